@@ -1,0 +1,41 @@
+package io.apolloroutes.apollo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.apolloroutes.mapping.SequenceDraft;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * The send stage's payload work for {@code POST /api/v1/sequences}: the request body (Apollo's fields
+ * and nothing else) and the new sequence's ID from the answer.
+ */
+@Component("createSequenceCall")
+public class CreateSequenceCall {
+
+    private final ObjectWriter writer;
+    private final ObjectMapper mapper;
+
+    public CreateSequenceCall(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.writer = mapper.writerWithDefaultPrettyPrinter();
+    }
+
+    /** UTF-8 JSON; the same bytes go to Apollo or, in dry-run, into the outbox. */
+    public byte[] requestBody(SequenceDraft draft) throws JsonProcessingException {
+        return writer.writeValueAsBytes(draft.request());
+    }
+
+    /**
+     * The ID at {@code emailer_campaign.id}. There is no ID at the root of the answer; reading one there
+     * finds nothing, which has led other tools to retry and create duplicates.
+     */
+    public String createdId(InputStream response) throws IOException {
+        JsonNode answer = mapper.readTree(response);
+        JsonNode id = answer == null ? null : answer.path("emailer_campaign").path("id");
+        return id != null && id.isTextual() ? id.asText() : null;
+    }
+}

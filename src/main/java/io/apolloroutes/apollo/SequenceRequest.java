@@ -1,0 +1,60 @@
+package io.apolloroutes.apollo;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.apolloroutes.validation.ApolloId;
+import io.apolloroutes.validation.ExactDatetimeOnEveryStep;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+
+/**
+ * The body of Apollo's {@code POST /api/v1/sequences} ("Create a Sequence"), field for field. Unset
+ * fields are left out of the JSON so Apollo applies its own defaults. Serialised with snake_case names.
+ *
+ * <p>{@code _error} is ignored on input: it is the column the dead-letter files add, so a corrected
+ * errors file can be dropped back into the inbox as it is.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties({"_error"})
+@ExactDatetimeOnEveryStep
+public record SequenceRequest(
+        @NotBlank(message = "is missing; every sequence needs a name")
+        String name,
+        @Pattern(regexp = ApolloVocabulary.PERMISSIONS, message = "must be team_can_use, team_can_view or private")
+        String permissions,
+        Boolean active,
+        @ApolloId String emailerScheduleId,
+        @ApolloId String userId,
+        List<String> labelNames,
+        @ApolloId String folderId,
+        Boolean sequenceByExactDaytime,
+        @PositiveOrZero(message = "must be 0 or more")
+        Integer maxEmailsPerDay,
+        Boolean markFinishedIfReply,
+        Boolean markFinishedIfClick,
+        Boolean markFinishedIfInterested,
+        Boolean markPausedIfOoo,
+        @PositiveOrZero(message = "must be 0 or more")
+        Integer daysToWaitBeforeMarkAsResponse,
+        Boolean createTaskIfEmailOpen,
+        @PositiveOrZero(message = "must be 0 or more")
+        Integer emailOpenTriggerTaskThreshold,
+        @Min(value = 0, message = "must be between 0 and 1000")
+        @Max(value = 1000, message = "must be between 0 and 1000")
+        Integer sameAccountReplyDelayDays,
+        List<@ApolloId String> excludedAccountStageIds,
+        List<@ApolloId String> excludedContactStageIds,
+        Boolean ignoreApolloGlobalEmailBounceList,
+        @ApolloId String sequenceRulesetId,
+        @NotEmpty(message = "is empty; a sequence needs at least one step")
+        List<@Valid EmailerStep> emailerSteps) {
+}

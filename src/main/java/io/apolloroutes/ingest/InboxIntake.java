@@ -1,0 +1,58 @@
+package io.apolloroutes.ingest;
+
+import io.apolloroutes.config.FolderProperties;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.FileConstants;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consume stage: names the run for a file that arrived in the inbox and decides where the original
+ * goes afterwards. The file consumer reads the two destinations from exchange properties, so a later
+ * stage can redirect an unreadable file to the dead-letter folder instead of {@code processed/}.
+ */
+@Component("inboxIntake")
+public class InboxIntake {
+
+    /** Exchange property holding the {@link InputFile}. */
+    public static final String INPUT_FILE = "inputFile";
+    /** Exchange property: where the original goes when processing completes. */
+    public static final String ARCHIVE_PATH = "archivePath";
+    /** Exchange property: where the original goes when processing fails unexpectedly. */
+    public static final String FAILED_PATH = "failedPath";
+
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
+
+    private final FolderProperties folders;
+    private final Clock clock;
+
+    @Autowired
+    public InboxIntake(FolderProperties folders) {
+        this(folders, Clock.systemDefaultZone());
+    }
+
+    InboxIntake(FolderProperties folders, Clock clock) {
+        this.folders = folders;
+        this.clock = clock;
+    }
+
+    public void receive(Exchange exchange) {
+        String name = exchange.getMessage().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
+        Path path = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
+        Instant now = clock.instant();
+        var local = now.atZone(clock.getZone());
+        String runId = RUN_STAMP.format(local) + "_" + name;
+        InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId);
+
+        exchange.setProperty(INPUT_FILE, file);
+        exchange.setProperty(ARCHIVE_PATH, folders.processed().resolve(DAY.format(local))
+                .resolve(TIME.format(local) + "_" + name).toAbsolutePath().toString());
+        exchange.setProperty(FAILED_PATH, folders.deadLetterFor(runId).resolve(name).toAbsolutePath().toString());
+    }
+}

@@ -1,0 +1,128 @@
+package io.apolloroutes.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The parse stage: streams an input file through the reader for its format into a disk spool grouped
+ * by sequence. Whole-file problems surface here as {@link UnreadableInputException}, before anything
+ * is sent.
+ */
+@Component("inputSpooler")
+public class InputSpooler {
+
+    private final ObjectMapper mapper;
+
+    public InputSpooler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Parses the file of the current exchange; the spool is deleted when the exchange completes. */
+    public SpooledInput spool(@ExchangeProperty(InboxIntake.INPUT_FILE) InputFile file, Exchange exchange)
+            throws IOException {
+        SpooledInput input = spool(file);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    input.close();
+                } catch (IOException ignored) {
+                    // a leftover temp file is not worth failing a processed input for
+                }
+            }
+        });
+        return input;
+    }
+
+    /** Parses a file into a spool; the caller closes the result. */
+    public SpooledInput spool(InputFile file) throws IOException {
+        if (file.format() == null) {
+            throw new UnreadableInputException(0, "is not a file type the pack reads; use .csv, .tsv, .json,"
+                    + " .jsonl or .ndjson");
+        }
+        RowSpool spool = new RowSpool();
+        Collector collector = new Collector(spool);
+        try (InputStream in = Files.newInputStream(file.path())) {
+            readerFor(file.format()).read(in, collector);
+            if (collector.records == 0) {
+                throw new UnreadableInputException(0, file.format().isJson()
+                        ? "contains no sequences or rows"
+                        : "has a header but no rows of data");
+            }
+        } catch (IOException | RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+        return new SpooledInput(file, collector.layout, spool, collector.records, collector.blanks,
+                collector.warnings());
+    }
+
+    private RecordReader readerFor(InputFormat format) {
+        return switch (format) {
+            case CSV -> new CsvRecordReader(',');
+            case TSV -> new CsvRecordReader('\t');
+            case JSON -> new JsonRecordReader(mapper);
+            case JSON_LINES -> new JsonLinesRecordReader(mapper);
+        };
+    }
+
+    private static final class Collector implements RecordSink {
+        private final RowSpool spool;
+        private final List<String> notes = new ArrayList<>();
+        private final Set<String> unknownColumns = new LinkedHashSet<>();
+        private TableLayout layout;
+        private int records;
+        private int blanks;
+
+        private Collector(RowSpool spool) {
+            this.spool = spool;
+        }
+
+        @Override
+        public void layout(TableLayout layout) {
+            this.layout = layout;
+            unknownColumns.addAll(layout.unknownColumns());
+        }
+
+        @Override
+        public void unknownColumn(String name) {
+            unknownColumns.add(name);
+        }
+
+        @Override
+        public void record(String sequenceName, SourceRecord record) throws IOException {
+            records++;
+            spool.add(sequenceName, record);
+        }
+
+        @Override
+        public void warning(String warning) {
+            notes.add(warning);
+        }
+
+        @Override
+        public void blank() {
+            blanks++;
+        }
+
+        private List<String> warnings() {
+            List<String> all = new ArrayList<>();
+            if (!unknownColumns.isEmpty()) {
+                all.add("unknown columns ignored (their cells are kept in dead-letter files but not sent): "
+                        + String.join(", ", unknownColumns.stream().map(c -> "\"" + c + "\"").toList()));
+            }
+            all.addAll(notes);
+            return all;
+        }
+    }
+}

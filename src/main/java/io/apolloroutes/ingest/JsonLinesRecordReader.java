@@ -1,0 +1,50 @@
+package io.apolloroutes.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads JSON Lines: one object per line. A line that is not valid JSON is one bad record (it ends as
+ * invalid with its line number), not a reason to refuse the other lines.
+ */
+final class JsonLinesRecordReader implements RecordReader {
+
+    private final ObjectMapper mapper;
+
+    JsonLinesRecordReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void read(InputStream in, RecordSink sink) throws IOException {
+        int lineNumber = 0;
+        try (BufferedReader lines = new BufferedReader(StrictText.utf8Reader(in))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    sink.blank();
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = mapper.readTree(line);
+                } catch (JsonProcessingException e) {
+                    sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line,
+                            "is not valid JSON: " + e.getOriginalMessage()));
+                    continue;
+                }
+                JsonShapes.file(lineNumber, lineNumber, node, sink);
+            }
+        } catch (IOException e) {
+            StrictUtf8Reader.InvalidUtf8Exception invalid = StrictText.encodingError(e);
+            if (invalid != null) {
+                throw StrictText.notUtf8(invalid);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.apolloroutes.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.apolloroutes.ingest.Column;
+import io.apolloroutes.ingest.ColumnNames;
+import io.apolloroutes.ingest.SourceRecord;
+import io.apolloroutes.ingest.TableLayout;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The non-empty cells of one tabular record (CSV row or flat JSON row) by column, with the header
+ * label each came from. Cells that cannot be placed become problems instead of disappearing.
+ */
+record RowCells(int number, Map<Column, Cell> cells) {
+
+    /** A cell value and the header it stood under. */
+    record Cell(String label, String raw) {
+    }
+
+    boolean has(Column column) {
+        return cells.containsKey(column);
+    }
+
+    Cell get(Column column) {
+        return cells.get(column);
+    }
+
+    boolean hasAny(Column.Level level) {
+        return cells.keySet().stream().anyMatch(c -> c.level() == level);
+    }
+
+    static RowCells of(SourceRecord.CsvRow row, TableLayout layout, List<Problem> problems) {
+        Map<Column, Cell> cells = new EnumMap<>(Column.class);
+        List<String> values = row.cells();
+        for (int i = 0; i < values.size(); i++) {
+            String raw = values.get(i);
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            if (i >= layout.labels().size()) {
+                problems.add(Problem.ofRecords(List.of(row.number()), raw, String.format(
+                        "has %d cells but the header has %d columns, so cell %d has no column; check the"
+                                + " quoting of this row or add a header", values.size(), layout.labels().size(), i + 1)));
+                continue;
+            }
+            int index = i;
+            layout.columnAt(i).ifPresent(column -> cells.put(column, new Cell(layout.labels().get(index), raw)));
+        }
+        return new RowCells(row.number(), cells);
+    }
+
+    static RowCells of(SourceRecord.JsonRow row, List<Problem> problems) {
+        Map<Column, Cell> cells = new EnumMap<>(Column.class);
+        for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields().fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            Column column = ColumnNames.resolve(field.getKey()).orElse(null);
+            JsonNode value = field.getValue();
+            if (column == null || value == null || value.isNull()) {
+                continue;
+            }
+            String raw = jsonCell(column, field.getKey(), value, row.number(), problems);
+            if (raw == null || raw.isBlank()) {
+                continue;
+            }
+            Cell earlier = cells.putIfAbsent(column, new Cell(field.getKey(), raw));
+            if (earlier != null) {
+                problems.add(new Problem(List.of(row.number()), field.getKey(), null, null, String.format(
+                        "means the same column as \"%s\" (%s); keep one of them", earlier.label(), column.canonicalName())));
+            }
+        }
+        return new RowCells(row.number(), cells);
+    }
+
+    private static String jsonCell(Column column, String key, JsonNode value, int number, List<Problem> problems) {
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        if (value.isArray() && column.kind() == Column.Kind.LIST) {
+            List<String> items = new ArrayList<>();
+            value.forEach(item -> items.add(item.asText()));
+            return String.join(";", items);
+        }
+        problems.add(new Problem(List.of(number), key, null, value.toString(),
+                column.kind() == Column.Kind.LIST ? "must be a list of strings or a ;-separated string"
+                        : "must be a single value, not " + (value.isArray() ? "a list" : "an object")));
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+package io.apolloroutes.mapping;
+
+import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.ingest.SequenceCandidate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sequence on its way through the pipeline: where it came from, the Apollo request built from it
+ * (null when it could not be built at all) and everything found wrong with it so far.
+ */
+public record SequenceDraft(SequenceCandidate candidate, SequenceRequest request, SourceLocator locator,
+                            List<Problem> problems) {
+
+    public SequenceDraft {
+        problems = List.copyOf(problems);
+    }
+
+    /** Invalid sequences are never sent. */
+    public boolean isInvalid() {
+        return request == null || !problems.isEmpty();
+    }
+
+    /** The name to report: the request's, else the one the rows were grouped under. */
+    public String name() {
+        return request != null && request.name() != null ? request.name() : candidate.name();
+    }
+
+    public List<Integer> rows() {
+        return candidate.recordNumbers();
+    }
+
+    public SequenceDraft withProblems(List<Problem> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(more);
+        return new SequenceDraft(candidate, request, locator, all);
+    }
+}

@@ -1,0 +1,40 @@
+package io.apolloroutes.mapping;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SourceRecord;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The map stage: turns the records of one sequence into an Apollo request, or into the problems that
+ * stop it from being one.
+ */
+@Component("sequenceMapper")
+public class SequenceMapper {
+
+    private final ApolloJsonMapper apolloJson;
+
+    public SequenceMapper(ObjectMapper mapper) {
+        this.apolloJson = new ApolloJsonMapper(mapper);
+    }
+
+    public SequenceDraft map(SequenceCandidate candidate) {
+        List<SourceRecord> records = candidate.records();
+        SourceLocator locator = path -> new SourceLocator.Location(candidate.recordNumbers(), null);
+        if (records.get(0) instanceof SourceRecord.Broken broken) {
+            return new SequenceDraft(candidate, null, locator,
+                    List.of(Problem.ofRecords(List.of(broken.number()), broken.raw(), broken.problem())));
+        }
+        long apolloShaped = records.stream().filter(SourceRecord.JsonSequence.class::isInstance).count();
+        if (apolloShaped > 0 && records.size() > 1) {
+            return new SequenceDraft(candidate, null, locator, List.of(new Problem(candidate.recordNumbers(),
+                    null, "name", candidate.name(), "is used by more than one sequence in this file; sequence"
+                    + " names must be unique within a file, so rename or remove the duplicates")));
+        }
+        if (apolloShaped == 1) {
+            return apolloJson.map(candidate, (SourceRecord.JsonSequence) records.get(0));
+        }
+        return TabularSequenceMapper.map(candidate);
+    }
+}

@@ -1,0 +1,348 @@
+package io.apolloroutes.mapping;
+
+import io.apolloroutes.apollo.ApolloVocabulary;
+import io.apolloroutes.apollo.EmailerStep;
+import io.apolloroutes.apollo.EmailerTemplate;
+import io.apolloroutes.apollo.EmailerTouch;
+import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.ingest.Column;
+import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SourceRecord;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Maps the step rows of one sequence (one row per email variant of a step) to an Apollo request.
+ *
+ * <p>Sequence columns may stand on any row; step columns on any row of their step. Where rows give
+ * different values for the same setting the sequence is invalid rather than "last row wins". Defaults
+ * follow Apollo's own practice: {@code auto_email} steps, {@code wait_mode} day, a first email that
+ * starts a new thread and later subject-less emails that reply to it.
+ */
+final class TabularSequenceMapper {
+
+    private static final String DEFAULT_STEP_TYPE = "auto_email";
+    private static final String DEFAULT_WAIT_MODE = "day";
+
+    private final SequenceCandidate candidate;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<Column, String> labels = new EnumMap<>(Column.class);
+    private final Map<Column, List<Integer>> sequenceColumnRows = new EnumMap<>(Column.class);
+    private final List<List<Integer>> stepRows = new ArrayList<>();
+    private final List<List<Integer>> touchRows = new ArrayList<>();
+    private List<RowCells> rows;
+    private boolean dayMode;
+
+    private TabularSequenceMapper(SequenceCandidate candidate) {
+        this.candidate = candidate;
+    }
+
+    static SequenceDraft map(SequenceCandidate candidate) {
+        return new TabularSequenceMapper(candidate).map();
+    }
+
+    private SequenceDraft map() {
+        rows = new ArrayList<>();
+        for (SourceRecord record : candidate.records()) {
+            RowCells cells;
+            if (record instanceof SourceRecord.CsvRow csv) {
+                cells = RowCells.of(csv, candidate.layout(), problems);
+            } else if (record instanceof SourceRecord.JsonRow json) {
+                cells = RowCells.of(json, problems);
+            } else {
+                throw new IllegalArgumentException("not a tabular record: " + record);
+            }
+            cells.cells().forEach((column, cell) -> labels.putIfAbsent(column, cell.label()));
+            rows.add(cells);
+        }
+        for (RowCells row : rows) {
+            row.cells().keySet().stream().filter(c -> c.level() == Column.Level.SEQUENCE)
+                    .forEach(c -> sequenceColumnRows.computeIfAbsent(c, k -> new ArrayList<>()).add(row.number()));
+        }
+        SequenceRequest request = request();
+        return new SequenceDraft(candidate, request, new Locator(), problems);
+    }
+
+    private SequenceRequest request() {
+        Boolean exactDaytime = sequenceValue(Column.EXACT_DAYTIME, CellValues::bool);
+        return new SequenceRequest(
+                candidate.name(),
+                sequenceValue(Column.PERMISSIONS, CellValues::code),
+                sequenceValue(Column.ACTIVE, CellValues::bool),
+                sequenceValue(Column.SCHEDULE_ID, CellValues::text),
+                sequenceValue(Column.OWNER_ID, CellValues::text),
+                sequenceValue(Column.LABELS, CellValues::list),
+                sequenceValue(Column.FOLDER_ID, CellValues::text),
+                exactDaytime,
+                sequenceValue(Column.MAX_EMAILS_PER_DAY, CellValues::integer),
+                sequenceValue(Column.MARK_FINISHED_IF_REPLY, CellValues::bool),
+                sequenceValue(Column.MARK_FINISHED_IF_CLICK, CellValues::bool),
+                sequenceValue(Column.MARK_FINISHED_IF_INTERESTED, CellValues::bool),
+                sequenceValue(Column.MARK_PAUSED_IF_OOO, CellValues::bool),
+                sequenceValue(Column.DAYS_TO_WAIT_BEFORE_MARK_AS_RESPONSE, CellValues::integer),
+                sequenceValue(Column.CREATE_TASK_IF_EMAIL_OPEN, CellValues::bool),
+                sequenceValue(Column.EMAIL_OPEN_TRIGGER_TASK_THRESHOLD, CellValues::integer),
+                sequenceValue(Column.SAME_ACCOUNT_REPLY_DELAY_DAYS, CellValues::integer),
+                sequenceValue(Column.EXCLUDED_ACCOUNT_STAGE_IDS, CellValues::list),
+                sequenceValue(Column.EXCLUDED_CONTACT_STAGE_IDS, CellValues::list),
+                sequenceValue(Column.IGNORE_BOUNCE_LIST, CellValues::bool),
+                sequenceValue(Column.RULESET_ID, CellValues::text),
+                steps(Boolean.TRUE.equals(exactDaytime)));
+    }
+
+    private <T> T sequenceValue(Column column, Function<String, T> parse) {
+        return agreed(rows, column, parse, column.apolloField(), "sequence setting",
+                "the same on every row that gives it (or given on one row only)");
+    }
+
+    // ---- steps ---------------------------------------------------------------------------------
+
+    private List<EmailerStep> steps(boolean exactDaytime) {
+        List<List<RowCells>> grouped = groupSteps();
+        dayMode = grouped.stream().flatMap(List::stream).anyMatch(r -> r.has(Column.DAY));
+        List<EmailerStep> steps = new ArrayList<>();
+        int previousDay = 0;
+        boolean emailSeen = false;
+        for (int i = 0; i < grouped.size(); i++) {
+            List<RowCells> step = grouped.get(i);
+            stepRows.add(step.stream().map(RowCells::number).toList());
+            String type = stepValue(step, i, Column.TYPE, CellValues::code);
+            type = type == null ? DEFAULT_STEP_TYPE : type;
+            Integer waitTime = stepValue(step, i, Column.WAIT_TIME, CellValues::integer);
+            String waitMode = stepValue(step, i, Column.WAIT_MODE, CellValues::waitMode);
+            if (dayMode) {
+                Integer day = stepValue(step, i, Column.DAY, CellValues::integer);
+                checkDayMode(step, i, waitTime, waitMode, day);
+                if (day != null) {
+                    if (day < previousDay) {
+                        problems.add(new Problem(stepRows.get(i), label(Column.DAY), stepPath(i, "wait_time"),
+                                day.toString(), "goes back in time: step " + (i + 1) + " is on day " + day
+                                + " but the step before it is on day " + previousDay + "; days count from enrolment"
+                                + " and must not decrease"));
+                    } else {
+                        waitTime = day - previousDay;
+                        previousDay = day;
+                    }
+                }
+                // a day problem is already reported; don't add "wait time is missing" on top of it
+                waitTime = waitTime == null ? Integer.valueOf(0) : waitTime;
+            } else if (waitTime == null && (i == 0 || exactDaytime)) {
+                // the first step is timed from enrolment; exact-datetime steps ignore waits
+                waitTime = 0;
+            }
+            List<EmailerTouch> touches = touches(step, i, type, !emailSeen);
+            emailSeen |= touches != null && !touches.isEmpty();
+            steps.add(new EmailerStep(type, waitTime, waitMode == null ? DEFAULT_WAIT_MODE : waitMode,
+                    stepValue(step, i, Column.EXACT_DATETIME, CellValues::text),
+                    stepValue(step, i, Column.PRIORITY, CellValues::code),
+                    stepValue(step, i, Column.NOTE, CellValues::text),
+                    null, null, touches));
+        }
+        return steps.isEmpty() ? null : steps;
+    }
+
+    /**
+     * Rows with step or email content, grouped into steps: by the step column when rows give one,
+     * otherwise one step per row in file order. Rows with only sequence settings belong to no step.
+     */
+    private List<List<RowCells>> groupSteps() {
+        List<RowCells> stepContent = rows.stream()
+                .filter(r -> r.hasAny(Column.Level.STEP) || r.hasAny(Column.Level.TOUCH)).toList();
+        List<RowCells> numbered = stepContent.stream().filter(r -> r.has(Column.STEP)).toList();
+        if (numbered.isEmpty()) {
+            return stepContent.stream().map(List::of).toList();
+        }
+        List<RowCells> unnumbered = stepContent.stream().filter(r -> !r.has(Column.STEP)).toList();
+        if (!unnumbered.isEmpty()) {
+            problems.add(new Problem(unnumbered.stream().map(RowCells::number).toList(), label(Column.STEP), null,
+                    null, "is empty, while other rows of this sequence number their steps; give every row"
+                    + " its step number"));
+        }
+        TreeMap<Integer, List<RowCells>> byNumber = new TreeMap<>();
+        for (RowCells row : numbered) {
+            RowCells.Cell cell = row.get(Column.STEP);
+            Integer number = parse(row, cell, CellValues::integer, null);
+            if (number == null) {
+                continue;
+            }
+            if (number < 1) {
+                problems.add(new Problem(List.of(row.number()), cell.label(), null, cell.raw(),
+                        "must be 1 or more (step 1 is the first step)"));
+                continue;
+            }
+            byNumber.computeIfAbsent(number, n -> new ArrayList<>()).add(row);
+        }
+        for (int expected = 1; !byNumber.isEmpty() && expected < byNumber.lastKey(); expected++) {
+            if (!byNumber.containsKey(expected)) {
+                problems.add(new Problem(numbered.stream().map(RowCells::number).toList(), label(Column.STEP), null,
+                        null, "skips step " + expected + "; number the steps 1, 2, 3… without gaps"));
+            }
+        }
+        return new ArrayList<>(byNumber.values());
+    }
+
+    private void checkDayMode(List<RowCells> step, int index, Integer waitTime, String waitMode, Integer day) {
+        List<Integer> numbers = stepRows.get(index);
+        if (waitTime != null) {
+            problems.add(new Problem(numbers, label(Column.WAIT_TIME), stepPath(index, "wait_time"),
+                    waitTime.toString(), "is set, but this sequence uses the day column; use either day"
+                    + " (days since enrolment) or wait_time (wait since the previous step), not both"));
+        }
+        if (waitMode != null && !DEFAULT_WAIT_MODE.equals(waitMode)) {
+            problems.add(new Problem(numbers, label(Column.WAIT_MODE), stepPath(index, "wait_mode"), waitMode,
+                    "must be day (or empty) when the sequence uses the day column"));
+        }
+        if (day == null && step.stream().noneMatch(r -> r.has(Column.DAY))) {
+            problems.add(new Problem(numbers, label(Column.DAY), stepPath(index, "wait_time"), null,
+                    "is empty; this sequence uses the day column, so every step needs its day"));
+        }
+    }
+
+    private <T> T stepValue(List<RowCells> step, int index, Column column, Function<String, T> parse) {
+        String field = column == Column.DAY ? "wait_time" : column.apolloField();
+        return agreed(step, column, parse, stepPath(index, field), "step setting",
+                "the same on every row of the step");
+    }
+
+    // ---- touches -------------------------------------------------------------------------------
+
+    private List<EmailerTouch> touches(List<RowCells> step, int index, String type, boolean firstEmail) {
+        List<Integer> numbers = new ArrayList<>();
+        touchRows.add(numbers);
+        if (!ApolloVocabulary.carriesTouches(type)) {
+            List<Integer> withEmail = step.stream().filter(r -> r.hasAny(Column.Level.TOUCH))
+                    .map(RowCells::number).toList();
+            if (!withEmail.isEmpty()) {
+                problems.add(new Problem(withEmail, label(Column.TYPE), stepPath(index, "type"), type,
+                        "is a step that sends no email, so the subject and body on these rows would be lost;"
+                                + " move the text to note, or change the type to auto_email"));
+            }
+            return null;
+        }
+        List<EmailerTouch> touches = new ArrayList<>();
+        for (RowCells row : step) {
+            int touchIndex = touches.size();
+            numbers.add(row.number());
+            String path = stepPath(index, "emailer_touches[" + touchIndex + "]");
+            String subject = touchValue(row, Column.SUBJECT, CellValues::text, path + ".emailer_template.subject");
+            String body = touchValue(row, Column.BODY, EmailBody::toHtml, path + ".emailer_template.body_html");
+            String touchType = touchValue(row, Column.TOUCH_TYPE, CellValues::code, path + ".type");
+            if (touchType == null) {
+                touchType = firstEmail || subject != null ? ApolloVocabulary.NEW_THREAD : ApolloVocabulary.REPLY_TO_THREAD;
+            }
+            String status = touchValue(row, Column.STATUS, CellValues::code, path + ".status");
+            Boolean signature = touchValue(row, Column.INCLUDE_SIGNATURE, CellValues::bool, path + ".include_signature");
+            // Apollo's own example sends "" as the subject of a reply
+            String sentSubject = subject == null && ApolloVocabulary.REPLY_TO_THREAD.equals(touchType) ? "" : subject;
+            touches.add(new EmailerTouch(touchType, status == null ? ApolloVocabulary.APPROVED : status,
+                    signature == null ? Boolean.TRUE : signature, new EmailerTemplate(null, sentSubject, body), null));
+        }
+        return touches;
+    }
+
+    private <T> T touchValue(RowCells row, Column column, Function<String, T> parse, String path) {
+        return row.has(column) ? parse(row, row.get(column), parse, path) : null;
+    }
+
+    // ---- shared --------------------------------------------------------------------------------
+
+    /**
+     * The value the rows agree on for a column, or null when none gives it. Unreadable values and
+     * disagreements become problems.
+     */
+    private <T> T agreed(List<RowCells> from, Column column, Function<String, T> parse, String path,
+                         String what, String rule) {
+        T agreed = null;
+        RowCells first = null;
+        for (RowCells row : from) {
+            if (!row.has(column)) {
+                continue;
+            }
+            T value = parse(row, row.get(column), parse, path);
+            if (value == null) {
+                continue;
+            }
+            if (first == null) {
+                agreed = value;
+                first = row;
+            } else if (!agreed.equals(value)) {
+                problems.add(new Problem(List.of(first.number(), row.number()), row.get(column).label(), path,
+                        row.get(column).raw(), String.format("disagrees with row %d ('%s'); a %s must be %s",
+                        first.number(), first.get(column).raw().strip(), what, rule)));
+            }
+        }
+        return agreed;
+    }
+
+    private <T> T parse(RowCells row, RowCells.Cell cell, Function<String, T> parse, String path) {
+        try {
+            return parse.apply(cell.raw());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(List.of(row.number()), cell.label(), path, cell.raw(), e.getMessage()));
+            return null;
+        }
+    }
+
+    private String label(Column column) {
+        if (labels.containsKey(column)) {
+            return labels.get(column);
+        }
+        int index = candidate.layout() == null ? -1 : candidate.layout().indexOf(column);
+        return index >= 0 ? candidate.layout().labels().get(index) : column.canonicalName();
+    }
+
+    private static String stepPath(int index, String field) {
+        return "emailer_steps[" + index + "]." + field;
+    }
+
+    /** Finds rows and header for a JSON path of the request this mapper built. */
+    private final class Locator implements SourceLocator {
+
+        @Override
+        public Location locate(String jsonPath) {
+            List<Integer> all = candidate.recordNumbers();
+            JsonPath path = JsonPath.parse(jsonPath);
+            if (path.isEmpty()) {
+                return new Location(all, null);
+            }
+            JsonPath.Segment first = path.segment(0);
+            if (!"emailer_steps".equals(first.name())) {
+                Column column = columnFor(Column.Level.SEQUENCE, first.name());
+                List<Integer> rowsWithValue = column == null ? null : sequenceColumnRows.get(column);
+                return new Location(rowsWithValue != null ? rowsWithValue : all, column == null ? null : label(column));
+            }
+            if (first.index() == null || first.index() >= stepRows.size()) {
+                return new Location(all, null);
+            }
+            int step = first.index();
+            if (path.size() == 1) {
+                return new Location(stepRows.get(step), null);
+            }
+            JsonPath.Segment second = path.segment(1);
+            if ("emailer_touches".equals(second.name())) {
+                List<Integer> touches = touchRows.get(step);
+                if (second.index() == null || second.index() >= touches.size()) {
+                    return new Location(stepRows.get(step), null);
+                }
+                Column column = columnFor(Column.Level.TOUCH, path.last().name());
+                return new Location(List.of(touches.get(second.index())), column == null ? null : label(column));
+            }
+            Column column = "wait_time".equals(second.name()) && dayMode ? Column.DAY
+                    : columnFor(Column.Level.STEP, second.name());
+            return new Location(stepRows.get(step), column == null ? null : label(column));
+        }
+
+        private Column columnFor(Column.Level level, String apolloField) {
+            for (Column column : Column.values()) {
+                if (column.level() == level && apolloField.equals(column.apolloField())) {
+                    return column;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.apolloroutes.report;
+
+import io.apolloroutes.deadletter.DeadLetterBox;
+import io.apolloroutes.ingest.InputFile;
+import io.apolloroutes.ingest.SpooledInput;
+import io.apolloroutes.mapping.Problem;
+import io.apolloroutes.mapping.SequenceDraft;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The processing of one input file: every sequence's outcome goes to the report and, when it failed,
+ * its rows to the dead-letter folder. Shared by the split's sub-exchanges through an exchange property.
+ */
+public final class FileRun {
+
+    /** Exchange property holding the run. */
+    public static final String PROPERTY = "fileRun";
+
+    private final SpooledInput input;
+    private final boolean dryRun;
+    private final ReportWriter report;
+    private final DeadLetterBox deadLetters;
+    private final OutcomeCounts counts = new OutcomeCounts();
+    private volatile boolean sendingHalted;
+
+    FileRun(SpooledInput input, boolean dryRun, ReportWriter report, DeadLetterBox deadLetters) {
+        this.input = input;
+        this.dryRun = dryRun;
+        this.report = report;
+        this.deadLetters = deadLetters;
+    }
+
+    public InputFile file() {
+        return input.file();
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /** After Apollo refused the key, later sequences of this file are not sent at all. */
+    public boolean isSendingHalted() {
+        return sendingHalted;
+    }
+
+    void haltSending() {
+        sendingHalted = true;
+    }
+
+    synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason, String outboxFile) {
+        List<String> problems = draft.problems().isEmpty() ? null
+                : draft.problems().stream().map((Problem p) -> p.render(file())).toList();
+        String why = reason != null ? reason : problems == null ? null : String.join("; ", problems);
+        try {
+            report.sequence(new SequenceOutcome(draft.name(), draft.rows(), outcome, apolloId, why, problems, outboxFile));
+            if (outcome.isFailure()) {
+                deadLetters.add(draft, why);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report or dead letters of " + file().name(), e);
+        }
+        counts.add(outcome, draft.rows().size());
+    }
+
+    /** Completes report and dead-letter folder; returns the counts for the summary. */
+    OutcomeCounts finish() throws IOException {
+        deadLetters.close();
+        report.finish(input.recordCount(), input.blankRows(), counts,
+                deadLetters.isUsed() ? deadLetters.folder() : null);
+        return counts;
+    }
+
+    ReportWriter report() {
+        return report;
+    }
+
+    DeadLetterBox deadLetters() {
+        return deadLetters;
+    }
+
+    SpooledInput input() {
+        return input;
+    }
+}

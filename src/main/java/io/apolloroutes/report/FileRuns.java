@@ -1,0 +1,60 @@
+package io.apolloroutes.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apolloroutes.apollo.ApolloProperties;
+import io.apolloroutes.config.FolderProperties;
+import io.apolloroutes.deadletter.DeadLetterBox;
+import io.apolloroutes.ingest.InputFile;
+import io.apolloroutes.ingest.SpooledInput;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens and closes the {@link FileRun} of each input: the report's head before the first sequence,
+ * and after the last one the counts, the dead-letter folder and one summary line in the log.
+ */
+@Component("fileRuns")
+public class FileRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRuns.class);
+
+    private final FolderProperties folders;
+    private final ApolloProperties apollo;
+    private final ObjectMapper mapper;
+
+    public FileRuns(FolderProperties folders, ApolloProperties apollo, ObjectMapper mapper) {
+        this.folders = folders;
+        this.apollo = apollo;
+        this.mapper = mapper;
+    }
+
+    /** Starts the run of the parsed input in the body. */
+    public void start(SpooledInput input, Exchange exchange) throws IOException {
+        InputFile file = input.file();
+        boolean dryRun = apollo.sendsNothing();
+        ReportWriter report = ReportWriter.start(folders.reportFor(file.runId()), mapper, file,
+                dryRun ? "dry-run" : "live", input.warnings());
+        DeadLetterBox deadLetters = new DeadLetterBox(file, input.layout(), folders.deadLetterFor(file.runId()), mapper);
+        exchange.setProperty(FileRun.PROPERTY, new FileRun(input, dryRun, report, deadLetters));
+        input.warnings().forEach(warning -> LOG.warn("{}: {}", file.name(), warning));
+    }
+
+    /** Ends the run: report complete, dead letters in place, one line in the log. */
+    public void finish(@ExchangeProperty(FileRun.PROPERTY) FileRun run) throws IOException {
+        OutcomeCounts counts = run.finish();
+        String deadLetters = run.deadLetters().isUsed()
+                ? " Failed rows: " + run.deadLetters().folder() + "." : "";
+        String line = String.format("%s: %d rows, %d sequences → %s%s. Report: %s.%s", run.file().name(),
+                run.input().recordCount(), counts.totalSequences(), counts.summary(),
+                run.isDryRun() ? " (dry-run)" : "", run.report().target(), deadLetters);
+        if (counts.anyFailed()) {
+            LOG.warn(line);
+        } else {
+            LOG.info(line);
+        }
+    }
+}

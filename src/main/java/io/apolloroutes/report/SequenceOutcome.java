@@ -1,0 +1,23 @@
+package io.apolloroutes.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * One line of a report: a sequence, the records it came from and how it ended.
+ *
+ * @param name       sequence name (null when the rows had none)
+ * @param rows       row, element or line numbers in the input
+ * @param outcome    how it ended
+ * @param apolloId   the new sequence's ID when created
+ * @param reason     why it was not created
+ * @param problems   for invalid sequences, every problem found, one message each
+ * @param outboxFile dry-run: where its request body was written
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SequenceOutcome(@JsonInclude(JsonInclude.Include.ALWAYS) String name, List<Integer> rows, Outcome outcome, String apolloId, String reason,
+                              List<String> problems, String outboxFile) {
+}

@@ -1,0 +1,59 @@
+package io.apolloroutes.validation;
+
+import io.apolloroutes.apollo.ApolloProperties;
+import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.mapping.Problem;
+import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.mapping.SourceLocator;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The validate stage: checks a mapped request against the rules Apollo documents, expressed as Bean
+ * Validation constraints on the request model, and locates each violation in the user's file.
+ */
+@Component("sequenceValidator")
+public class SequenceValidator {
+
+    private final Validator validator;
+    private final Class<?>[] groups;
+
+    public SequenceValidator(Validator validator, ApolloProperties apollo) {
+        this.validator = validator;
+        this.groups = apollo.abTesting()
+                ? new Class<?>[] {Default.class}
+                : new Class<?>[] {Default.class, WithoutAbTesting.class};
+    }
+
+    public SequenceDraft validate(SequenceDraft draft) {
+        if (draft.request() == null) {
+            return draft;
+        }
+        Set<ConstraintViolation<SequenceRequest>> violations = validator.validate(draft.request(), groups);
+        List<Problem> found = violations.stream().map(violation -> problem(violation, draft.locator())).toList();
+        if (found.isEmpty()) {
+            return draft;
+        }
+        // mapping and validation problems together, in the order a person reads the file
+        List<Problem> all = new ArrayList<>(draft.problems());
+        all.addAll(found);
+        all.sort(Comparator.comparing((Problem p) -> p.rows().isEmpty() ? 0 : p.rows().get(0))
+                .thenComparing(p -> p.path() == null ? "" : p.path()));
+        return new SequenceDraft(draft.candidate(), draft.request(), draft.locator(), all);
+    }
+
+    private static Problem problem(ConstraintViolation<SequenceRequest> violation, SourceLocator locator) {
+        String path = ViolationPaths.toJsonPath(violation.getPropertyPath());
+        SourceLocator.Location location = locator.locate(path);
+        Object value = violation.getInvalidValue();
+        boolean quotable = value instanceof String || value instanceof Number || value instanceof Boolean;
+        return new Problem(location.rows(), location.column(), path.isEmpty() ? null : path,
+                quotable ? value.toString() : null, violation.getMessage());
+    }
+}

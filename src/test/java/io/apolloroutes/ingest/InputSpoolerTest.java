@@ -1,0 +1,197 @@
+package io.apolloroutes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apolloroutes.support.TestInputs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputSpoolerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void groups_rows_of_a_sequence_wherever_they_stand_in_the_file() throws IOException {
+        List<SequenceCandidate> sequences = TestInputs.candidates(TestInputs.copy("inputs/interleaved.csv", dir));
+
+        assertThat(sequences).extracting(SequenceCandidate::name).containsExactly("Alpha", "Beta");
+        assertThat(sequences.get(0).recordNumbers()).containsExactly(2, 5);
+        assertThat(sequences.get(1).recordNumbers()).containsExactly(4, 7);
+        assertThat(sequences).extracting(SequenceCandidate::ordinal).containsExactly(1, 2);
+    }
+
+    @Test
+    void numbers_rows_as_a_spreadsheet_shows_them_and_counts_blank_rows_apart() throws IOException {
+        try (SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/interleaved.csv", dir))) {
+            assertThat(input.recordCount()).isEqualTo(4);
+            // one empty line, one row of empty cells, two empty lines at the end
+            assertThat(input.blankRows()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void strips_the_byte_order_mark_so_the_first_header_is_recognised() throws IOException {
+        try (SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/excel-utf8-bom.csv", dir))) {
+            assertThat(input.layout().indexOf(Column.SEQUENCE)).isZero();
+            assertThat(input.layout().labels().get(0)).isEqualTo("Sequence");
+            assertThat(input.warnings()).isEmpty();
+            List<SequenceCandidate> sequences = new ArrayList<>();
+            input.sequences().forEachRemaining(sequences::add);
+            SourceRecord.CsvRow first = (SourceRecord.CsvRow) sequences.get(0).records().get(0);
+            assertThat(first.cells().get(5)).contains("Café owners love it 🌷").contains("\r\n\r\n");
+        }
+    }
+
+    @Test
+    void reads_tab_separated_files() throws IOException {
+        List<SequenceCandidate> sequences = TestInputs.candidates(TestInputs.copy("inputs/tabs.tsv", dir));
+
+        assertThat(sequences).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Tab team");
+            assertThat(s.recordNumbers()).containsExactly(2, 3);
+        });
+    }
+
+    @Test
+    void reports_unknown_columns_once_as_a_warning() throws IOException {
+        Path file = TestInputs.write(dir, "extra.csv", "sequence,subject,body,Owner Name,Region\n"
+                + "A,Hi,Hello,Sam,EMEA\nA,,Again,Sam,EMEA\n");
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).singleElement().asString()
+                    .contains("\"Owner Name\"", "\"Region\"").contains("unknown columns ignored");
+        }
+    }
+
+    @Test
+    void rejects_text_that_is_not_utf8_instead_of_replacing_characters() {
+        Path file = TestInputs.copy("inputs/latin1.csv", dir);
+
+        assertThatThrownBy(() -> TestInputs.spool(file))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not UTF-8 text: invalid UTF-8 at byte offset 25 (line 2)");
+    }
+
+    @Test
+    void rejects_a_file_without_a_header_row() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/no-header.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("the first row is not a header");
+    }
+
+    @Test
+    void rejects_a_header_without_a_sequence_column() {
+        Path file = TestInputs.write(dir, "nameless.csv", "subject,body\nHi,Hello\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("no sequence column");
+    }
+
+    @Test
+    void rejects_two_headers_that_mean_the_same_column_naming_both() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/duplicate-columns.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("columns 2 (\"Subject\") and 4 (\"subject\") both mean subject");
+    }
+
+    @Test
+    void rejects_empty_and_header_only_files() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/empty.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/header-only.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class).hasMessageContaining("no rows of data");
+    }
+
+    @Test
+    void rejects_a_quoted_cell_that_never_closes() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/unclosed-quote.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("quoted cell that is never closed");
+    }
+
+    @Test
+    void rejects_broken_json_with_its_line() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/truncated.json", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not valid JSON at line");
+    }
+
+    @Test
+    void rejects_files_of_other_types() {
+        Path file = TestInputs.write(dir, "notes.txt", "sequence\nA\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("not a file type the pack reads");
+    }
+
+    @Test
+    void reads_apollo_shaped_sequences_inside_a_sequences_wrapper() throws IOException {
+        List<SequenceCandidate> sequences = TestInputs.candidates(TestInputs.copy("inputs/wrapped.json", dir));
+
+        assertThat(sequences).extracting(SequenceCandidate::name).containsExactly("Wrapped one", "Wrapped two");
+        assertThat(sequences.get(1).records()).singleElement().isInstanceOf(SourceRecord.JsonSequence.class);
+        assertThat(sequences.get(1).recordNumbers()).containsExactly(2);
+    }
+
+    @Test
+    void reads_a_single_apollo_object() throws IOException {
+        Path file = TestInputs.write(dir, "one.json", "{\"name\": \"Solo\", \"emailer_steps\": []}");
+
+        assertThat(TestInputs.candidates(file)).singleElement()
+                .satisfies(s -> assertThat(s.records()).singleElement().isInstanceOf(SourceRecord.JsonSequence.class));
+    }
+
+    @Test
+    void reads_flat_json_rows_like_csv_rows() throws IOException {
+        List<SequenceCandidate> sequences = TestInputs.candidates(TestInputs.copy("inputs/flat-rows.json", dir));
+
+        assertThat(sequences).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("Flat JSON");
+            assertThat(s.records()).allMatch(SourceRecord.JsonRow.class::isInstance);
+            assertThat(s.recordNumbers()).containsExactly(1, 2);
+        });
+    }
+
+    @Test
+    void keeps_a_bad_json_line_as_a_record_of_its_own_and_reads_the_others() throws IOException {
+        try (SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/mixed.jsonl", dir))) {
+            List<SequenceCandidate> sequences = new ArrayList<>();
+            input.sequences().forEachRemaining(sequences::add);
+
+            assertThat(input.blankRows()).isEqualTo(1);
+            assertThat(sequences).extracting(SequenceCandidate::name)
+                    .containsExactly("Lines apollo", "Lines rows", null, null);
+            assertThat(sequences.get(1).recordNumbers()).containsExactly(2, 4);
+            assertThat(sequences.get(2).records()).singleElement().isInstanceOfSatisfying(SourceRecord.Broken.class,
+                    broken -> {
+                        assertThat(broken.number()).isEqualTo(5);
+                        assertThat(broken.problem()).startsWith("is not valid JSON");
+                    });
+            assertThat(sequences.get(3).records()).singleElement().isInstanceOfSatisfying(SourceRecord.Broken.class,
+                    broken -> assertThat(broken.problem()).contains("is a string"));
+        }
+    }
+
+    @Test
+    void deletes_its_spool_file_when_closed() throws IOException {
+        long before = spoolFiles();
+        SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/interleaved.csv", dir));
+        assertThat(spoolFiles()).isEqualTo(before + 1);
+        input.close();
+        assertThat(spoolFiles()).isEqualTo(before);
+    }
+
+    private static long spoolFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("apollo-sequence-spool-")).count();
+        }
+    }
+}

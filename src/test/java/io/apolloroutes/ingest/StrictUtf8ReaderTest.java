@@ -1,0 +1,56 @@
+package io.apolloroutes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StrictUtf8ReaderTest {
+
+    @Test
+    void decodes_multibyte_characters_split_across_read_blocks() throws IOException {
+        // 16,383 ASCII bytes put the 4-byte emoji across the decoder's 16 KiB block boundary
+        String text = "a".repeat(16_383) + "🌷 café\n";
+
+        assertThat(readAll(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(text);
+    }
+
+    @Test
+    void names_byte_offset_and_line_of_the_first_invalid_byte_beyond_the_first_block() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < 10_000; i++) {
+            bytes.writeBytes("row,ok\n".getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes(new byte[] {'x', (byte) 0xE9, 'y'});
+
+        assertThatThrownBy(() -> readAll(bytes.toByteArray()))
+                .isInstanceOfSatisfying(StrictUtf8Reader.InvalidUtf8Exception.class, e -> {
+                    assertThat(e.byteOffset()).isEqualTo(70_001);
+                    assertThat(e.line()).isEqualTo(10_001);
+                });
+    }
+
+    @Test
+    void refuses_a_multibyte_character_cut_off_at_the_end() {
+        byte[] truncated = {'o', 'k', (byte) 0xF0, (byte) 0x9F};
+
+        assertThatThrownBy(() -> readAll(truncated)).isInstanceOf(StrictUtf8Reader.InvalidUtf8Exception.class)
+                .hasMessage("invalid UTF-8 at byte offset 2 (line 1)");
+    }
+
+    private static String readAll(byte[] bytes) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (Reader reader = new StrictUtf8Reader(new ByteArrayInputStream(bytes))) {
+            char[] buffer = new char[1000];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                out.append(buffer, 0, n);
+            }
+        }
+        return out.toString();
+    }
+}
