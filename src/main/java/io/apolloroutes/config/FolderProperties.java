@@ -35,7 +35,7 @@ public record FolderProperties(@NotNull Path inbox, @NotNull Path processed, @No
 
     /** The report of one run. */
     public Path reportFor(String runId) {
-        return reports.resolve(runId + ".json");
+        return reports.resolve(runId + ".report.json");
     }
 
     /** Creates every folder that does not exist yet. */

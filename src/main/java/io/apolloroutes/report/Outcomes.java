@@ -2,6 +2,7 @@ package io.apolloroutes.report;
 
 import io.apolloroutes.apollo.ApolloFailure;
 import io.apolloroutes.apollo.ApolloFailures;
+import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.CreateSequenceCall;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
@@ -26,9 +27,11 @@ public class Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
     private final CreateSequenceCall call;
+    private final int attempts;
 
-    public Outcomes(CreateSequenceCall call) {
+    public Outcomes(CreateSequenceCall call, ApolloProperties apollo) {
         this.call = call;
+        this.attempts = 1 + apollo.retry().maxRetries();
     }
 
     public void invalid(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
@@ -62,7 +65,7 @@ public class Outcomes {
     public void deferred(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                          @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
         ApolloFailure failure = ApolloFailures.of(exchange);
-        int attempts = 1 + exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        // the route's onException runs these steps only once every retry is spent
         run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + " (after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + "); drop the failed rows again later", null);
     }

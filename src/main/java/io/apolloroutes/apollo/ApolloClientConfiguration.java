@@ -1,7 +1,9 @@
 package io.apolloroutes.apollo;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.slf4j.Logger;
@@ -12,16 +14,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * HTTP client settings for the Apollo calls.
+ * How the pack talks to Apollo: HTTP client settings and the retry policy of the create call.
  *
  * <p>The API key is added by the HTTP client itself, as the last thing before a request leaves. It
  * therefore never sits in a Camel message header, where exchange logging, tracing or an error report
- * could print it.
+ * could print it. The client's automatic retries are off: a create call is not idempotent, so every
+ * repeat must be one the route decides on, counts and logs.
  */
 @Configuration
-public class ApolloHttpConfiguration {
+public class ApolloClientConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApolloHttpConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApolloClientConfiguration.class);
     static final String API_KEY_HEADER = "x-api-key";
 
     /** Referenced from the route as {@code httpClientConfigurer=#apolloApiKey}. */
@@ -29,7 +32,9 @@ public class ApolloHttpConfiguration {
     public HttpClientConfigurer apolloApiKey(ApolloProperties apollo) {
         String key = apollo.apiKey() == null ? "" : apollo.apiKey().strip();
         HttpRequestInterceptor addKey = (request, entity, context) -> request.setHeader(API_KEY_HEADER, key);
-        return builder -> builder.addRequestInterceptorLast(addKey);
+        // HttpClient's own retry strategy re-sends even POSTs on 429/503, invisibly and without
+        // backoff; only the route's retry policy may repeat a create call
+        return builder -> builder.addRequestInterceptorLast(addKey).disableAutomaticRetries();
     }
 
     /** Finite timeouts: camel-http waits forever for a response by default. */
@@ -41,6 +46,28 @@ public class ApolloHttpConfiguration {
             http.setResponseTimeout(apollo.responseTimeout().toMillis());
             http.setSoTimeout(apollo.responseTimeout().toMillis());
         });
+    }
+
+    /**
+     * Exponential backoff with jitter for 429, 5xx and timeouts, referenced from the error handling
+     * route configuration as {@code redeliveryPolicyRef: apolloRetryPolicy}. Built here so the delays
+     * are typed durations ({@code 2s}) like every other setting.
+     */
+    @Bean
+    public RedeliveryPolicy apolloRetryPolicy(ApolloProperties apollo) {
+        ApolloProperties.Retry retry = apollo.retry();
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(retry.maxRetries());
+        policy.setRedeliveryDelay(retry.initialDelay().toMillis());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(retry.multiplier());
+        policy.setMaximumRedeliveryDelay(retry.maxDelay().toMillis());
+        policy.setUseCollisionAvoidance(true);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.WARN);
+        policy.setLogRetryAttempted(true);
+        policy.setLogStackTrace(false);
+        policy.setLogExhausted(false);
+        return policy;
     }
 
     /** Says once, at startup, whether anything will be sent. */

@@ -1,0 +1,151 @@
+package io.apolloroutes.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CellValuesTest {
+
+    // ---- booleans ------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "True", "yes", "Yes", "YES", "y", "Y", "1", " yes "})
+    void reads_true_from_the_ways_people_write_it(String raw) {
+        assertThat(CellValues.bool(raw)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"false", "FALSE", "False", "no", "No", "NO", "n", "N", "0", "\tno\t"})
+    void reads_false_from_the_ways_people_write_it(String raw) {
+        assertThat(CellValues.bool(raw)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "on", "off", "2", "t", "yess", "-1"})
+    void rejects_other_booleans_saying_what_is_expected(String raw) {
+        assertThatThrownBy(() -> CellValues.bool(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("must be true or false (yes/no, y/n and 1/0 work too)");
+    }
+
+    // ---- integers ------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "3|3",
+            "3.0|3",
+            "3.00|3",
+            "+3|3",
+            "-2|-2",
+            "0|0",
+            "' 7 '|7",
+            "2147483647|2147483647"})
+    void reads_whole_numbers_including_spreadsheet_decimals_and_signs(String raw, int expected) {
+        assertThat(CellValues.integer(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,000", "", "."})
+    void rejects_values_that_are_not_whole_numbers(String raw) {
+        assertThatThrownBy(() -> CellValues.integer(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("must be a whole number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483648", "99999999999", "99999999999.0"})
+    void rejects_numbers_too_large_for_an_integer(String raw) {
+        assertThatThrownBy(() -> CellValues.integer(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("is too large");
+    }
+
+    // ---- lists ---------------------------------------------------------------------------------
+
+    @Test
+    void splits_lists_on_semicolons() {
+        assertThat(CellValues.list("Inbound;Q1;VP Sales")).containsExactly("Inbound", "Q1", "VP Sales");
+    }
+
+    @Test
+    void splits_lists_on_pipes_and_semicolons_alike() {
+        assertThat(CellValues.list("Inbound|Q1;VP Sales")).containsExactly("Inbound", "Q1", "VP Sales");
+    }
+
+    @Test
+    void trims_list_entries_and_keeps_inner_spaces() {
+        assertThat(CellValues.list("  Inbound ;  VP Sales |Q1 ")).containsExactly("Inbound", "VP Sales", "Q1");
+    }
+
+    @Test
+    void drops_empty_list_entries() {
+        assertThat(CellValues.list(";Inbound;; ;|Q1|")).containsExactly("Inbound", "Q1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", ";", " ; | ;"})
+    void gives_null_for_a_list_with_nothing_in_it(String raw) {
+        assertThat(CellValues.list(raw)).isNull();
+    }
+
+    @Test
+    void keeps_a_single_value_as_a_one_element_list() {
+        assertThat(CellValues.list("Inbound")).containsExactly("Inbound");
+    }
+
+    // ---- codes ---------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"auto_email", "Auto Email", "auto-email", "AUTO EMAIL", " Auto  Email ", "Auto - Email"})
+    void normalises_loosely_written_codes(String raw) {
+        assertThat(CellValues.code(raw)).isEqualTo("auto_email");
+    }
+
+    @Test
+    void normalises_multi_word_codes() {
+        assertThat(CellValues.code("Team Can Use")).isEqualTo("team_can_use");
+        assertThat(CellValues.code("reply-to-thread")).isEqualTo("reply_to_thread");
+    }
+
+    @Test
+    void leaves_unknown_codes_for_validation_to_reject() {
+        assertThat(CellValues.code("Carrier Pigeon")).isEqualTo("carrier_pigeon");
+    }
+
+    // ---- wait modes ----------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource({
+            "days, day",
+            "Days, day",
+            "day, day",
+            "hours, hour",
+            "Hours, hour",
+            "hrs, hour",
+            "hr, hour",
+            "hour, hour",
+            "minutes, minute",
+            "MINUTES, minute",
+            "mins, minute",
+            "min, minute",
+            "minute, minute"})
+    void reads_plural_and_short_wait_modes_as_the_singular_apollo_expects(String raw, String expected) {
+        assertThat(CellValues.waitMode(raw)).isEqualTo(expected);
+    }
+
+    @Test
+    void leaves_unknown_wait_modes_for_validation_to_reject() {
+        assertThat(CellValues.waitMode("Weeks")).isEqualTo("weeks");
+    }
+
+    // ---- text ----------------------------------------------------------------------------------
+
+    @Test
+    void trims_text() {
+        assertThat(CellValues.text("  6095a711bd01d100a506d4ac \t")).isEqualTo("6095a711bd01d100a506d4ac");
+    }
+}

@@ -1,0 +1,218 @@
+package io.apolloroutes.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.apolloroutes.support.TestInputs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** The out-of-the-box mode: no API key, nothing sent, request bodies in the outbox. */
+@TestPropertySource(properties = {"apollo.api-key=", "apollo.base-url=http://localhost:9"})
+class DryRunPipelineTest extends PipelineTestSupport {
+
+    @Test
+    void writes_the_exact_request_bodies_to_the_outbox_and_reports_would_create() throws IOException {
+        dropAs("samples/quick-start.csv", "dry-quick-start.csv");
+
+        JsonNode report = awaitReport("dry-quick-start.csv");
+
+        assertThat(report.path("mode").asText()).isEqualTo("dry-run");
+        assertThat(report.path("counts").path("rows").asInt()).isEqualTo(11);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(2);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("invalid").asInt()).isEqualTo(1);
+        assertThat(report.path("counts").path("rows_by_outcome").path("would-create").asInt()
+                + report.path("counts").path("rows_by_outcome").path("invalid").asInt()).isEqualTo(11);
+        JsonNode sequences = report.path("sequences");
+        assertThat(sequences).hasSize(3);
+        assertThat(sequences.get(0).path("rows").toString()).isEqualTo("[2,3,4,5]");
+        assertThat(sequences.get(0).path("outcome").asText()).isEqualTo("would-create");
+
+        Path outbox = outboxOf("dry-quick-start.csv").orElseThrow();
+        assertThat(filesUnder(outbox)).extracting(p -> p.getFileName().toString())
+                .containsExactly("001-q1-outbound-vp-sales.json", "003-customer-expansion-enterprise.json");
+        assertSameJson(outbox.resolve("001-q1-outbound-vp-sales.json"), "expected/quick-start/001-q1-outbound-vp-sales.json");
+        assertSameJson(outbox.resolve("003-customer-expansion-enterprise.json"),
+                "expected/quick-start/003-customer-expansion-enterprise.json");
+        assertThat(sequences.get(0).path("outbox_file").asText()).endsWith("001-q1-outbound-vp-sales.json");
+    }
+
+    @Test
+    void explains_why_an_ab_step_is_refused_while_ab_testing_is_off() {
+        dropAs("samples/quick-start.csv", "ab-quick-start.csv");
+
+        JsonNode webinar = awaitReport("ab-quick-start.csv").path("sequences").get(1);
+
+        assertThat(webinar.path("name").asText()).isEqualTo("Webinar follow-up");
+        assertThat(webinar.path("outcome").asText()).isEqualTo("invalid");
+        assertThat(webinar.path("reason").asText())
+                .contains("ab-quick-start.csv rows 6-7")
+                .contains("A/B test")
+                .contains("apollo.ab-testing=true");
+    }
+
+    @Test
+    void moves_the_original_to_a_dated_processed_folder() {
+        dropAs("samples/quick-start.csv", "archived.csv");
+        awaitReport("archived.csv");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> filesUnder(folder("processed")).stream()
+                .anyMatch(p -> p.getFileName().toString().endsWith("_archived.csv")
+                        && p.getParent().getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}")));
+        assertThat(folder("inbox").resolve("archived.csv")).doesNotExist();
+    }
+
+    @Test
+    void the_json_sample_gives_the_same_bodies_as_the_csv_sample() {
+        dropAs("samples/quick-start.json", "dry-quick-start.json");
+
+        JsonNode report = awaitReport("dry-quick-start.json");
+
+        assertThat(report.path("counts").path("rows").asInt()).isEqualTo(3);
+        Path outbox = outboxOf("dry-quick-start.json").orElseThrow();
+        assertSameJson(outbox.resolve("001-q1-outbound-vp-sales.json"), "expected/quick-start/001-q1-outbound-vp-sales.json");
+        assertSameJson(outbox.resolve("003-customer-expansion-enterprise.json"),
+                "expected/quick-start/003-customer-expansion-enterprise.json");
+        assertThat(report.path("sequences").get(1).path("outcome").asText()).isEqualTo("invalid");
+    }
+
+    @Test
+    void sends_bad_rows_to_dead_letter_with_a_reason_per_row_and_still_handles_the_good_ones() throws IOException {
+        dropAs("samples/with-mistakes.csv", "mistakes.csv");
+
+        JsonNode report = awaitReport("mistakes.csv");
+
+        assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(1);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("invalid").asInt()).isEqualTo(4);
+        assertThat(report.path("counts").path("rows").asInt()).isEqualTo(10);
+        Path deadLetter = deadLetterOf("mistakes.csv");
+        assertThat(deadLetter.resolve("mistakes.csv")).hasSameBinaryContentAs(
+                TestInputs.copy("samples/with-mistakes.csv", folder("expected-copy")));
+        List<String> failedRows = Files.readAllLines(deadLetter.resolve("failed-rows.csv"), StandardCharsets.UTF_8);
+        assertThat(failedRows.get(0)).isEqualTo("\uFEFF_error,sequence,permissions,schedule_id,max_emails_per_day,step,"
+                + "type,wait_time,wait_mode,subject,body,note");
+        String all = String.join("\n", failedRows);
+        assertThat(all).doesNotContain("Renewal reminder")
+                .contains("mistakes.csv row 4, column \"\"permissions\"\" (permissions): must be team_can_use,"
+                        + " team_can_view or private — got 'everyone'")
+                .contains("'+1 415 555 0100")
+                .contains(",'-5,");
+    }
+
+    @Test
+    void a_corrected_errors_file_dropped_back_into_the_inbox_is_accepted() throws IOException {
+        dropAs("samples/with-mistakes.csv", "to-fix.csv");
+        awaitReport("to-fix.csv");
+        Path failedRows = deadLetterOf("to-fix.csv").resolve("failed-rows.csv");
+
+        // what a person does in a spreadsheet: fix the cells the _error column points at
+        String fixed = Files.readString(failedRows, StandardCharsets.UTF_8)
+                .replace(",everyone,", ",private,")
+                .replace(",weeks,", ",day,")
+                .replace(",Weekday mornings,", ",,")
+                .replace("minute,,\"Hi {{first_name}}, welcome", "minute,Welcome aboard,\"Hi {{first_name}}, welcome")
+                .replace("Tips for week one,,", "Tips for week one,Three tips for your first week,")
+                .replace(",'-5,", ",50,")
+                .replace(",3,auto_email,2,day,,\"Hi {{first_name}}, seats", ",2,auto_email,2,day,,\"Hi {{first_name}}, seats")
+                .replace(",team_can_use,,,1,auto_email,0,minute,Orphan row", "Orphan,team_can_use,,,1,auto_email,0,minute,Orphan row");
+        dropText("fixed.csv", fixed);
+
+        JsonNode report = awaitReport("fixed.csv");
+
+        assertThat(report.path("counts").path("sequences_by_outcome").path("invalid").asInt())
+                .as(report.toPrettyString()).isZero();
+        assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(4);
+        assertThat(report.path("warnings")).isEmpty();
+        JsonNode trial = TestInputs.MAPPER.readTree(outboxOf("fixed.csv").orElseThrow()
+                .resolve("002-trial-nurture.json").toFile());
+        assertThat(trial.path("emailer_steps").get(2).path("note").asText()).isEqualTo("+1 415 555 0100 - call before noon");
+    }
+
+    @Test
+    void an_unreadable_file_goes_to_dead_letter_with_an_error_file_and_the_next_file_is_processed() {
+        dropAs("inputs/latin1.csv", "latin1.csv");
+        JsonNode unreadable = awaitReport("latin1.csv");
+        dropAs("samples/quick-start.csv", "after-latin1.csv");
+        awaitReport("after-latin1.csv");
+
+        assertThat(unreadable.path("status").asText()).isEqualTo("unreadable");
+        assertThat(unreadable.path("error").asText()).contains("invalid UTF-8 at byte offset 25 (line 2)");
+        Path deadLetter = deadLetterOf("latin1.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetter.resolve("latin1.csv")));
+        assertThat(read(deadLetter.resolve("latin1.csv.error.txt")))
+                .startsWith("latin1.csv is not UTF-8 text: invalid UTF-8 at byte offset 25 (line 2)")
+                .contains("CSV UTF-8");
+        assertThat(folder("inbox").resolve("latin1.csv")).doesNotExist();
+    }
+
+    @Test
+    void a_file_of_another_type_is_explained_not_ignored() {
+        dropText("notes.txt", "these are my notes\n");
+
+        JsonNode report = awaitReport("notes.txt");
+
+        assertThat(report.path("error").asText()).contains("use .csv, .tsv, .json, .jsonl or .ndjson");
+        assertThat(deadLetterOf("notes.txt").resolve("notes.txt.error.txt")).exists();
+    }
+
+    @Test
+    void json_lines_keep_going_past_a_bad_line_and_return_it_in_failed_rows() throws IOException {
+        dropAs("inputs/mixed.jsonl", "mixed.jsonl");
+
+        JsonNode report = awaitReport("mixed.jsonl");
+
+        assertThat(report.path("counts").path("rows").asInt()).isEqualTo(5);
+        assertThat(report.path("counts").path("blank_rows_skipped").asInt()).isEqualTo(1);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(2);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("invalid").asInt()).isEqualTo(2);
+        List<String> failed = Files.readAllLines(deadLetterOf("mixed.jsonl").resolve("failed-rows.jsonl"));
+        assertThat(failed).hasSize(2);
+        assertThat(TestInputs.MAPPER.readTree(failed.get(0)).path("_raw").asText())
+                .startsWith("{\"sequence\": \"Lines rows\", \"step\": 3");
+        assertThat(TestInputs.MAPPER.readTree(failed.get(0)).path("_error").asText())
+                .startsWith("mixed.jsonl line 5").contains("is not valid JSON");
+    }
+
+    @Test
+    void takes_a_file_only_after_it_has_stopped_growing() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("sequence,step,wait_time,subject,body"));
+        for (int i = 1; i <= 40; i++) {
+            lines.add("Slow writer " + i + ",1,0,Hello " + i + ",Body " + i);
+        }
+        Path target = folder("inbox").resolve("slow.csv");
+        try (OutputStream out = Files.newOutputStream(target)) {
+            // a writer that ignores the rename advice and writes in place, in bursts
+            for (int part = 0; part < 4; part++) {
+                for (String line : lines.subList(part == 0 ? 0 : 1 + part * 10, 1 + (part + 1) * 10)) {
+                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                out.flush();
+                Thread.sleep(300);
+            }
+        }
+
+        JsonNode report = awaitReport("slow.csv");
+
+        assertThat(report.path("counts").path("rows").asInt()).isEqualTo(40);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(40);
+    }
+
+    private static void assertSameJson(Path actual, String expectedResource) {
+        try {
+            JsonNode expected = TestInputs.MAPPER.readTree(
+                    DryRunPipelineTest.class.getClassLoader().getResourceAsStream(expectedResource));
+            assertThat(TestInputs.MAPPER.readTree(actual.toFile())).isEqualTo(expected);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.apolloroutes.pipeline;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Sending for real, to a WireMock stand-in for Apollo on localhost. */
+@ExtendWith(OutputCaptureExtension.class)
+class LiveApolloPipelineTest extends PipelineTestSupport {
+
+    static final String API_KEY = "sk_live_9F8e7D6c5B4a39281706f5E4d3C2b1A0";
+    static final String CREATE = "/api/v1/sequences";
+    static final WireMockServer APOLLO = new WireMockServer(options().dynamicPort());
+
+    static {
+        APOLLO.start();
+    }
+
+    @DynamicPropertySource
+    static void apollo(DynamicPropertyRegistry registry) {
+        registry.add("apollo.base-url", APOLLO::baseUrl);
+        registry.add("apollo.api-key", () -> API_KEY);
+        registry.add("apollo.ab-testing", () -> "true");
+        registry.add("apollo.response-timeout", () -> "1s");
+        registry.add("apollo.retry.max-retries", () -> "2");
+        registry.add("apollo.retry.initial-delay", () -> "20ms");
+        registry.add("apollo.retry.max-delay", () -> "100ms");
+    }
+
+    @AfterAll
+    static void stopApollo() {
+        APOLLO.stop();
+    }
+
+    @BeforeEach
+    void resetApollo() {
+        APOLLO.resetAll();
+    }
+
+    @Test
+    void creates_each_sequence_with_exactly_the_expected_body_and_the_api_key() throws IOException {
+        created("Q1 Outbound - VP Sales", "64f1a2b3c4d5e6f7a8b9c0d1");
+        created("Webinar follow-up", "64f1a2b3c4d5e6f7a8b9c0d2");
+        created("Customer expansion - Enterprise", "64f1a2b3c4d5e6f7a8b9c0d3");
+        dropAs("samples/quick-start.csv", "live-quick-start.csv");
+
+        JsonNode report = awaitReport("live-quick-start.csv");
+
+        assertThat(report.path("mode").asText()).isEqualTo("live");
+        assertThat(report.path("sequences")).extracting(s -> s.path("outcome").asText())
+                .containsExactly("created", "created", "created");
+        assertThat(report.path("sequences")).extracting(s -> s.path("apollo_id").asText())
+                .containsExactly("64f1a2b3c4d5e6f7a8b9c0d1", "64f1a2b3c4d5e6f7a8b9c0d2", "64f1a2b3c4d5e6f7a8b9c0d3");
+        for (String expected : List.of("001-q1-outbound-vp-sales", "002-webinar-follow-up",
+                "003-customer-expansion-enterprise")) {
+            APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE))
+                    .withHeader("x-api-key", equalTo(API_KEY))
+                    .withHeader("Content-Type", equalTo("application/json"))
+                    .withRequestBody(equalToJson(resource("expected/quick-start/" + expected + ".json"))));
+        }
+        assertThat(APOLLO.findAll(postRequestedFor(urlEqualTo(CREATE)))).hasSize(3);
+        assertThat(report.path("dead_letter").isNull()).isTrue();
+        assertThat(runFile("dead-letter", "live-quick-start.csv", "")).isEmpty();
+    }
+
+    @Test
+    void sends_no_camel_or_pipeline_headers_to_apollo() {
+        created("Header check", "64f1a2b3c4d5e6f7a8b9c0d4");
+        dropText("headers.csv", "sequence,subject,body\nHeader check,Hello,Hi there\n");
+        awaitReport("headers.csv");
+
+        LoggedRequest request = APOLLO.findAll(postRequestedFor(urlEqualTo(CREATE))).get(0);
+        Set<String> names = request.getHeaders().keys().stream()
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        assertThat(names).isSubsetOf("x-api-key", "content-type", "content-length", "host", "connection",
+                "user-agent", "accept-encoding", "transfer-encoding");
+    }
+
+    @Test
+    void a_422_rejects_that_sequence_with_apollos_text_and_the_others_are_still_created() throws IOException {
+        APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo("Rejected one")))
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"Wait time must not be empty\"}")));
+        created("Accepted one", "64f1a2b3c4d5e6f7a8b9c0d5");
+        dropText("partly.csv", "sequence,step,wait_time,subject,body\n"
+                + "Rejected one,1,0,Hello,Hi\nAccepted one,1,0,Hello,Hi\nRejected one,2,3,,Again\n");
+
+        JsonNode report = awaitReport("partly.csv");
+
+        JsonNode rejected = report.path("sequences").get(0);
+        assertThat(rejected.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(rejected.path("reason").asText()).isEqualTo("Apollo answered 422: Wait time must not be empty");
+        assertThat(report.path("sequences").get(1).path("outcome").asText()).isEqualTo("created");
+        Path deadLetter = deadLetterOf("partly.csv");
+        assertThat(Files.readAllLines(deadLetter.resolve("failed-rows.csv"), StandardCharsets.UTF_8)).containsExactly(
+                "\uFEFF_error,sequence,step,wait_time,subject,body",
+                "Apollo answered 422: Wait time must not be empty,Rejected one,1,0,Hello,Hi",
+                "Apollo answered 422: Wait time must not be empty,Rejected one,2,3,,Again");
+        assertThat(deadLetter.resolve("partly.csv")).exists();
+        APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void a_401_stops_sending_for_the_file_and_defers_the_rest(CapturedOutput output) {
+        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "text/plain").withBody("Invalid access credentials.")));
+        dropText("bad-key.csv", "sequence,subject,body\nOne,Hello,Hi\nTwo,Hello,Hi\nThree,Hello,Hi\n");
+
+        JsonNode report = awaitReport("bad-key.csv");
+
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(report.path("sequences")).extracting(s -> s.path("outcome").asText())
+                .containsExactly("deferred", "deferred", "deferred");
+        assertThat(report.path("sequences").get(0).path("reason").asText())
+                .contains("Apollo answered 401: Invalid access credentials.").contains("APOLLO_API_KEY");
+        assertThat(report.path("sequences").get(2).path("reason").asText())
+                .contains("Apollo refused the API key earlier in this file");
+        assertThat(output.getAll()).containsOnlyOnce("Apollo does not accept the API key");
+    }
+
+    @Test
+    void a_403_says_a_master_key_is_needed(CapturedOutput output) {
+        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"api/v1/sequences is not accessible with this api_key\","
+                        + "\"error_code\":\"API_INACCESSIBLE\"}")));
+        dropText("not-master.csv", "sequence,subject,body\nOne,Hello,Hi\nTwo,Hello,Hi\n");
+
+        JsonNode report = awaitReport("not-master.csv");
+
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(report.path("counts").path("sequences_by_outcome").path("deferred").asInt()).isEqualTo(2);
+        assertThat(output.getAll()).contains("needs a master API key")
+                .contains("api/v1/sequences is not accessible with this api_key");
+    }
+
+    @Test
+    void a_500_then_200_creates_the_sequence_once() {
+        APOLLO.stubFor(post(CREATE).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500).withBody("upstream error"))
+                .willSetStateTo("recovered"));
+        APOLLO.stubFor(post(CREATE).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d6")));
+        dropText("flaky.csv", "sequence,subject,body\nFlaky,Hello,Hi\n");
+
+        JsonNode report = awaitReport("flaky.csv");
+
+        APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(report.path("sequences").get(0).path("outcome").asText()).isEqualTo("created");
+        assertThat(report.path("sequences").get(0).path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d6");
+    }
+
+    @Test
+    void a_429_that_does_not_clear_defers_the_sequence_after_the_retries() throws IOException {
+        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"The maximum number of api calls allowed for api/v1/sequences is 50 times"
+                        + " per minute. Please upgrade your plan\"}")));
+        dropText("throttled.csv", "sequence,subject,body\nThrottled,Hello,Hi\n");
+
+        JsonNode report = awaitReport("throttled.csv");
+
+        APOLLO.verify(3, postRequestedFor(urlEqualTo(CREATE)));
+        JsonNode sequence = report.path("sequences").get(0);
+        assertThat(sequence.path("outcome").asText()).isEqualTo("deferred");
+        assertThat(sequence.path("reason").asText()).contains("Apollo answered 429: The maximum number of api calls")
+                .contains("after 3 attempts");
+        assertThat(read(deadLetterOf("throttled.csv").resolve("failed-rows.csv"))).contains("Throttled");
+    }
+
+    @Test
+    void a_slow_answer_is_given_up_on_after_the_response_timeout_and_retried() {
+        APOLLO.stubFor(post(CREATE).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d7").withFixedDelay(3000))
+                .willSetStateTo("fast"));
+        APOLLO.stubFor(post(CREATE).inScenario("slow").whenScenarioStateIs("fast")
+                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d8")));
+        dropText("slow-apollo.csv", "sequence,subject,body\nSlow,Hello,Hi\n");
+
+        JsonNode report = awaitReport("slow-apollo.csv");
+
+        APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(report.path("sequences").get(0).path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d8");
+    }
+
+    @Test
+    void a_dropped_connection_is_retried() {
+        APOLLO.stubFor(post(CREATE).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("ok"));
+        APOLLO.stubFor(post(CREATE).inScenario("reset").whenScenarioStateIs("ok")
+                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d9")));
+        dropText("reset.csv", "sequence,subject,body\nReset,Hello,Hi\n");
+
+        JsonNode report = awaitReport("reset.csv");
+
+        assertThat(report.path("sequences").get(0).path("outcome").asText()).isEqualTo("created");
+        APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void the_api_key_never_appears_in_logs_reports_or_dead_letters(CapturedOutput output) {
+        APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo("Refused")))
+                .willReturn(aResponse().withStatus(422).withBody("{\"error\":\"Invalid sequence\"}")));
+        APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo("Down")))
+                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+        dropText("secrets-1.csv", "sequence,subject,body\nRefused,Hello,Hi\nDown,Hello,Hi\n");
+        awaitReport("secrets-1.csv");
+        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(401).withBody("Invalid access credentials.")));
+        dropText("secrets-2.csv", "sequence,subject,body\nLocked out,Hello,Hi\n");
+        awaitReport("secrets-2.csv");
+
+        assertThat(output.getAll()).doesNotContain(API_KEY).contains("Apollo does not accept the API key");
+        List<Path> written = filesUnder(work);
+        assertThat(written).isNotEmpty();
+        for (Path file : written) {
+            assertThat(read(file)).as(file.toString()).doesNotContain(API_KEY);
+        }
+    }
+
+    private static void created(String name, String id) {
+        APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo(name)))
+                .willReturn(createdAnswer(id)));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder createdAnswer(String id) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody("{\"emailer_campaign\":{\"id\":\"" + id + "\",\"archived\":false,\"active\":false},"
+                        + "\"emailer_steps\":[],\"emailer_touches\":[],\"emailer_templates\":[]}");
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = LiveApolloPipelineTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
