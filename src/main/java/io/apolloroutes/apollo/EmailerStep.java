@@ -1,6 +1,7 @@
 package io.apolloroutes.apollo;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.apolloroutes.validation.EmailStepHasTouch;
@@ -39,6 +40,8 @@ public record EmailerStep(
         String note,
         @PositiveOrZero(message = "must be 0 or more")
         Integer maxEmailsPerDay,
+        // snake_case would give auto_skip_in_xdays
+        @JsonProperty("auto_skip_in_x_days")
         @PositiveOrZero(message = "must be 0 or more")
         Integer autoSkipInXDays,
         @Size(max = 1, groups = WithoutAbTesting.class, message = "has more than one email variant, which makes an A/B test;"

@@ -64,7 +64,9 @@ public final class DeadLetterBox implements Closeable {
             return;
         }
         rows.close();
-        Files.copy(file.path(), folder.resolve(file.name()), StandardCopyOption.REPLACE_EXISTING);
+        // a re-dropped errors file is often still called failed-rows.csv: never let it overwrite the new one
+        String copyName = file.name().equalsIgnoreCase(rows.fileName()) ? "original-" + file.name() : file.name();
+        Files.copy(file.path(), folder.resolve(copyName), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The row's own problems; a row with none is told which rows stopped its sequence. */

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Binds an object in Apollo's own "Create a Sequence" shape. Binding is strict: an unknown field is an
- * error (a misspelt field would otherwise be dropped without a word) and 1.5 is not silently an integer.
+ * error (a misspelt field would otherwise be dropped without a word), 1.5 is not silently an integer
+ * and "2" or "yes" are not numbers or booleans. (Spreadsheet rows are read leniently instead.)
  */
 final class ApolloJsonMapper {
 
@@ -26,7 +27,10 @@ final class ApolloJsonMapper {
         ObjectMapper strict = mapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        strict.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         this.reader = strict.readerFor(SequenceRequest.class);
     }
 

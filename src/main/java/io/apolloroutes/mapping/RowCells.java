@@ -17,8 +17,17 @@ import java.util.Map;
  */
 record RowCells(int number, Map<Column, Cell> cells) {
 
-    /** A cell value and the header it stood under. */
-    record Cell(String label, String raw) {
+    /**
+     * A cell value and the header it stood under.
+     *
+     * @param items the entries of a JSON array (list columns only), kept apart so an entry containing
+     *              ";" is not split again; null for plain cells
+     */
+    record Cell(String label, String raw, List<String> items) {
+
+        Cell(String label, String raw) {
+            this(label, raw, null);
+        }
     }
 
     boolean has(Column column) {
@@ -62,11 +71,11 @@ record RowCells(int number, Map<Column, Cell> cells) {
             if (column == null || value == null || value.isNull()) {
                 continue;
             }
-            String raw = jsonCell(column, field.getKey(), value, row.number(), problems);
-            if (raw == null || raw.isBlank()) {
+            Cell cell = jsonCell(column, field.getKey(), value, row.number(), problems);
+            if (cell == null || cell.raw().isBlank()) {
                 continue;
             }
-            Cell earlier = cells.putIfAbsent(column, new Cell(field.getKey(), raw));
+            Cell earlier = cells.putIfAbsent(column, cell);
             if (earlier != null) {
                 problems.add(new Problem(List.of(row.number()), field.getKey(), null, null, String.format(
                         "means the same column as \"%s\" (%s); keep one of them", earlier.label(), column.canonicalName())));
@@ -75,14 +84,18 @@ record RowCells(int number, Map<Column, Cell> cells) {
         return new RowCells(row.number(), cells);
     }
 
-    private static String jsonCell(Column column, String key, JsonNode value, int number, List<Problem> problems) {
+    private static Cell jsonCell(Column column, String key, JsonNode value, int number, List<Problem> problems) {
         if (value.isValueNode()) {
-            return value.asText();
+            return new Cell(key, value.asText());
         }
         if (value.isArray() && column.kind() == Column.Kind.LIST) {
             List<String> items = new ArrayList<>();
-            value.forEach(item -> items.add(item.asText()));
-            return String.join(";", items);
+            value.forEach(item -> {
+                if (!item.asText().isBlank()) {
+                    items.add(item.asText().strip());
+                }
+            });
+            return new Cell(key, String.join("; ", items), items);
         }
         problems.add(new Problem(List.of(number), key, null, value.toString(),
                 column.kind() == Column.Kind.LIST ? "must be a list of strings or a ;-separated string"

@@ -135,7 +135,7 @@ final class TabularSequenceMapper {
                 waitTime = 0;
             }
             List<EmailerTouch> touches = touches(step, i, type, !emailSeen);
-            emailSeen |= touches != null && !touches.isEmpty();
+            emailSeen |= ApolloVocabulary.isEmailStep(type) && touches != null && !touches.isEmpty();
             steps.add(new EmailerStep(type, waitTime, waitMode == null ? DEFAULT_WAIT_MODE : waitMode,
                     stepValue(step, i, Column.EXACT_DATETIME, CellValues::text),
                     stepValue(step, i, Column.PRIORITY, CellValues::code),
@@ -193,7 +193,8 @@ final class TabularSequenceMapper {
                     + " (days since enrolment) or wait_time (wait since the previous step), not both"));
         }
         if (waitMode != null && !DEFAULT_WAIT_MODE.equals(waitMode)) {
-            problems.add(new Problem(numbers, label(Column.WAIT_MODE), stepPath(index, "wait_mode"), waitMode,
+            problems.add(new Problem(numbers, label(Column.WAIT_MODE), stepPath(index, "wait_mode"),
+                    written(step, Column.WAIT_MODE, waitMode),
                     "must be day (or empty) when the sequence uses the day column"));
         }
         if (day == null && step.stream().noneMatch(r -> r.has(Column.DAY))) {
@@ -217,21 +218,22 @@ final class TabularSequenceMapper {
             List<Integer> withEmail = step.stream().filter(r -> r.hasAny(Column.Level.TOUCH))
                     .map(RowCells::number).toList();
             if (!withEmail.isEmpty()) {
-                problems.add(new Problem(withEmail, label(Column.TYPE), stepPath(index, "type"), type,
+                problems.add(new Problem(withEmail, label(Column.TYPE), stepPath(index, "type"), written(step, Column.TYPE, type),
                         "is a step that sends no email, so the subject and body on these rows would be lost;"
                                 + " move the text to note, or change the type to auto_email"));
             }
             return null;
         }
         List<EmailerTouch> touches = new ArrayList<>();
-        for (RowCells row : step) {
+        // a row of the step with only step settings (say, its wait) is not an email variant
+        for (RowCells row : step.stream().filter(r -> r.hasAny(Column.Level.TOUCH)).toList()) {
             int touchIndex = touches.size();
             numbers.add(row.number());
             String path = stepPath(index, "emailer_touches[" + touchIndex + "]");
             String subject = touchValue(row, Column.SUBJECT, CellValues::text, path + ".emailer_template.subject");
             String body = touchValue(row, Column.BODY, EmailBody::toHtml, path + ".emailer_template.body_html");
             String touchType = touchValue(row, Column.TOUCH_TYPE, CellValues::code, path + ".type");
-            if (touchType == null) {
+            if (touchType == null && ApolloVocabulary.isEmailStep(type)) {
                 touchType = firstEmail || subject != null ? ApolloVocabulary.NEW_THREAD : ApolloVocabulary.REPLY_TO_THREAD;
             }
             String status = touchValue(row, Column.STATUS, CellValues::code, path + ".status");
@@ -278,13 +280,24 @@ final class TabularSequenceMapper {
         return agreed;
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T parse(RowCells row, RowCells.Cell cell, Function<String, T> parse, String path) {
+        if (cell.items() != null) {
+            // a JSON array in a list column: already a list, and re-splitting would cut entries at ";"
+            return cell.items().isEmpty() ? null : (T) cell.items();
+        }
         try {
             return parse.apply(cell.raw());
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(List.of(row.number()), cell.label(), path, cell.raw(), e.getMessage()));
             return null;
         }
+    }
+
+    /** The value as the user wrote it in the step's rows, for quoting in a message. */
+    private static String written(List<RowCells> step, Column column, String fallback) {
+        return step.stream().filter(r -> r.has(column)).map(r -> r.get(column).raw().strip()).findFirst()
+                .orElse(fallback);
     }
 
     private String label(Column column) {

@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
 
 /**
  * Apollo approves (and so sends) a touch only when its template body is non-empty; an approved touch
- * without a body is refused.
+ * without a body is refused. A touch without a status is held to the same rule: spreadsheet rows
+ * default to approved, and an email with no body is never sent either way.
  */
 @Documented
 @Constraint(validatedBy = ApprovedTouchHasBody.Validator.class)
@@ -22,8 +23,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ApprovedTouchHasBody {
 
-    String message() default "is empty, but the email is approved (the default status), and Apollo approves"
-            + " only emails with a body; write the body, or set status to to_be_reviewed to create a draft";
+    String message() default "is empty, but the email is approved (also when no status is given), and Apollo"
+            + " approves only emails with a body; write the body, or set status to to_be_reviewed to create a draft";
 
     Class<?>[] groups() default {};
 
@@ -34,7 +35,9 @@ public @interface ApprovedTouchHasBody {
 
         @Override
         public boolean isValid(EmailerTouch touch, ConstraintValidatorContext context) {
-            if (touch == null || !ApolloVocabulary.APPROVED.equals(touch.status())) {
+            // no status means approved for spreadsheet rows, and an email without a body is never sent
+            boolean approved = touch != null && (touch.status() == null || ApolloVocabulary.APPROVED.equals(touch.status()));
+            if (!approved) {
                 return true;
             }
             var template = touch.emailerTemplate();

@@ -1,6 +1,5 @@
 package io.apolloroutes.validation;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
@@ -10,9 +9,6 @@ import jakarta.validation.Path;
  * {@code emailer_steps[1].emailer_touches[0].emailer_template.body_html}.
  */
 final class ViolationPaths {
-
-    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private ViolationPaths() {
     }
@@ -30,7 +26,7 @@ final class ViolationPaths {
                 if (!json.isEmpty()) {
                     json.append('.');
                 }
-                json.append(SNAKE_CASE.translate(node.getName()));
+                json.append(ApolloFieldNames.jsonName(node.getName()));
             }
         }
         return json.toString();

@@ -236,6 +236,8 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         dropText("secrets-2.csv", "sequence,subject,body\nLocked out,Hello,Hi\n");
         awaitReport("secrets-2.csv");
 
+        awaitInboxEmpty();
+
         assertThat(output.getAll()).doesNotContain(API_KEY).contains("Apollo does not accept the API key");
         List<Path> written = filesUnder(work);
         assertThat(written).isNotEmpty();

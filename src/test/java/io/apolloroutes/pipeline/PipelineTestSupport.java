@@ -95,6 +95,12 @@ abstract class PipelineTestSupport {
         }
     }
 
+    /** Waits until the consumer has moved every dropped file out of the inbox. */
+    static void awaitInboxEmpty() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> filesUnder(folder("inbox")).isEmpty());
+    }
+
     /** The dead-letter folder of a file's run. */
     static Path deadLetterOf(String fileName) {
         return runFile("dead-letter", fileName, "").orElseThrow(
