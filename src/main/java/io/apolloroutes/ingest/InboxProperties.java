@@ -1,0 +1,22 @@
+package io.apolloroutes.ingest;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Polling of the inbox ({@code inbox.*}). The inbox route reads these through property placeholders;
+ * binding them here checks them at startup, so a typo fails with a clear message instead of at the
+ * first poll.
+ *
+ * @param pollDelay           how often the inbox is scanned
+ * @param stableFor           a file is taken only after its size and modification time have not changed
+ *                            for this long
+ * @param stableCheckInterval how often that is checked
+ */
+@Validated
+@ConfigurationProperties("inbox")
+public record InboxProperties(@NotNull Duration pollDelay, @NotNull Duration stableFor,
+                              @NotNull Duration stableCheckInterval) {
+}
