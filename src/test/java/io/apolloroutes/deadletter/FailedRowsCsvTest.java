@@ -185,15 +185,8 @@ class FailedRowsCsvTest {
     void writes_a_re_dropped_errors_file_back_with_a_single_error_column() throws IOException {
         Path reDropped = failOnce("q3-fixed.csv");
 
-        Path secondFolder = dir.resolve("dead-2");
-        try (SpooledInput input = TestInputs.spool(reDropped);
-             DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), secondFolder, new ObjectMapper())) {
-            box.add(failed(sequences(input).get(0)), "second failure");
-        }
+        Path secondFolder = failAgain(reDropped);
 
-        assertThat(csv(secondFolder.resolve("failed-rows.csv"))).containsExactly(
-                List.of("_error", "sequence", "subject", "body"),
-                List.of("second failure", "A", "Hi", "'=1+1"));
         assertThat(secondFolder.resolve("q3-fixed.csv")).hasSameBinaryContentAs(reDropped);
     }
 
@@ -201,18 +194,24 @@ class FailedRowsCsvTest {
     void keeps_the_new_errors_when_the_re_dropped_file_is_still_named_failed_rows_csv() throws IOException {
         Path reDropped = failOnce("failed-rows.csv");
 
+        Path secondFolder = failAgain(reDropped);
+
+        try (var listing = Files.list(secondFolder)) {
+            assertThat(listing).hasSize(2);
+        }
+    }
+
+    /** Fails a re-dropped errors file again and checks its new failed-rows.csv; returns the folder. */
+    private Path failAgain(Path reDropped) throws IOException {
         Path secondFolder = dir.resolve("dead-2");
         try (SpooledInput input = TestInputs.spool(reDropped);
              DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), secondFolder, new ObjectMapper())) {
             box.add(failed(sequences(input).get(0)), "second failure");
         }
-
         assertThat(csv(secondFolder.resolve("failed-rows.csv"))).containsExactly(
                 List.of("_error", "sequence", "subject", "body"),
                 List.of("second failure", "A", "Hi", "'=1+1"));
-        try (var listing = Files.list(secondFolder)) {
-            assertThat(listing).hasSize(2);
-        }
+        return secondFolder;
     }
 
     /** Runs q3.csv through a dead-letter box once and copies its failed-rows.csv back as {@code name}. */

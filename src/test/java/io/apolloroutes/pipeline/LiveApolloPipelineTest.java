@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -163,11 +164,7 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
     @Test
     void a_500_then_200_creates_the_sequence_once() {
-        APOLLO.stubFor(post(CREATE).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withBody("upstream error"))
-                .willSetStateTo("recovered"));
-        APOLLO.stubFor(post(CREATE).inScenario("flaky").whenScenarioStateIs("recovered")
-                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d6")));
+        firstThenCreated(aResponse().withStatus(500).withBody("upstream error"), "64f1a2b3c4d5e6f7a8b9c0d6");
         dropText("flaky.csv", "sequence,subject,body\nFlaky,Hello,Hi\n");
 
         JsonNode report = awaitReport("flaky.csv");
@@ -196,11 +193,7 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
     @Test
     void a_slow_answer_is_given_up_on_after_the_response_timeout_and_retried() {
-        APOLLO.stubFor(post(CREATE).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d7").withFixedDelay(3000))
-                .willSetStateTo("fast"));
-        APOLLO.stubFor(post(CREATE).inScenario("slow").whenScenarioStateIs("fast")
-                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d8")));
+        firstThenCreated(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d7").withFixedDelay(3000), "64f1a2b3c4d5e6f7a8b9c0d8");
         dropText("slow-apollo.csv", "sequence,subject,body\nSlow,Hello,Hi\n");
 
         JsonNode report = awaitReport("slow-apollo.csv");
@@ -211,11 +204,7 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
     @Test
     void a_dropped_connection_is_retried() {
-        APOLLO.stubFor(post(CREATE).inScenario("reset").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-                .willSetStateTo("ok"));
-        APOLLO.stubFor(post(CREATE).inScenario("reset").whenScenarioStateIs("ok")
-                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d9")));
+        firstThenCreated(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "64f1a2b3c4d5e6f7a8b9c0d9");
         dropText("reset.csv", "sequence,subject,body\nReset,Hello,Hi\n");
 
         JsonNode report = awaitReport("reset.csv");
@@ -246,12 +235,20 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         }
     }
 
+    /** The first create call gets {@code first}; every later one succeeds with {@code id}. */
+    private static void firstThenCreated(ResponseDefinitionBuilder first, String id) {
+        APOLLO.stubFor(post(CREATE).inScenario("first call").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("answered once"));
+        APOLLO.stubFor(post(CREATE).inScenario("first call").whenScenarioStateIs("answered once")
+                .willReturn(createdAnswer(id)));
+    }
+
     private static void created(String name, String id) {
         APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo(name)))
                 .willReturn(createdAnswer(id)));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder createdAnswer(String id) {
+    private static ResponseDefinitionBuilder createdAnswer(String id) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody("{\"emailer_campaign\":{\"id\":\"" + id + "\",\"archived\":false,\"active\":false},"
                         + "\"emailer_steps\":[],\"emailer_touches\":[],\"emailer_templates\":[]}");
