@@ -3,18 +3,24 @@ package io.apolloroutes.apollo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
- * What a failed call to Apollo means for the sequence: Apollo said no to this sequence, Apollo refused
- * the key (so every later call would fail too), or the failure may pass and the call can be tried again.
+ * What a failed call to Apollo means for the sequence: Apollo said no to this sequence; Apollo refused
+ * the key or the hour's or day's quota is spent (so every later call would fail too); or the failure
+ * may pass and the call can be tried again.
  *
  * @param kind    how to treat it
  * @param status  HTTP status, or 0 when no answer arrived
- * @param message Apollo's own error text, or what went wrong on the way
+ * @param message   Apollo's own error text, or what went wrong on the way
+ * @param neverSent the request certainly did not leave (no connection could be made)
  */
-public record ApolloFailure(Kind kind, int status, String message) {
+public record ApolloFailure(Kind kind, int status, String message, boolean neverSent) {
 
     /** How a failure is handled. */
     public enum Kind {
@@ -22,7 +28,9 @@ public record ApolloFailure(Kind kind, int status, String message) {
         REJECTED,
         /** 401/403: the key is wrong or not a master key; stop sending. */
         KEY_REFUSED,
-        /** 429, 5xx, timeouts and broken connections: retry with backoff. */
+        /** 429 for the hour or the day: retrying within seconds cannot help; stop sending. */
+        QUOTA_EXHAUSTED,
+        /** 408, 429 for the minute, 5xx, timeouts and broken connections: retry with backoff. */
         TRANSIENT,
         /** Anything else: a defect, not a property of the call. */
         UNEXPECTED
@@ -30,23 +38,48 @@ public record ApolloFailure(Kind kind, int status, String message) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 300;
+    /** Apollo names the window in its 429 text: "... is 600 times per hour. Please upgrade ..." */
+    private static final Pattern LONG_WINDOW = Pattern.compile("per (hour|day)\\b", Pattern.CASE_INSENSITIVE);
 
     public static ApolloFailure of(Throwable error) {
         if (error instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
+            String text = apolloText(http);
             Kind kind = status == 401 || status == 403 ? Kind.KEY_REFUSED
-                    : status == 429 || status >= 500 ? Kind.TRANSIENT
+                    : status == 429 && LONG_WINDOW.matcher(text).find() ? Kind.QUOTA_EXHAUSTED
+                    : status == 408 || status == 429 || status >= 500 ? Kind.TRANSIENT
                     : Kind.REJECTED;
-            return new ApolloFailure(kind, status, apolloText(http));
+            return new ApolloFailure(kind, status, text, false);
+        }
+        if (error instanceof ConnectException || error instanceof ConnectTimeoutException
+                || error instanceof UnknownHostException) {
+            return new ApolloFailure(Kind.TRANSIENT, 0, "could not connect to Apollo (" + describe(error) + ")", true);
         }
         if (error instanceof SocketTimeoutException) {
-            return new ApolloFailure(Kind.TRANSIENT, 0, "no answer from Apollo in time (" + error.getMessage() + ")");
+            return new ApolloFailure(Kind.TRANSIENT, 0, "no answer from Apollo in time (" + describe(error) + ")", false);
         }
         if (error instanceof IOException) {
-            return new ApolloFailure(Kind.TRANSIENT, 0, "could not reach Apollo ("
-                    + error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()) + ")");
+            return new ApolloFailure(Kind.TRANSIENT, 0, "the connection to Apollo failed (" + describe(error) + ")", false);
         }
-        return new ApolloFailure(Kind.UNEXPECTED, 0, String.valueOf(error));
+        return new ApolloFailure(Kind.UNEXPECTED, 0, String.valueOf(error), false);
+    }
+
+    private static String describe(Throwable error) {
+        return error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    }
+
+    /** Every later call of this run would fail the same way. */
+    public boolean stopsSending() {
+        return kind == Kind.KEY_REFUSED || kind == Kind.QUOTA_EXHAUSTED;
+    }
+
+    /**
+     * True when the request may have reached Apollo and been acted on although no clear answer came
+     * back: a server error, no answer in time, or a connection lost after sending. A connection that
+     * was never made, or a 429, created nothing.
+     */
+    public boolean mayHaveCreated() {
+        return status >= 500 || (status == 0 && kind == Kind.TRANSIENT && !neverSent);
     }
 
     /** E.g. {@code Apollo answered 422: Wait time must not be empty}. */

@@ -14,12 +14,27 @@ public class ApolloFailures {
         return kindOf(exchange) == ApolloFailure.Kind.REJECTED;
     }
 
-    public boolean isKeyRefused(Exchange exchange) {
-        return kindOf(exchange) == ApolloFailure.Kind.KEY_REFUSED;
+    /** 401, 403, or a 429 for the hour or day: no later call of this run can succeed. */
+    public boolean stopsSending(Exchange exchange) {
+        return of(exchange).stopsSending();
     }
 
     public boolean isTransient(Exchange exchange) {
         return kindOf(exchange) == ApolloFailure.Kind.TRANSIENT;
+    }
+
+    /** Exchange property set when an earlier attempt may have created the sequence after all. */
+    public static final String UNCLEAR_ATTEMPT = "apolloUnclearAttempt";
+
+    /**
+     * Runs before each retry: remembers when the failed attempt may have reached Apollo, so the outcome
+     * can warn about a possible duplicate instead of hiding it.
+     */
+    public static void noteUnclearAttempt(Exchange exchange) {
+        ApolloFailure failure = of(exchange);
+        if (failure.mayHaveCreated()) {
+            exchange.setProperty(UNCLEAR_ATTEMPT, failure.describe());
+        }
     }
 
     /** The failure being handled on this exchange. */

@@ -33,9 +33,15 @@ public class CreateSequenceCall {
      * The ID at {@code emailer_campaign.id}. There is no ID at the root of the answer; reading one there
      * finds nothing, which has led other tools to retry and create duplicates.
      */
-    public String createdId(InputStream response) throws IOException {
-        JsonNode answer = mapper.readTree(response);
-        JsonNode id = answer == null ? null : answer.path("emailer_campaign").path("id");
-        return id != null && id.isTextual() ? id.asText() : null;
+    public String createdId(InputStream response) {
+        try {
+            JsonNode answer = response == null ? null : mapper.readTree(response);
+            JsonNode id = answer == null ? null : answer.path("emailer_campaign").path("id");
+            return id != null && id.isTextual() ? id.asText() : null;
+        } catch (IOException unreadable) {
+            // a success answer that is not JSON still means created; it must never look like a
+            // failure, or the create would be retried
+            return null;
+        }
     }
 }

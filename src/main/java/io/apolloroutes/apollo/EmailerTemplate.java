@@ -1,8 +1,11 @@
 package io.apolloroutes.apollo;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * The email content of one touch. Apollo wraps {@code body_html} in a full HTML document itself and
@@ -11,4 +14,18 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EmailerTemplate(String id, String subject, String bodyHtml) {
+
+    /**
+     * True when the body shows something: text (Apollo variables count) or an image. {@code <p></p>},
+     * {@code <p>&nbsp;</p>} and {@code <br>} are empty, as they are to the person reading the email.
+     */
+    @JsonIgnore
+    public boolean hasVisibleBody() {
+        if (bodyHtml == null || bodyHtml.isBlank()) {
+            return false;
+        }
+        Document body = Jsoup.parseBodyFragment(bodyHtml);
+        String text = body.text().replace('\u00A0', ' ');
+        return !text.isBlank() || !body.select("img").isEmpty();
+    }
 }

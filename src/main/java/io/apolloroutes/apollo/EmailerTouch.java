@@ -7,6 +7,7 @@ import io.apolloroutes.validation.ApolloId;
 import io.apolloroutes.validation.ApprovedTouchHasBody;
 import io.apolloroutes.validation.NewThreadHasSubject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
@@ -22,5 +23,5 @@ public record EmailerTouch(
         String status,
         Boolean includeSignature,
         @Valid EmailerTemplate emailerTemplate,
-        List<@ApolloId String> attachmentIds) {
+        List<@NotNull(message = "is null; remove it") @ApolloId String> attachmentIds) {
 }

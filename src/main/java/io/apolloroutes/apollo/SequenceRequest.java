@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
@@ -27,14 +28,15 @@ import java.util.List;
 @JsonIgnoreProperties({"_error"})
 @ExactDatetimeOnEveryStep
 public record SequenceRequest(
-        @NotBlank(message = "is missing; every sequence needs a name")
+        @NotBlank(message = "is missing; every sequence needs a name (in a spreadsheet, every row needs its"
+                + " sequence name, the rows after the first too)")
         String name,
         @Pattern(regexp = ApolloVocabulary.PERMISSIONS, message = "must be team_can_use, team_can_view or private")
         String permissions,
         Boolean active,
         @ApolloId String emailerScheduleId,
         @ApolloId String userId,
-        List<String> labelNames,
+        List<@NotNull(message = "is null; remove it or write the label") String> labelNames,
         @ApolloId String folderId,
         Boolean sequenceByExactDaytime,
         @PositiveOrZero(message = "must be 0 or more")
@@ -51,10 +53,10 @@ public record SequenceRequest(
         @Min(value = 0, message = "must be between 0 and 1000")
         @Max(value = 1000, message = "must be between 0 and 1000")
         Integer sameAccountReplyDelayDays,
-        List<@ApolloId String> excludedAccountStageIds,
-        List<@ApolloId String> excludedContactStageIds,
+        List<@NotNull(message = "is null; remove it") @ApolloId String> excludedAccountStageIds,
+        List<@NotNull(message = "is null; remove it") @ApolloId String> excludedContactStageIds,
         Boolean ignoreApolloGlobalEmailBounceList,
         @ApolloId String sequenceRulesetId,
         @NotEmpty(message = "is empty; a sequence needs at least one step")
-        List<@Valid EmailerStep> emailerSteps) {
+        List<@NotNull(message = "is null; remove it or write the step") @Valid EmailerStep> emailerSteps) {
 }

@@ -65,7 +65,8 @@ public final class DeadLetterBox implements Closeable {
         }
         rows.close();
         // a re-dropped errors file is often still called failed-rows.csv: never let it overwrite the new one
-        String copyName = file.name().equalsIgnoreCase(rows.fileName()) ? "original-" + file.name() : file.name();
+        String copyName = file.storedName().equalsIgnoreCase(rows.fileName())
+                ? "original-" + file.storedName() : file.storedName();
         Files.copy(file.path(), folder.resolve(copyName), StandardCopyOption.REPLACE_EXISTING);
     }
 

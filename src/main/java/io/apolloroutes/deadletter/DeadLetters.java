@@ -2,6 +2,7 @@ package io.apolloroutes.deadletter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apolloroutes.config.FolderProperties;
+import io.apolloroutes.ingest.FailedFileGuard;
 import io.apolloroutes.ingest.InboxIntake;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.UnreadableInputException;
@@ -27,10 +28,12 @@ public class DeadLetters {
 
     private final FolderProperties folders;
     private final ObjectMapper mapper;
+    private final FailedFileGuard guard;
 
-    public DeadLetters(FolderProperties folders, ObjectMapper mapper) {
+    public DeadLetters(FolderProperties folders, ObjectMapper mapper, FailedFileGuard guard) {
         this.folders = folders;
         this.mapper = mapper;
+        this.guard = guard;
     }
 
     /**
@@ -42,26 +45,35 @@ public class DeadLetters {
                            Exchange exchange) throws IOException {
         Path folder = folders.deadLetterFor(file.runId());
         writeError(folder, file, file.name() + " " + error.getMessage());
-        exchange.setProperty(InboxIntake.ARCHIVE_PATH, folder.resolve(file.name()).toAbsolutePath().toString());
+        exchange.setProperty(InboxIntake.ARCHIVE_PATH, folder.resolve(file.storedName()).toAbsolutePath().toString());
         ReportWriter.unreadable(folders.reportFor(file.runId()), mapper, file, error.getMessage(), folder);
         LOG.warn("{} {}. Moved to {}.", file.name(), error.getMessage(), folder);
     }
 
     /**
-     * An unexpected failure (a defect or a full disk, not the file's fault): the file consumer moves
-     * the original to the same folder; this explains what happened.
+     * An unexpected failure (a defect or a full disk, not the file's fault). The file consumer then
+     * moves the original to the same folder; this explains what happened. Should that move fail too,
+     * the guard keeps the file from being processed again, which would send its sequences twice.
      */
     public void failed(@ExchangeProperty(InboxIntake.INPUT_FILE) InputFile file,
-                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) throws IOException {
-        writeError(folders.deadLetterFor(file.runId()), file, file.name() + " could not be processed because of"
-                + " an internal error: " + error + "\nThe file itself may be fine: check the log, then drop it"
-                + " into the inbox again. Sequences reported as created in " + folders.reportFor(file.runId()) + ".part"
-                + " were sent before the error.");
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+        guard.markFailed(file.path());
+        LOG.error("{}: processing stopped by an internal error; the file goes to {}", file.name(),
+                folders.deadLetterFor(file.runId()), error);
+        try {
+            writeError(folders.deadLetterFor(file.runId()), file, file.name() + " could not be processed because"
+                    + " of an internal error: " + error + "\nThe file itself may be fine. Sequences the report "
+                    + folders.reportFor(file.runId()) + " lists as created exist in Apollo (the log lists them too):"
+                    + " do not drop the whole file again, or they are created twice; drop only the rows that were"
+                    + " not created.");
+        } catch (IOException e) {
+            LOG.error("{}: cannot write the error file either ({})", file.name(), e.toString());
+        }
     }
 
     private static void writeError(Path folder, InputFile file, String text) throws IOException {
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve(file.name() + ".error.txt"), text + System.lineSeparator(),
+        Files.writeString(folder.resolve(file.storedName() + ".error.txt"), text + System.lineSeparator(),
                 StandardCharsets.UTF_8);
     }
 }

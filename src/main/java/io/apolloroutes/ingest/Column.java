@@ -80,6 +80,9 @@ public enum Column {
 
     /** Names a header may use for this column (after normalisation): its own and Apollo's JSON name. */
     List<String> acceptedNames() {
+        if (this == SEQUENCE) {
+            return List.of(canonicalName(), apolloField, "sequence_name");
+        }
         boolean apolloNameIsOwn = apolloField == null || apolloField.equals(canonicalName())
                 // "type" on a touch would clash with the step's type column
                 || this == TOUCH_TYPE;

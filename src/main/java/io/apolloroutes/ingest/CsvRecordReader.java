@@ -40,10 +40,12 @@ final class CsvRecordReader implements RecordReader {
             sink.layout(layout);
             lastRow = 1;
             int sequenceColumn = layout.indexOf(Column.SEQUENCE);
+            // only an errors file written by the pack has guarded cells to restore
+            boolean guarded = layout.errorColumnIndex() >= 0;
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 lastRow = (int) record.getRecordNumber();
-                List<String> cells = cells(record);
+                List<String> cells = cells(record, guarded);
                 if (cells.stream().allMatch(String::isBlank)) {
                     sink.blank();
                     continue;
@@ -58,10 +60,10 @@ final class CsvRecordReader implements RecordReader {
         }
     }
 
-    private static List<String> cells(CSVRecord record) {
+    private static List<String> cells(CSVRecord record, boolean guarded) {
         List<String> cells = new ArrayList<>(record.size());
         for (String value : record) {
-            cells.add(FormulaGuard.unguard(value));
+            cells.add(guarded ? FormulaGuard.unguard(value) : value);
         }
         return cells;
     }

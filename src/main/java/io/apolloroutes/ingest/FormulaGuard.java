@@ -3,8 +3,9 @@ package io.apolloroutes.ingest;
 /**
  * Keeps spreadsheet programs from running cell text as a formula (CSV injection). Values that a
  * spreadsheet would evaluate get a leading apostrophe when the pack writes a CSV for people to open;
- * the CSV reader takes that apostrophe off again, so a corrected errors file can be dropped back into
- * the inbox unchanged.
+ * the CSV reader takes that apostrophe off again when it reads such a file back (one with an
+ * {@code _error} column), so a corrected errors file can be dropped into the inbox unchanged. Other
+ * files are read exactly as written.
  */
 public final class FormulaGuard {
 

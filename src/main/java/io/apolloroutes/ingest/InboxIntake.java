@@ -47,12 +47,13 @@ public class InboxIntake {
         Path path = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
         Instant now = clock.instant();
         var local = now.atZone(clock.getZone());
-        String runId = RUN_STAMP.format(local) + "_" + name;
+        String runId = RUN_STAMP.format(local) + "_" + InputFile.storedName(name);
         InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId);
 
         exchange.setProperty(INPUT_FILE, file);
         exchange.setProperty(ARCHIVE_PATH, folders.processed().resolve(DAY.format(local))
-                .resolve(TIME.format(local) + "_" + name).toAbsolutePath().toString());
-        exchange.setProperty(FAILED_PATH, folders.deadLetterFor(runId).resolve(name).toAbsolutePath().toString());
+                .resolve(TIME.format(local) + "_" + file.storedName()).toAbsolutePath().toString());
+        exchange.setProperty(FAILED_PATH, folders.deadLetterFor(runId).resolve(file.storedName())
+                .toAbsolutePath().toString());
     }
 }

@@ -10,9 +10,30 @@ import java.time.Instant;
  * @param path       where the file is read from while it is processed
  * @param format     how it is parsed; null when the extension is not supported
  * @param receivedAt when the pack picked it up
- * @param runId      {@code <name>-<timestamp>}: names the report, outbox and dead-letter entries of this run
+ * @param runId      {@code <timestamp>_<name>}: names the report, outbox and dead-letter entries of this run
  */
 public record InputFile(String name, Path path, InputFormat format, Instant receivedAt, String runId) {
+
+    /** Longest file name the pack derives its own names from; leaves room for prefixes and suffixes. */
+    static final int MAX_STORED_NAME = 100;
+
+    /**
+     * The name to use inside the pack's own folders: the dropped name, shortened (extension kept) when
+     * it is too long to carry a timestamp prefix or an {@code .error.txt} suffix within the usual
+     * 255-character limit of file systems.
+     */
+    public String storedName() {
+        return storedName(name);
+    }
+
+    static String storedName(String name) {
+        if (name.length() <= MAX_STORED_NAME) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        return name.substring(0, MAX_STORED_NAME - extension.length() - 1) + "~" + extension;
+    }
 
     /** "row", "element" or "line". */
     public String recordWord() {

@@ -11,15 +11,13 @@ import java.util.Map;
  */
 final class JsonShapes {
 
-    private static final int RAW_PREVIEW = 200;
-
     private JsonShapes() {
     }
 
     /** Files an object under its sequence name. */
     static void file(int number, int line, JsonNode node, RecordSink sink) throws java.io.IOException {
         if (!(node instanceof ObjectNode object)) {
-            sink.record(null, new SourceRecord.Broken(number, line, preview(node.toString()),
+            sink.record(null, new SourceRecord.Broken(number, line, node.toString(),
                     "is " + describe(node) + ", but each sequence or row must be a JSON object {...}"));
             return;
         }
@@ -61,9 +59,5 @@ final class JsonShapes {
             case NULL -> "null";
             default -> "not an object";
         };
-    }
-
-    static String preview(String raw) {
-        return raw.length() <= RAW_PREVIEW ? raw : raw.substring(0, RAW_PREVIEW) + "…";
     }
 }

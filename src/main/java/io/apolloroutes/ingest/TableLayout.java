@@ -60,8 +60,10 @@ public final class TableLayout {
             }
         }
         if (indexOf.isEmpty()) {
+            boolean semicolons = labels.stream().anyMatch(label -> label.contains(";"));
             throw new UnreadableInputException(1, "the first row is not a header: none of its cells is a known"
-                    + " column name (expected sequence, step, subject, body, ...)");
+                    + " column name (expected sequence, step, subject, body, ...)" + (semicolons
+                    ? "; the cells are separated by \";\", which this release does not read: export with commas" : ""));
         }
         if (!indexOf.containsKey(Column.SEQUENCE)) {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"

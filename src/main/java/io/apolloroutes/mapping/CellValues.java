@@ -36,7 +36,7 @@ final class CellValues {
         try {
             return Integer.valueOf(dot < 0 ? value : value.substring(0, dot));
         } catch (NumberFormatException tooLarge) {
-            throw new IllegalArgumentException("is too large");
+            throw new IllegalArgumentException("is too large (at most " + Integer.MAX_VALUE + ")");
         }
     }
 

@@ -7,13 +7,20 @@ import java.util.List;
 
 /**
  * A sequence on its way through the pipeline: where it came from, the Apollo request built from it
- * (null when it could not be built at all) and everything found wrong with it so far.
+ * (null when it could not be built at all), everything found wrong with it so far, and notes that do
+ * not stop it but that the user should read (for example an email created as a draft).
  */
 public record SequenceDraft(SequenceCandidate candidate, SequenceRequest request, SourceLocator locator,
-                            List<Problem> problems) {
+                            List<Problem> problems, List<Problem> notes) {
 
     public SequenceDraft {
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public SequenceDraft(SequenceCandidate candidate, SequenceRequest request, SourceLocator locator,
+                         List<Problem> problems) {
+        this(candidate, request, locator, problems, List.of());
     }
 
     /** Invalid sequences are never sent. */
@@ -36,6 +43,6 @@ public record SequenceDraft(SequenceCandidate candidate, SequenceRequest request
         }
         List<Problem> all = new ArrayList<>(problems);
         all.addAll(more);
-        return new SequenceDraft(candidate, request, locator, all);
+        return new SequenceDraft(candidate, request, locator, all, notes);
     }
 }

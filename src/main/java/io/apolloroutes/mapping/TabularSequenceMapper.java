@@ -30,6 +30,7 @@ final class TabularSequenceMapper {
 
     private final SequenceCandidate candidate;
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> notes = new ArrayList<>();
     private final Map<Column, String> labels = new EnumMap<>(Column.class);
     private final Map<Column, List<Integer>> sequenceColumnRows = new EnumMap<>(Column.class);
     private final List<List<Integer>> stepRows = new ArrayList<>();
@@ -64,7 +65,7 @@ final class TabularSequenceMapper {
                     .forEach(c -> sequenceColumnRows.computeIfAbsent(c, k -> new ArrayList<>()).add(row.number()));
         }
         SequenceRequest request = request();
-        return new SequenceDraft(candidate, request, new Locator(), problems);
+        return new SequenceDraft(candidate, request, new Locator(), problems, notes);
     }
 
     private SequenceRequest request() {
@@ -240,8 +241,15 @@ final class TabularSequenceMapper {
             Boolean signature = touchValue(row, Column.INCLUDE_SIGNATURE, CellValues::bool, path + ".include_signature");
             // Apollo's own example sends "" as the subject of a reply
             String sentSubject = subject == null && ApolloVocabulary.REPLY_TO_THREAD.equals(touchType) ? "" : subject;
-            touches.add(new EmailerTouch(touchType, status == null ? ApolloVocabulary.APPROVED : status,
-                    signature == null ? Boolean.TRUE : signature, new EmailerTemplate(null, sentSubject, body), null));
+            EmailerTemplate template = new EmailerTemplate(null, sentSubject, body);
+            if (status == null && template.hasVisibleBody()) {
+                status = ApolloVocabulary.APPROVED;
+            } else if (status == null) {
+                notes.add(new Problem(List.of(row.number()), label(Column.BODY), path + ".emailer_template.body_html",
+                        null, "is empty, so this email is created as a draft without a status; Apollo sends it"
+                        + " only once it has a body and is approved"));
+            }
+            touches.add(new EmailerTouch(touchType, status, signature == null ? Boolean.TRUE : signature, template, null));
         }
         return touches;
     }

@@ -23,7 +23,7 @@ public final class FileRun {
     private final ReportWriter report;
     private final DeadLetterBox deadLetters;
     private final OutcomeCounts counts = new OutcomeCounts();
-    private volatile boolean sendingHalted;
+    private volatile String haltReason;
 
     FileRun(SpooledInput input, boolean dryRun, ReportWriter report, DeadLetterBox deadLetters) {
         this.input = input;
@@ -40,21 +40,26 @@ public final class FileRun {
         return dryRun;
     }
 
-    /** After Apollo refused the key, later sequences of this file are not sent at all. */
+    /** After Apollo refused the key or the quota ran out, later sequences of this file are not sent. */
     public boolean isSendingHalted() {
-        return sendingHalted;
+        return haltReason != null;
     }
 
-    void haltSending() {
-        sendingHalted = true;
+    void haltSending(String reason) {
+        haltReason = reason;
+    }
+
+    String haltReason() {
+        return haltReason;
     }
 
     synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason, String outboxFile) {
-        List<String> problems = draft.problems().isEmpty() ? null
-                : draft.problems().stream().map((Problem p) -> p.render(file())).toList();
+        List<String> problems = rendered(draft.problems());
+        List<String> notes = rendered(draft.notes());
         String why = reason != null ? reason : problems == null ? null : String.join("; ", problems);
         try {
-            report.sequence(new SequenceOutcome(draft.name(), draft.rows(), outcome, apolloId, why, problems, outboxFile));
+            report.sequence(new SequenceOutcome(draft.name(), draft.rows(), outcome, apolloId, why, problems, notes,
+                    outboxFile));
             if (outcome.isFailure()) {
                 deadLetters.add(draft, why);
             }
@@ -64,12 +69,25 @@ public final class FileRun {
         counts.add(outcome, draft.rows().size());
     }
 
+    private List<String> rendered(List<Problem> found) {
+        return found.isEmpty() ? null : found.stream().map(p -> p.render(file())).toList();
+    }
+
     /** Completes report and dead-letter folder; returns the counts for the summary. */
     OutcomeCounts finish() throws IOException {
         deadLetters.close();
         report.finish(input.recordCount(), input.blankRows(), counts,
                 deadLetters.isUsed() ? deadLetters.folder() : null);
         return counts;
+    }
+
+    /** Closes the report of a run that broke off, keeping what it recorded; best effort. */
+    void abandon(String error) {
+        try {
+            report.abandon(error);
+        } catch (IOException | RuntimeException e) {
+            // the .part file keeps what was flushed; the error itself is reported by the caller
+        }
     }
 
     ReportWriter report() {

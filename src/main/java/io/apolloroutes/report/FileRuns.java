@@ -43,6 +43,18 @@ public class FileRuns {
         input.warnings().forEach(warning -> LOG.warn("{}: {}", file.name(), warning));
     }
 
+    /**
+     * A run that broke off (see {@code deadLetters.failed}): closes its report as failed so the
+     * sequences it already recorded, created ones included, stay on record.
+     */
+    public void abandon(Exchange exchange) {
+        FileRun run = exchange.getProperty(FileRun.PROPERTY, FileRun.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (run != null) {
+            run.abandon("processing stopped by an internal error: " + error);
+        }
+    }
+
     /** Ends the run: report complete, dead letters in place, one line in the log. */
     public void finish(@ExchangeProperty(FileRun.PROPERTY) FileRun run) throws IOException {
         OutcomeCounts counts = run.finish();

@@ -5,8 +5,9 @@ import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.CreateSequenceCall;
 import io.apolloroutes.mapping.SequenceDraft;
-import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.file.FileConstants;
@@ -47,12 +48,24 @@ public class Outcomes {
 
     /** Apollo answered 2xx: the ID is at {@code emailer_campaign.id}. */
     public void created(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                        @ExchangeProperty(DRAFT) SequenceDraft draft, InputStream response) throws IOException {
+                        @ExchangeProperty(DRAFT) SequenceDraft draft, InputStream response, Exchange exchange) {
         String id = call.createdId(response);
-        // never retried: the sequence exists, only its ID is unknown
-        String note = id == null ? "Apollo answered with success but without emailer_campaign.id; look the"
-                + " sequence up by name in Apollo" : null;
-        run.record(draft, Outcome.CREATED, id, note, null);
+        String unclear = exchange.getProperty(ApolloFailures.UNCLEAR_ATTEMPT, String.class);
+        List<String> notes = new ArrayList<>();
+        if (id == null) {
+            // never retried: the sequence exists, only its ID is unknown
+            notes.add("Apollo answered with success but without emailer_campaign.id; look the sequence up by name");
+        }
+        if (unclear != null) {
+            notes.add("an earlier attempt got no clear answer (" + unclear + ") and may have created this sequence"
+                    + " too; check Apollo for a second sequence named '" + draft.name() + "'");
+            LOG.warn("{}: created '{}' ({}), but an earlier attempt may have created it as well: {}",
+                    run.file().name(), draft.name(), id, unclear);
+        } else {
+            // the log is an audit trail of what exists in Apollo, whatever happens to the report later
+            LOG.info("{}: created '{}' as {}", run.file().name(), draft.name(), id);
+        }
+        run.record(draft, Outcome.CREATED, id, notes.isEmpty() ? null : String.join("; ", notes), null);
     }
 
     /** Apollo refused this sequence (422 and other 4xx): its own text is the reason. */
@@ -71,27 +84,40 @@ public class Outcomes {
     }
 
     /**
-     * Apollo refused the key (401) or the key may not create sequences (403). Every later call would
-     * fail the same way, so sending stops for this file and the rest is deferred.
+     * Apollo refused the key (401), the key may not create sequences (403), or the hour's or day's
+     * quota is spent (429). Every later call would fail the same way, so sending stops for this file
+     * and the rest is deferred.
      */
-    public void keyRefused(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                           @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
+    public void sendingStopped(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
+                               @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
         ApolloFailure failure = ApolloFailures.of(exchange);
-        String advice = failure.status() == 401
-                ? "Apollo does not accept the API key; check APOLLO_API_KEY (or apollo.api-key)"
-                : "Apollo accepted the API key but will not create sequences with it; creating sequences needs"
-                + " a master API key (Apollo: Settings > Integrations > API > API Keys, \"Set as master key\")";
+        String advice = adviceFor(failure);
         LOG.error("{}: {} ({}). Sending stopped for this file; its remaining sequences are deferred.",
                 run.file().name(), advice, failure.describe());
-        run.haltSending();
+        run.haltSending(advice);
         run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + "; " + advice, null);
     }
 
-    /** A sequence reached after sending stopped for its file. */
+    private static String adviceFor(ApolloFailure failure) {
+        if (failure.kind() == ApolloFailure.Kind.QUOTA_EXHAUSTED) {
+            return "Apollo's limit for creating sequences is used up for now; drop the failed rows again once it"
+                    + " resets (Apollo shows the limits under Settings > Integrations > API usage)";
+        }
+        if (failure.status() == 401) {
+            return "Apollo does not accept the API key; check APOLLO_API_KEY (or apollo.api-key)";
+        }
+        if (failure.message().contains("paid plan")) {
+            return "Apollo's plan for this team does not include this API; check the plan";
+        }
+        return "Apollo accepted the API key but will not create sequences with it; creating sequences needs"
+                + " a master API key (Apollo: Settings > Integrations > API > API Keys, \"Set as master key\")";
+    }
+
+    /** A sequence reached after sending stopped for its file (see {@link #sendingStopped}). */
     public void notSent(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                         @ExchangeProperty(DRAFT) SequenceDraft draft) {
-        run.record(draft, Outcome.DEFERRED, null,
-                "not sent: Apollo refused the API key earlier in this file (see the log)", null);
+        run.record(draft, Outcome.DEFERRED, null, "not sent: sending stopped earlier in this file: "
+                + run.haltReason(), null);
     }
 
     /**

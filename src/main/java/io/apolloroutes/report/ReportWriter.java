@@ -28,7 +28,8 @@ public final class ReportWriter {
         Files.createDirectories(target.getParent());
         this.target = target;
         this.partial = target.resolveSibling(target.getFileName() + ".part");
-        this.outcomes = mapper.writerFor(SequenceOutcome.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        // flushed after every sequence: if the run dies, the .part file still says what was created
+        this.outcomes = mapper.writerFor(SequenceOutcome.class).with(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         this.json = mapper.createGenerator(Files.newOutputStream(partial)).useDefaultPrettyPrinter();
     }
 
@@ -36,7 +37,7 @@ public final class ReportWriter {
     public static ReportWriter start(Path target, ObjectMapper mapper, InputFile file, String mode,
                                      List<String> warnings) throws IOException {
         ReportWriter report = new ReportWriter(target, mapper);
-        report.head(file, mode, "processed");
+        report.head(file, mode);
         report.json.writeObjectField("warnings", warnings);
         report.json.writeArrayFieldStart("sequences");
         return report;
@@ -46,7 +47,8 @@ public final class ReportWriter {
     public static void unreadable(Path target, ObjectMapper mapper, InputFile file, String error, Path deadLetter)
             throws IOException {
         ReportWriter report = new ReportWriter(target, mapper);
-        report.head(file, null, "unreadable");
+        report.head(file, null);
+        report.json.writeStringField("status", "unreadable");
         report.json.writeStringField("error", file.name() + " " + error);
         report.json.writeStringField("dead_letter", deadLetter.toString());
         report.end();
@@ -58,6 +60,7 @@ public final class ReportWriter {
 
     void finish(int recordCount, int blankRows, OutcomeCounts counts, Path deadLetter) throws IOException {
         json.writeEndArray();
+        json.writeStringField("status", "processed");
         json.writeObjectFieldStart("counts");
         json.writeNumberField("rows", recordCount);
         json.writeNumberField("blank_rows_skipped", blankRows);
@@ -68,16 +71,26 @@ public final class ReportWriter {
         end();
     }
 
+    /**
+     * Ends a report whose run broke off: the sequences recorded so far stay listed, and the status
+     * says the list is incomplete.
+     */
+    void abandon(String error) throws IOException {
+        json.writeEndArray();
+        json.writeStringField("status", "failed");
+        json.writeStringField("error", error);
+        end();
+    }
+
     public Path target() {
         return target;
     }
 
-    private void head(InputFile file, String mode, String status) throws IOException {
+    private void head(InputFile file, String mode) throws IOException {
         json.writeStartObject();
         json.writeStringField("file", file.name());
         json.writeStringField("run", file.runId());
         json.writeStringField("received_at", file.receivedAt().toString());
-        json.writeStringField("status", status);
         if (mode != null) {
             json.writeStringField("mode", mode);
         }

@@ -14,10 +14,11 @@ import java.util.List;
  * @param apolloId   the new sequence's ID when created
  * @param reason     why it was not created
  * @param problems   for invalid sequences, every problem found, one message each
+ * @param notes      things that did not stop the sequence but deserve a look, such as draft emails
  * @param outboxFile dry-run: where its request body was written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SequenceOutcome(@JsonInclude(JsonInclude.Include.ALWAYS) String name, List<Integer> rows, Outcome outcome, String apolloId, String reason,
-                              List<String> problems, String outboxFile) {
+                              List<String> problems, List<String> notes, String outboxFile) {
 }

@@ -14,8 +14,7 @@ import java.lang.annotation.Target;
 
 /**
  * Apollo approves (and so sends) a touch only when its template body is non-empty; an approved touch
- * without a body is refused. A touch without a status is held to the same rule: spreadsheet rows
- * default to approved, and an email with no body is never sent either way.
+ * without a body is refused. "Empty" means no visible text: {@code <p></p>} is empty too.
  */
 @Documented
 @Constraint(validatedBy = ApprovedTouchHasBody.Validator.class)
@@ -23,8 +22,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ApprovedTouchHasBody {
 
-    String message() default "is empty, but the email is approved (also when no status is given), and Apollo"
-            + " approves only emails with a body; write the body, or set status to to_be_reviewed to create a draft";
+    String message() default "shows no text, but the email is approved, and Apollo approves only emails with a"
+            + " body; write the body, or set status to to_be_reviewed (or leave it empty) to create a draft";
 
     Class<?>[] groups() default {};
 
@@ -35,13 +34,10 @@ public @interface ApprovedTouchHasBody {
 
         @Override
         public boolean isValid(EmailerTouch touch, ConstraintValidatorContext context) {
-            // no status means approved for spreadsheet rows, and an email without a body is never sent
-            boolean approved = touch != null && (touch.status() == null || ApolloVocabulary.APPROVED.equals(touch.status()));
-            if (!approved) {
+            if (touch == null || !ApolloVocabulary.APPROVED.equals(touch.status())) {
                 return true;
             }
-            var template = touch.emailerTemplate();
-            if (template != null && template.bodyHtml() != null && !template.bodyHtml().isBlank()) {
+            if (touch.emailerTemplate() != null && touch.emailerTemplate().hasVisibleBody()) {
                 return true;
             }
             context.disableDefaultConstraintViolation();

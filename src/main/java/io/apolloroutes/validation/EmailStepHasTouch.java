@@ -36,7 +36,7 @@ public @interface EmailStepHasTouch {
             if (step == null || !ApolloVocabulary.isEmailStep(step.type())) {
                 return true;
             }
-            if (step.emailerTouches() != null && !step.emailerTouches().isEmpty()) {
+            if (step.emailerTouches() != null && step.emailerTouches().stream().anyMatch(java.util.Objects::nonNull)) {
                 return true;
             }
             context.disableDefaultConstraintViolation();

@@ -11,7 +11,9 @@ import jakarta.validation.groups.Default;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,12 @@ public class SequenceValidator {
             return draft;
         }
         Set<ConstraintViolation<SequenceRequest>> violations = validator.validate(draft.request(), groups);
-        List<Problem> found = violations.stream().map(violation -> problem(violation, draft.locator())).toList();
+        // a field the mapping already reported (say, "3.5 must be a whole number") is not reported
+        // again as "missing"
+        Set<String> reported = draft.problems().stream().map(Problem::path).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<Problem> found = violations.stream().map(violation -> problem(violation, draft.locator()))
+                .filter(problem -> problem.path() == null || !reported.contains(problem.path())).toList();
         if (found.isEmpty()) {
             return draft;
         }
@@ -45,7 +52,7 @@ public class SequenceValidator {
         all.addAll(found);
         all.sort(Comparator.comparing((Problem p) -> p.rows().isEmpty() ? 0 : p.rows().get(0))
                 .thenComparing(p -> p.path() == null ? "" : p.path()));
-        return new SequenceDraft(draft.candidate(), draft.request(), draft.locator(), all);
+        return new SequenceDraft(draft.candidate(), draft.request(), draft.locator(), all, draft.notes());
     }
 
     private static Problem problem(ConstraintViolation<SequenceRequest> violation, SourceLocator locator) {

@@ -55,8 +55,9 @@ class ApolloFailureTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(failure.status()).isZero();
-        assertThat(failure.message()).isEqualTo("no answer from Apollo in time (Read timed out)");
-        assertThat(failure.describe()).isEqualTo("no answer from Apollo in time (Read timed out)");
+        assertThat(failure.message()).isEqualTo("no answer from Apollo in time (SocketTimeoutException: Read timed out)");
+        assertThat(failure.describe()).isEqualTo(failure.message());
+        assertThat(failure.mayHaveCreated()).as("the request was sent").isTrue();
     }
 
     @Test
@@ -65,7 +66,8 @@ class ApolloFailureTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(failure.status()).isZero();
-        assertThat(failure.describe()).isEqualTo("could not reach Apollo (ConnectException: Connection refused)");
+        assertThat(failure.describe()).isEqualTo("could not connect to Apollo (ConnectException: Connection refused)");
+        assertThat(failure.mayHaveCreated()).as("the request never left").isFalse();
     }
 
     @Test
@@ -73,7 +75,7 @@ class ApolloFailureTest {
         ApolloFailure failure = ApolloFailure.of(new ConnectException());
 
         assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(failure.message()).isEqualTo("could not reach Apollo (ConnectException)");
+        assertThat(failure.message()).isEqualTo("could not connect to Apollo (ConnectException)");
     }
 
     @Test
@@ -178,6 +180,54 @@ class ApolloFailureTest {
         assertThat(createdId("{\"emailer_campaign\":{\"id\":12345}}")).isNull();
         assertThat(createdId("{\"emailer_campaign\":null}")).isNull();
         assertThat(createdId("")).isNull();
+    }
+
+    @Test
+    void finds_no_id_but_does_not_fail_when_a_success_answer_is_not_json() throws IOException {
+        // a failure here would look like a broken connection and be retried, creating a duplicate
+        assertThat(createdId("<html><body>ok</body></html>")).isNull();
+    }
+
+    // ---------------------------------------------------------------- windows and duplicates
+
+    @Test
+    void stops_sending_on_a_429_for_the_hour_or_the_day() {
+        for (String window : new String[] {"hour", "day"}) {
+            ApolloFailure failure = ApolloFailure.of(http(429, "Too Many Requests", "{\"message\":\"The maximum"
+                    + " number of api calls allowed for api/v1/sequences is 600 times per " + window
+                    + ". Please upgrade your plan\"}"));
+
+            assertThat(failure.kind()).isEqualTo(Kind.QUOTA_EXHAUSTED);
+            assertThat(failure.stopsSending()).isTrue();
+        }
+    }
+
+    @Test
+    void retries_a_429_for_the_minute_and_a_408() {
+        ApolloFailure minute = ApolloFailure.of(http(429, "Too Many Requests", "{\"message\":\"The maximum number of"
+                + " api calls allowed for api/v1/sequences is 50 times per minute. Please upgrade your plan\"}"));
+        ApolloFailure requestTimeout = ApolloFailure.of(http(408, "Request Timeout", ""));
+
+        assertThat(minute.kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(minute.stopsSending()).isFalse();
+        assertThat(requestTimeout.kind()).isEqualTo(Kind.TRANSIENT);
+    }
+
+    @Test
+    void stops_sending_on_401_and_403() {
+        assertThat(ApolloFailure.of(http(401, "Unauthorized", "Invalid access credentials.")).stopsSending()).isTrue();
+        assertThat(ApolloFailure.of(http(403, "Forbidden", "{\"error\":\"no\"}")).stopsSending()).isTrue();
+        assertThat(ApolloFailure.of(http(422, "Unprocessable", "{\"error\":\"no\"}")).stopsSending()).isFalse();
+    }
+
+    @Test
+    void knows_which_failures_may_have_created_the_sequence_anyway() {
+        assertThat(ApolloFailure.of(http(500, "Server Error", "")).mayHaveCreated()).isTrue();
+        assertThat(ApolloFailure.of(new java.net.SocketException("Connection reset")).mayHaveCreated()).isTrue();
+        assertThat(ApolloFailure.of(new org.apache.hc.client5.http.ConnectTimeoutException("connect timed out"))
+                .mayHaveCreated()).isFalse();
+        assertThat(ApolloFailure.of(new java.net.UnknownHostException("api.apollo.io")).mayHaveCreated()).isFalse();
+        assertThat(ApolloFailure.of(http(429, "Too Many Requests", "")).mayHaveCreated()).isFalse();
     }
 
     private static String createdId(String answer) throws IOException {

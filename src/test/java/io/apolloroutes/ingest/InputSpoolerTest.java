@@ -189,6 +189,60 @@ class InputSpoolerTest {
         assertThat(spoolFiles()).isEqualTo(before);
     }
 
+    @Test
+    void rejects_more_json_after_the_first_value() {
+        Path file = TestInputs.write(dir, "two.json", "{\"sequence\": \"A\"}\n{\"sequence\": \"B\"}\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("has more JSON after the first value (line 2)").hasMessageContaining(".jsonl");
+    }
+
+    @Test
+    void rejects_a_json_file_holding_a_single_value() {
+        Path file = TestInputs.write(dir, "scalar.json", "\"Q1 outbound\"");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("must hold a JSON object or an array of objects");
+    }
+
+    @Test
+    void rejects_a_json_array_without_records() {
+        Path file = TestInputs.write(dir, "nothing.json", "[]");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("contains no sequences or rows");
+    }
+
+    @Test
+    void reports_unknown_fields_of_json_rows_once_as_a_warning() throws IOException {
+        Path file = TestInputs.write(dir, "rows.json", "[{\"sequence\": \"A\", \"subject\": \"Hi\", \"Region\": \"EU\"},"
+                + " {\"sequence\": \"A\", \"Region\": \"EU\", \"_error\": \"old\"}]");
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).singleElement().asString().contains("\"Region\"").doesNotContain("_error");
+        }
+    }
+
+    @Test
+    void hints_at_the_delimiter_when_a_header_uses_semicolons() {
+        Path file = TestInputs.write(dir, "european.csv", "sequence;step;subject;body\nA;1;Hi;Hello\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("separated by \";\"");
+    }
+
+    @Test
+    void restores_guarded_cells_only_in_files_written_by_the_pack() throws IOException {
+        Path plain = TestInputs.write(dir, "plain.csv", "sequence,note\nA,'=not a formula\n");
+        Path errors = TestInputs.write(dir, "errors.csv", "_error,sequence,note\nfix it,A,'=guarded\n");
+
+        assertThat(firstCells(plain)).containsExactly("A", "'=not a formula");
+        assertThat(firstCells(errors)).containsExactly("fix it", "A", "=guarded");
+    }
+
+    private static List<String> firstCells(Path file) throws IOException {
+        return ((SourceRecord.CsvRow) TestInputs.candidates(file).get(0).records().get(0)).cells();
+    }
+
     private static long spoolFiles() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("apollo-sequence-spool-")).count();

@@ -61,7 +61,7 @@ class CellValuesTest {
     void rejects_numbers_too_large_for_an_integer(String raw) {
         assertThatThrownBy(() -> CellValues.integer(raw))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("is too large");
+                .hasMessage("is too large (at most 2147483647)");
     }
 
     // ---- lists ---------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class SequenceMapperTest {
@@ -470,6 +472,52 @@ class SequenceMapperTest {
         EmailerTouch email = draft.request().emailerSteps().get(1).emailerTouches().get(0);
         assertThat(email.type()).isEqualTo("new_thread");
         assertThat(email.emailerTemplate().subject()).isNull();
+    }
+
+    @Test
+    void turns_each_row_of_a_linkedin_message_step_into_a_message_without_an_email_thread_type() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,type,wait_time,subject,body
+                Q1,auto_email,0,Hello,First email
+                Q1,linkedin_step_message,1,,Nice to meet you
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+        EmailerTouch message = draft.request().emailerSteps().get(1).emailerTouches().get(0);
+        assertThat(message.emailerTemplate().bodyHtml()).isEqualTo("<p>Nice to meet you</p>");
+        assertThat(message.type()).isNull();
+    }
+
+    // ---- status --------------------------------------------------------------------------------
+
+    @Test
+    void approves_an_email_with_a_body_when_no_status_is_given() throws IOException {
+        EmailerTouch touch = csv("sequence,subject,body\nQ1,Hello,Hi there\n")
+                .request().emailerSteps().get(0).emailerTouches().get(0);
+
+        assertThat(touch.status()).isEqualTo("approved");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "<p></p>", "<p>&nbsp;</p>"})
+    void creates_an_email_without_visible_body_as_a_draft_and_says_so(String body) throws IOException {
+        SequenceDraft draft = csv("sequence,subject,Body\nQ1,Hello," + body + "\n");
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).status()).isNull();
+        assertThat(draft.notes()).singleElement().satisfies(note -> {
+            assertThat(note.rows()).containsExactly(2);
+            assertThat(note.column()).isEqualTo("Body");
+            assertThat(note.message()).startsWith("is empty, so this email is created as a draft");
+        });
+    }
+
+    @Test
+    void keeps_an_explicit_status_on_an_email_without_body_for_validation_to_judge() throws IOException {
+        SequenceDraft draft = csv("sequence,subject,body,status\nQ1,Hello,,Approved\n");
+
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).status()).isEqualTo("approved");
+        assertThat(draft.notes()).isEmpty();
     }
 
     // ---- day column ----------------------------------------------------------------------------

@@ -99,7 +99,7 @@ class DryRunPipelineTest extends PipelineTestSupport {
                 TestInputs.copy("samples/with-mistakes.csv", folder("expected-copy")));
         List<String> failedRows = Files.readAllLines(deadLetter.resolve("failed-rows.csv"), StandardCharsets.UTF_8);
         assertThat(failedRows.get(0)).isEqualTo("\uFEFF_error,sequence,permissions,schedule_id,max_emails_per_day,step,"
-                + "type,wait_time,wait_mode,subject,body,note");
+                + "type,wait_time,wait_mode,subject,body,status,note");
         String all = String.join("\n", failedRows);
         assertThat(all).doesNotContain("Renewal reminder")
                 .contains("mistakes.csv row 4, column \"\"permissions\"\" (permissions): must be team_can_use,"
@@ -120,7 +120,7 @@ class DryRunPipelineTest extends PipelineTestSupport {
                 .replace(",weeks,", ",day,")
                 .replace(",Weekday mornings,", ",,")
                 .replace("minute,,\"Hi {{first_name}}, welcome", "minute,Welcome aboard,\"Hi {{first_name}}, welcome")
-                .replace("Tips for week one,,", "Tips for week one,Three tips for your first week,")
+                .replace("Tips for week one,,approved", "Tips for week one,Three tips for your first week,approved")
                 .replace(",'-5,", ",50,")
                 .replace(",3,auto_email,2,day,,\"Hi {{first_name}}, seats", ",2,auto_email,2,day,,\"Hi {{first_name}}, seats")
                 .replace(",team_can_use,,,1,auto_email,0,minute,Orphan row", "Orphan,team_can_use,,,1,auto_email,0,minute,Orphan row");
@@ -204,6 +204,46 @@ class DryRunPipelineTest extends PipelineTestSupport {
 
         assertThat(report.path("counts").path("rows").asInt()).isEqualTo(40);
         assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void an_empty_file_is_answered_not_left_waiting() {
+        dropText("empty.csv", "");
+
+        JsonNode report = awaitReport("empty.csv");
+
+        assertThat(report.path("status").asText()).isEqualTo("unreadable");
+        assertThat(report.path("error").asText()).isEqualTo("empty.csv is empty; it needs a header row and at least"
+                + " one row of data");
+    }
+
+    @Test
+    void a_very_long_file_name_is_processed_once_under_a_shortened_name() {
+        String longName = "q".repeat(236) + ".csv";
+        dropText(longName, "sequence,subject,body\nLong name,Hello,Hi\n");
+
+        awaitInboxEmpty();
+
+        List<Path> reports = filesUnder(folder("reports")).stream()
+                .filter(p -> p.getFileName().toString().contains("qqqq")).toList();
+        assertThat(reports).singleElement().satisfies(report ->
+                assertThat(TestInputs.MAPPER.readTree(report.toFile()).path("file").asText()).isEqualTo(longName));
+    }
+
+    @Test
+    void leaves_partial_downloads_and_lock_files_alone() throws Exception {
+        dropText("upload.csv.part", "sequence,subject,body\nPartial,Hello,Hi\n");
+        dropText("~$budget.csv", "lock");
+        dropText("after-partial.csv", "sequence,subject,body\nAfter,Hello,Hi\n");
+
+        awaitReport("after-partial.csv");
+        Thread.sleep(500);
+
+        assertThat(folder("inbox").resolve("upload.csv.part")).exists();
+        assertThat(folder("inbox").resolve("~$budget.csv")).exists();
+        assertThat(runFile("reports", "upload.csv.part", ".report.json")).isEmpty();
+        Files.delete(folder("inbox").resolve("upload.csv.part"));
+        Files.delete(folder("inbox").resolve("~$budget.csv"));
     }
 
     private static void assertSameJson(Path actual, String expectedResource) {

@@ -11,8 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -24,9 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,31 +38,18 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
     static final String API_KEY = "sk_live_9F8e7D6c5B4a39281706f5E4d3C2b1A0";
     static final String CREATE = "/api/v1/sequences";
-    static final WireMockServer APOLLO = new WireMockServer(options().dynamicPort());
-
-    static {
-        APOLLO.start();
-    }
+    @RegisterExtension
+    static final WireMockExtension APOLLO = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
     @DynamicPropertySource
     static void apollo(DynamicPropertyRegistry registry) {
-        registry.add("apollo.base-url", APOLLO::baseUrl);
+        registry.add("apollo.base-url", () -> APOLLO.baseUrl());
         registry.add("apollo.api-key", () -> API_KEY);
         registry.add("apollo.ab-testing", () -> "true");
         registry.add("apollo.response-timeout", () -> "1s");
         registry.add("apollo.retry.max-retries", () -> "2");
         registry.add("apollo.retry.initial-delay", () -> "20ms");
         registry.add("apollo.retry.max-delay", () -> "100ms");
-    }
-
-    @AfterAll
-    static void stopApollo() {
-        APOLLO.stop();
-    }
-
-    @BeforeEach
-    void resetApollo() {
-        APOLLO.resetAll();
     }
 
     @Test
@@ -143,7 +129,7 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         assertThat(report.path("sequences").get(0).path("reason").asText())
                 .contains("Apollo answered 401: Invalid access credentials.").contains("APOLLO_API_KEY");
         assertThat(report.path("sequences").get(2).path("reason").asText())
-                .contains("Apollo refused the API key earlier in this file");
+                .startsWith("not sent: sending stopped earlier in this file: Apollo does not accept the API key");
         assertThat(output.getAll()).containsOnlyOnce("Apollo does not accept the API key");
     }
 
@@ -199,7 +185,11 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         JsonNode report = awaitReport("slow-apollo.csv");
 
         APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
-        assertThat(report.path("sequences").get(0).path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d8");
+        JsonNode sequence = report.path("sequences").get(0);
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d8");
+        // the first attempt did create one (…d7): the report must not hide that
+        assertThat(sequence.path("reason").asText()).contains("may have created this sequence too")
+                .contains("no answer from Apollo in time");
     }
 
     @Test
@@ -211,6 +201,35 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
         assertThat(report.path("sequences").get(0).path("outcome").asText()).isEqualTo("created");
         APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
+    }
+
+    @Test
+    void a_success_answer_that_is_not_json_still_counts_as_created_and_is_not_retried() {
+        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html><body>ok</body></html>")));
+        dropText("html-answer.csv", "sequence,subject,body\nOdd answer,Hello,Hi\n");
+
+        JsonNode sequence = awaitReport("html-answer.csv").path("sequences").get(0);
+
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(sequence.path("outcome").asText()).isEqualTo("created");
+        assertThat(sequence.path("reason").asText()).contains("without emailer_campaign.id");
+    }
+
+    @Test
+    void an_hourly_429_stops_sending_for_the_file_instead_of_retrying(CapturedOutput output) {
+        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"The maximum number of api calls allowed for api/v1/sequences is 400 times"
+                        + " per hour. Please upgrade your plan\"}")));
+        dropText("hourly.csv", "sequence,subject,body\nOne,Hello,Hi\nTwo,Hello,Hi\nThree,Hello,Hi\n");
+
+        JsonNode report = awaitReport("hourly.csv");
+
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(report.path("counts").path("sequences_by_outcome").path("deferred").asInt()).isEqualTo(3);
+        assertThat(report.path("sequences").get(2).path("reason").asText())
+                .contains("limit for creating sequences is used up");
+        assertThat(output.getAll()).containsOnlyOnce("Apollo's limit for creating sequences is used up for now");
     }
 
     @Test
