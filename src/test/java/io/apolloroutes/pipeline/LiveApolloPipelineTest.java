@@ -92,13 +92,14 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
     }
 
     @Test
-    void a_422_rejects_that_sequence_with_apollos_text_and_the_others_are_still_created() throws IOException {
+    void a_422_rejects_that_sequence_an_invalid_one_is_not_sent_and_the_valid_one_is_created() throws IOException {
         APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo("Rejected one")))
                 .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"Wait time must not be empty\"}")));
         created("Accepted one", "64f1a2b3c4d5e6f7a8b9c0d5");
         dropText("partly.csv", "sequence,step,wait_time,subject,body\n"
-                + "Rejected one,1,0,Hello,Hi\nAccepted one,1,0,Hello,Hi\nRejected one,2,3,,Again\n");
+                + "Rejected one,1,0,Hello,Hi\nAccepted one,1,0,Hello,Hi\nRejected one,2,3,,Again\n"
+                + "Invalid one,1,0,,No subject on a new thread\n");
 
         JsonNode report = awaitReport("partly.csv");
 
@@ -106,11 +107,15 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         assertThat(rejected.path("outcome").asText()).isEqualTo("rejected");
         assertThat(rejected.path("reason").asText()).isEqualTo("Apollo answered 422: Wait time must not be empty");
         assertThat(report.path("sequences").get(1).path("outcome").asText()).isEqualTo("created");
+        assertThat(report.path("sequences").get(2).path("outcome").asText()).isEqualTo("invalid");
         Path deadLetter = deadLetterOf("partly.csv");
         assertThat(Files.readAllLines(deadLetter.resolve("failed-rows.csv"), StandardCharsets.UTF_8)).containsExactly(
                 "\uFEFF_error,sequence,step,wait_time,subject,body",
                 "Apollo answered 422: Wait time must not be empty,Rejected one,1,0,Hello,Hi",
-                "Apollo answered 422: Wait time must not be empty,Rejected one,2,3,,Again");
+                "Apollo answered 422: Wait time must not be empty,Rejected one,2,3,,Again",
+                "\"partly.csv row 5, column \"\"subject\"\" (emailer_steps[0].emailer_touches[0].emailer_template.subject):"
+                        + " is empty, but this email starts a new thread; write a subject, or set touch_type to"
+                        + " reply_to_thread to send it as a reply\",Invalid one,1,0,,No subject on a new thread");
         assertThat(deadLetter.resolve("partly.csv")).exists();
         APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
     }
