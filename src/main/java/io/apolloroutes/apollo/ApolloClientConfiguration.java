@@ -28,9 +28,15 @@ public class ApolloClientConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(ApolloClientConfiguration.class);
     static final String API_KEY_HEADER = "x-api-key";
 
+    private final ApolloProperties apollo;
+
+    public ApolloClientConfiguration(ApolloProperties apollo) {
+        this.apollo = apollo;
+    }
+
     /** Referenced from the route as {@code httpClientConfigurer=#apolloApiKey}. */
     @Bean
-    public HttpClientConfigurer apolloApiKey(ApolloProperties apollo) {
+    public HttpClientConfigurer apolloApiKey() {
         String key = apollo.apiKey() == null ? "" : apollo.apiKey().strip();
         HttpRequestInterceptor addKey = (request, entity, context) -> request.setHeader(API_KEY_HEADER, key);
         // HttpClient's own retry strategy re-sends even POSTs on 429/503, invisibly and without
@@ -40,7 +46,7 @@ public class ApolloClientConfiguration {
 
     /** Finite timeouts: camel-http waits forever for a response by default. */
     @Bean
-    public ComponentCustomizer apolloHttpTimeouts(ApolloProperties apollo) {
+    public ComponentCustomizer apolloHttpTimeouts() {
         return ComponentCustomizer.forType(HttpComponent.class, http -> {
             http.setConnectTimeout(apollo.connectTimeout().toMillis());
             http.setConnectionRequestTimeout(apollo.connectTimeout().toMillis());
@@ -55,7 +61,7 @@ public class ApolloClientConfiguration {
      * are typed durations ({@code 2s}) like every other setting.
      */
     @Bean
-    public RedeliveryPolicy apolloRetryPolicy(ApolloProperties apollo) {
+    public RedeliveryPolicy apolloRetryPolicy() {
         ApolloProperties.Retry retry = apollo.retry();
         RedeliveryPolicy policy = new RedeliveryPolicy();
         policy.setMaximumRedeliveries(retry.maxRetries());
@@ -79,8 +85,7 @@ public class ApolloClientConfiguration {
 
     /** Says once, at startup, whether anything will be sent. */
     @EventListener(ApplicationStartedEvent.class)
-    public void announceMode(ApplicationStartedEvent started) {
-        ApolloProperties apollo = started.getApplicationContext().getBean(ApolloProperties.class);
+    public void announceMode() {
         if (apollo.sendsNothing()) {
             LOG.info("Dry-run: {}. Request bodies are written to the outbox; nothing is sent to Apollo.",
                     apollo.hasApiKey() ? "apollo.dry-run=true" : "no API key configured (set APOLLO_API_KEY)");

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 public class ApolloFailures {
 
     public boolean isRejected(Exchange exchange) {
-        return kindOf(exchange) == ApolloFailure.Kind.REJECTED;
+        return of(exchange).kind() == ApolloFailure.Kind.REJECTED;
     }
 
     /** 401, 403, or a 429 for the hour or day: no later call of this run can succeed. */
@@ -20,7 +20,7 @@ public class ApolloFailures {
     }
 
     public boolean isTransient(Exchange exchange) {
-        return kindOf(exchange) == ApolloFailure.Kind.TRANSIENT;
+        return of(exchange).kind() == ApolloFailure.Kind.TRANSIENT;
     }
 
     /** Exchange property set when an earlier attempt may have created the sequence after all. */
@@ -44,9 +44,5 @@ public class ApolloFailures {
             error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         }
         return ApolloFailure.of(error);
-    }
-
-    private static ApolloFailure.Kind kindOf(Exchange exchange) {
-        return of(exchange).kind();
     }
 }

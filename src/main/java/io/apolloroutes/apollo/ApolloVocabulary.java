@@ -31,13 +31,4 @@ public final class ApolloVocabulary {
     public static boolean carriesTouches(String stepType) {
         return isEmailStep(stepType) || "linkedin_step_message".equals(stepType);
     }
-
-    /** "a|b|c" as "a, b or c", for messages. */
-    public static String readable(String alternatives) {
-        String[] values = alternatives.split("\\|");
-        if (values.length == 1) {
-            return values[0];
-        }
-        return String.join(", ", java.util.Arrays.copyOf(values, values.length - 1)) + " or " + values[values.length - 1];
-    }
 }

@@ -3,6 +3,7 @@ package io.apolloroutes.apollo;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +15,7 @@ public class DryRunOutbox {
 
     private static final int MAX_SLUG = 60;
 
-    public String fileName(SequenceDraft draft) {
+    public String fileName(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
         return draft.candidate().file().runId() + "/"
                 + String.format("%03d", draft.candidate().ordinal()) + "-" + slug(draft.name()) + ".json";
     }

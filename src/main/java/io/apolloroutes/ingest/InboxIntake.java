@@ -2,12 +2,12 @@ package io.apolloroutes.ingest;
 
 import io.apolloroutes.config.FolderProperties;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.FileConstants;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,23 +30,16 @@ public class InboxIntake {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
 
     private final FolderProperties folders;
-    private final Clock clock;
 
-    @Autowired
     public InboxIntake(FolderProperties folders) {
-        this(folders, Clock.systemDefaultZone());
-    }
-
-    InboxIntake(FolderProperties folders, Clock clock) {
         this.folders = folders;
-        this.clock = clock;
     }
 
     public void receive(Exchange exchange) {
         String name = exchange.getMessage().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
         Path path = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
-        Instant now = clock.instant();
-        var local = now.atZone(clock.getZone());
+        Instant now = Instant.now();
+        ZonedDateTime local = now.atZone(ZoneId.systemDefault());
         String runId = RUN_STAMP.format(local) + "_" + InputFile.storedName(name);
         InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId);
 

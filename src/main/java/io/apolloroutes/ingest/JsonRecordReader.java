@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /**
  * Reads a JSON document with Jackson's streaming parser: one object, an array of objects, or
@@ -70,7 +71,8 @@ final class JsonRecordReader implements RecordReader {
         if (!wrapped) {
             JsonShapes.file(1, line, rest, sink);
         } else if (!rest.isEmpty()) {
-            sink.warning("fields beside \"sequences\" ignored: " + String.join(", ", iterable(rest.fieldNames())));
+            sink.warning("fields beside \"sequences\" ignored: "
+                    + String.join(", ", rest.properties().stream().map(Map.Entry::getKey).toList()));
         }
     }
 
@@ -89,11 +91,5 @@ final class JsonRecordReader implements RecordReader {
         int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
         return new UnreadableInputException(line, String.format("is not valid JSON at line %d, column %d: %s",
                 line, column, e.getOriginalMessage()));
-    }
-
-    private static java.util.List<String> iterable(java.util.Iterator<String> names) {
-        java.util.List<String> list = new java.util.ArrayList<>();
-        names.forEachRemaining(list::add);
-        return list;
     }
 }

@@ -34,7 +34,7 @@ final class RowSpool implements Closeable {
 
     private final Path path;
     private final OutputStream out;
-    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Offsets> groups = new LinkedHashMap<>();
     private long size;
     private FileChannel reader;
 
@@ -52,19 +52,19 @@ final class RowSpool implements Closeable {
         byte[] bytes = WRITER.writeValueAsBytes(record);
         out.write(bytes);
         String key = sequenceName != null ? sequenceName : "\u0000#" + record.number();
-        groups.computeIfAbsent(key, k -> new Group(sequenceName)).add(size, bytes.length);
+        groups.computeIfAbsent(key, k -> new Offsets(sequenceName)).add(size, bytes.length);
         size += bytes.length;
     }
 
-    int sequenceCount() {
-        return groups.size();
+    /** One sequence's records read back from disk; {@code name} is null when the records carry none. */
+    record Group(String name, List<SourceRecord> records) {
     }
 
     /** The groups in order of first appearance, each read back from disk when reached. */
-    Iterator<Map.Entry<String, List<SourceRecord>>> groups() throws IOException {
+    Iterator<Group> groups() throws IOException {
         out.close();
         reader = FileChannel.open(path, StandardOpenOption.READ);
-        Iterator<Group> pending = groups.values().iterator();
+        Iterator<Offsets> pending = groups.values().iterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -72,14 +72,14 @@ final class RowSpool implements Closeable {
             }
 
             @Override
-            public Map.Entry<String, List<SourceRecord>> next() {
-                Group group = pending.next();
-                return Map.entry(group.name == null ? "" : group.name, read(group));
+            public Group next() {
+                Offsets group = pending.next();
+                return new Group(group.name, read(group));
             }
         };
     }
 
-    private List<SourceRecord> read(Group group) {
+    private List<SourceRecord> read(Offsets group) {
         List<SourceRecord> records = new ArrayList<>(group.count);
         try {
             for (int i = 0; i < group.count; i++) {
@@ -112,13 +112,13 @@ final class RowSpool implements Closeable {
     }
 
     /** Offsets of one sequence's records; arrays rather than boxed lists to keep large files small. */
-    private static final class Group {
+    private static final class Offsets {
         private final String name;
         private long[] offsets = new long[2];
         private int[] lengths = new int[2];
         private int count;
 
-        private Group(String name) {
+        private Offsets(String name) {
             this.name = name;
         }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A parsed input file: every record is on disk, grouped by sequence, and can be handed out one
@@ -49,10 +48,6 @@ public final class SpooledInput implements Closeable {
         return blankRows;
     }
 
-    public int sequenceCount() {
-        return spool.sequenceCount();
-    }
-
     /** File-level notes for the report, such as ignored columns. */
     public List<String> warnings() {
         return warnings;
@@ -60,7 +55,7 @@ public final class SpooledInput implements Closeable {
 
     /** The sequences in order of first appearance; each is read from disk when the iterator reaches it. */
     public Iterator<SequenceCandidate> sequences() {
-        Iterator<Map.Entry<String, List<SourceRecord>>> groups;
+        Iterator<RowSpool.Group> groups;
         try {
             groups = spool.groups();
         } catch (IOException e) {
@@ -76,9 +71,8 @@ public final class SpooledInput implements Closeable {
 
             @Override
             public SequenceCandidate next() {
-                Map.Entry<String, List<SourceRecord>> group = groups.next();
-                String name = group.getKey().isEmpty() ? null : group.getKey();
-                return new SequenceCandidate(file, layout, name, ++ordinal, group.getValue());
+                RowSpool.Group group = groups.next();
+                return new SequenceCandidate(file, layout, group.name(), ++ordinal, group.records());
             }
         };
     }

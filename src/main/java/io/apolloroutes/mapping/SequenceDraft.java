@@ -2,7 +2,6 @@ package io.apolloroutes.mapping;
 
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.SequenceCandidate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +11,9 @@ import java.util.List;
  */
 public record SequenceDraft(SequenceCandidate candidate, SequenceRequest request, SourceLocator locator,
                             List<Problem> problems, List<Problem> notes) {
+
+    /** Exchange property holding the draft of the sequence being sent or recorded. */
+    public static final String PROPERTY = "draft";
 
     public SequenceDraft {
         problems = List.copyOf(problems);
@@ -35,14 +37,5 @@ public record SequenceDraft(SequenceCandidate candidate, SequenceRequest request
 
     public List<Integer> rows() {
         return candidate.recordNumbers();
-    }
-
-    public SequenceDraft withProblems(List<Problem> more) {
-        if (more.isEmpty()) {
-            return this;
-        }
-        List<Problem> all = new ArrayList<>(problems);
-        all.addAll(more);
-        return new SequenceDraft(candidate, request, locator, all, notes);
     }
 }

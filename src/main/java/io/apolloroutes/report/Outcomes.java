@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component("outcomes")
 public class Outcomes {
 
-    /** Exchange property holding the {@link SequenceDraft} being sent. */
-    public static final String DRAFT = "draft";
-
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
     private final CreateSequenceCall call;
@@ -36,19 +33,19 @@ public class Outcomes {
     }
 
     public void invalid(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                        @ExchangeProperty(DRAFT) SequenceDraft draft) {
+                        @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
         run.record(draft, Outcome.INVALID, null, null, null);
     }
 
     public void wouldCreate(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                            @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
+                            @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
         String written = exchange.getMessage().getHeader(FileConstants.FILE_NAME_PRODUCED, String.class);
         run.record(draft, Outcome.WOULD_CREATE, null, null, written);
     }
 
     /** Apollo answered 2xx: the ID is at {@code emailer_campaign.id}. */
     public void created(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                        @ExchangeProperty(DRAFT) SequenceDraft draft, InputStream response, Exchange exchange) {
+                        @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, InputStream response, Exchange exchange) {
         String id = call.createdId(response);
         String unclear = exchange.getProperty(ApolloFailures.UNCLEAR_ATTEMPT, String.class);
         List<String> notes = new ArrayList<>();
@@ -70,13 +67,13 @@ public class Outcomes {
 
     /** Apollo refused this sequence (422 and other 4xx): its own text is the reason. */
     public void rejected(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                         @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
+                         @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
         run.record(draft, Outcome.REJECTED, null, ApolloFailures.of(exchange).describe(), null);
     }
 
     /** Retries ran out on 429, 5xx or timeouts. */
     public void deferred(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                         @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
+                         @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
         ApolloFailure failure = ApolloFailures.of(exchange);
         // the route's onException runs these steps only once every retry is spent
         run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + " (after " + attempts
@@ -89,7 +86,7 @@ public class Outcomes {
      * and the rest is deferred.
      */
     public void sendingStopped(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                               @ExchangeProperty(DRAFT) SequenceDraft draft, Exchange exchange) {
+                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
         ApolloFailure failure = ApolloFailures.of(exchange);
         String advice = adviceFor(failure);
         LOG.error("{}: {} ({}). Sending stopped for this file; its remaining sequences are deferred.",
@@ -115,7 +112,7 @@ public class Outcomes {
 
     /** A sequence reached after sending stopped for its file (see {@link #sendingStopped}). */
     public void notSent(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                        @ExchangeProperty(DRAFT) SequenceDraft draft) {
+                        @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
         run.record(draft, Outcome.DEFERRED, null, "not sent: sending stopped earlier in this file: "
                 + run.haltReason(), null);
     }
@@ -126,7 +123,7 @@ public class Outcomes {
      */
     public void internalError(@ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        Object body = exchange.getProperty(DRAFT);
+        Object body = exchange.getProperty(SequenceDraft.PROPERTY);
         LOG.error("{}: internal error while handling a sequence", run.file().name(), error);
         if (body instanceof SequenceDraft draft) {
             run.record(draft, Outcome.DEFERRED, null, "not created: internal error (" + error + "); see the log", null);

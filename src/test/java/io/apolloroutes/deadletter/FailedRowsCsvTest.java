@@ -116,11 +116,7 @@ class FailedRowsCsvTest {
     @Test
     void keeps_the_extra_cells_of_a_spooled_row_through_the_dead_letter_box() throws IOException {
         Path file = TestInputs.write(dir, "extra.csv", "sequence,subject\nA,Hi,stray,more\n");
-        Path folder = dir.resolve("dead");
-        try (SpooledInput input = TestInputs.spool(file);
-             DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), folder, new ObjectMapper())) {
-            box.add(failed(sequences(input).get(0)), "error");
-        }
+        Path folder = deadLetterFirstSequence(file, dir.resolve("dead"), "error");
 
         assertThat(csv(folder.resolve("failed-rows.csv"))).containsExactly(
                 List.of("_error", "sequence", "subject"),
@@ -201,13 +197,18 @@ class FailedRowsCsvTest {
         }
     }
 
+    /** Spools a file and dead-letters its first sequence with a reason; returns the dead-letter folder. */
+    private static Path deadLetterFirstSequence(Path file, Path folder, String reason) throws IOException {
+        try (SpooledInput input = TestInputs.spool(file);
+             DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), folder, new ObjectMapper())) {
+            box.add(failed(sequences(input).get(0)), reason);
+        }
+        return folder;
+    }
+
     /** Fails a re-dropped errors file again and checks its new failed-rows.csv; returns the folder. */
     private Path failAgain(Path reDropped) throws IOException {
-        Path secondFolder = dir.resolve("dead-2");
-        try (SpooledInput input = TestInputs.spool(reDropped);
-             DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), secondFolder, new ObjectMapper())) {
-            box.add(failed(sequences(input).get(0)), "second failure");
-        }
+        Path secondFolder = deadLetterFirstSequence(reDropped, dir.resolve("dead-2"), "second failure");
         assertThat(csv(secondFolder.resolve("failed-rows.csv"))).containsExactly(
                 List.of("_error", "sequence", "subject", "body"),
                 List.of("second failure", "A", "Hi", "'=1+1"));
@@ -217,11 +218,7 @@ class FailedRowsCsvTest {
     /** Runs q3.csv through a dead-letter box once and copies its failed-rows.csv back as {@code name}. */
     private Path failOnce(String name) throws IOException {
         Path first = TestInputs.write(dir, "q3.csv", "sequence,subject,body\nA,Hi,=1+1\n");
-        Path firstFolder = dir.resolve("dead-1");
-        try (SpooledInput input = TestInputs.spool(first);
-             DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), firstFolder, new ObjectMapper())) {
-            box.add(failed(sequences(input).get(0)), "first failure");
-        }
+        Path firstFolder = deadLetterFirstSequence(first, dir.resolve("dead-1"), "first failure");
         assertThat(csv(firstFolder.resolve("failed-rows.csv"))).containsExactly(
                 List.of("_error", "sequence", "subject", "body"),
                 List.of("first failure", "A", "Hi", "'=1+1"));

@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.apolloroutes.ingest.InboxIntake;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.mapping.SequenceDraft;
-import io.apolloroutes.report.Outcomes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +154,7 @@ class PipelineFailureTest extends PipelineTestSupport {
     }
 
     private static String draftName(Exchange exchange) {
-        SequenceDraft draft = exchange.getProperty(Outcomes.DRAFT, SequenceDraft.class);
+        SequenceDraft draft = exchange.getProperty(SequenceDraft.PROPERTY, SequenceDraft.class);
         return draft == null || draft.name() == null ? "" : draft.name();
     }
 }
