@@ -43,7 +43,7 @@ final class FailedRowsCsv implements FailedRows {
 
     @Override
     public void write(SourceRecord record, String error) throws IOException {
-        List<String> cells = new ArrayList<>(((SourceRecord.CsvRow) record).cells());
+        List<String> cells = new ArrayList<>(((SourceRecord.TableRow) record).cells());
         if (errorColumnAdded) {
             cells.add(0, error);
         } else {

@@ -51,7 +51,7 @@ final class CsvRecordReader implements RecordReader {
                     continue;
                 }
                 String name = sequenceColumn < cells.size() ? cells.get(sequenceColumn).strip() : "";
-                sink.record(name.isEmpty() ? null : name, new SourceRecord.CsvRow(lastRow, cells));
+                sink.record(name.isEmpty() ? null : name, new SourceRecord.TableRow(lastRow, cells));
             }
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause(), lastRow);

@@ -1,9 +1,11 @@
 package io.apolloroutes.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One record of an input file, exactly as read: a CSV row, a flat JSON row, an Apollo-shaped JSON
@@ -12,7 +14,7 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = SourceRecord.CsvRow.class, name = "csv"),
+        @JsonSubTypes.Type(value = SourceRecord.TableRow.class, name = "table"),
         @JsonSubTypes.Type(value = SourceRecord.JsonRow.class, name = "row"),
         @JsonSubTypes.Type(value = SourceRecord.JsonSequence.class, name = "seq"),
         @JsonSubTypes.Type(value = SourceRecord.Broken.class, name = "broken")})
@@ -21,8 +23,23 @@ public sealed interface SourceRecord {
     /** Row number (CSV, header = 1), element number (JSON) or line number (JSON Lines). */
     int number();
 
-    /** A data row of a CSV/TSV file; cells line up with the file's {@link TableLayout}. */
-    record CsvRow(int number, List<String> cells) implements SourceRecord {
+    /**
+     * A data row of a table (CSV/TSV file or worksheet); cells line up with the file's {@link TableLayout}.
+     *
+     * @param cellProblems cells that hold no usable value (say, a spreadsheet error such as {@code #REF!}),
+     *                     by cell index; empty for almost every row
+     */
+    record TableRow(int number, List<String> cells,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, String> cellProblems)
+            implements SourceRecord {
+
+        public TableRow {
+            cellProblems = cellProblems == null ? Map.of() : Map.copyOf(cellProblems);
+        }
+
+        public TableRow(int number, List<String> cells) {
+            this(number, cells, Map.of());
+        }
     }
 
     /** A flat row object from a JSON file, keyed by the same column names as a CSV header. */

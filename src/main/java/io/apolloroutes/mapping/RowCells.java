@@ -42,12 +42,12 @@ record RowCells(int number, Map<Column, Cell> cells) {
         return cells.keySet().stream().anyMatch(c -> c.level() == level);
     }
 
-    static RowCells of(SourceRecord.CsvRow row, TableLayout layout, List<Problem> problems) {
+    static RowCells of(SourceRecord.TableRow row, TableLayout layout, List<Problem> problems) {
         Map<Column, Cell> cells = new EnumMap<>(Column.class);
         List<String> values = row.cells();
         for (int i = 0; i < values.size(); i++) {
             String raw = values.get(i);
-            if (raw == null || raw.isBlank()) {
+            if (raw == null || raw.isBlank() || row.cellProblems().containsKey(i)) {
                 continue;
             }
             if (i >= layout.labels().size()) {
@@ -59,6 +59,10 @@ record RowCells(int number, Map<Column, Cell> cells) {
             int index = i;
             layout.columnAt(i).ifPresent(column -> cells.put(column, new Cell(layout.labels().get(index), raw)));
         }
+        row.cellProblems().forEach((index, problem) -> {
+            String label = index < layout.labels().size() ? layout.labels().get(index) : null;
+            problems.add(new Problem(List.of(row.number()), label, null, null, problem));
+        });
         return new RowCells(row.number(), cells);
     }
 

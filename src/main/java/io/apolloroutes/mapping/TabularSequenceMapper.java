@@ -50,7 +50,7 @@ final class TabularSequenceMapper {
         rows = new ArrayList<>();
         for (SourceRecord record : candidate.records()) {
             RowCells cells;
-            if (record instanceof SourceRecord.CsvRow csv) {
+            if (record instanceof SourceRecord.TableRow csv) {
                 cells = RowCells.of(csv, candidate.layout(), problems);
             } else if (record instanceof SourceRecord.JsonRow json) {
                 cells = RowCells.of(json, problems);

@@ -30,7 +30,7 @@ class FailedRowsCsvTest {
         TableLayout layout = TableLayout.of(List.of("Sequence", "Step", "Wait Mode", "Owner Name"));
 
         try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
-            rows.write(new SourceRecord.CsvRow(2, List.of("Q1 outbound", "1", "days", "Sam")), "bad wait mode");
+            rows.write(new SourceRecord.TableRow(2, List.of("Q1 outbound", "1", "days", "Sam")), "bad wait mode");
         }
 
         byte[] bytes = Files.readAllBytes(dir.resolve("failed-rows.csv"));
@@ -53,7 +53,7 @@ class FailedRowsCsvTest {
                 "wait_time", "step"));
 
         try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
-            rows.write(new SourceRecord.CsvRow(2, List.of("=HYPERLINK(\"http://x.test\",\"hi\")", "+44 20 7946 0000",
+            rows.write(new SourceRecord.TableRow(2, List.of("=HYPERLINK(\"http://x.test\",\"hi\")", "+44 20 7946 0000",
                     "-1 for you", "@channel", "\tindented", "\rcarriage", "a=b", "")), "fine");
         }
 
@@ -65,8 +65,8 @@ class FailedRowsCsvTest {
     @Test
     void guards_the_error_column_too() throws IOException {
         try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence", "body")))) {
-            rows.write(new SourceRecord.CsvRow(2, List.of("A", "Hi")), "=cmd|' /C calc'!A0");
-            rows.write(new SourceRecord.CsvRow(3, List.of("A", "Again")), "-not sent");
+            rows.write(new SourceRecord.TableRow(2, List.of("A", "Hi")), "=cmd|' /C calc'!A0");
+            rows.write(new SourceRecord.TableRow(3, List.of("A", "Again")), "-not sent");
         }
 
         assertThat(csv(dir.resolve("failed-rows.csv"))).extracting(row -> row.get(0))
@@ -79,7 +79,7 @@ class FailedRowsCsvTest {
         assertThat(layout.errorColumnIndex()).isZero();
 
         try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
-            rows.write(new SourceRecord.CsvRow(2, List.of("old error", "A", "Hi")), "new error");
+            rows.write(new SourceRecord.TableRow(2, List.of("old error", "A", "Hi")), "new error");
         }
 
         assertThat(csv(dir.resolve("failed-rows.csv"))).containsExactly(
@@ -92,8 +92,8 @@ class FailedRowsCsvTest {
         TableLayout layout = TableLayout.of(List.of("sequence", " _Error ", "subject"));
 
         try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
-            rows.write(new SourceRecord.CsvRow(2, List.of("A", "old", "Hi")), "new");
-            rows.write(new SourceRecord.CsvRow(3, List.of("A")), "short row");
+            rows.write(new SourceRecord.TableRow(2, List.of("A", "old", "Hi")), "new");
+            rows.write(new SourceRecord.TableRow(3, List.of("A")), "short row");
         }
 
         assertThat(csv(dir.resolve("failed-rows.csv"))).containsExactly(
@@ -105,7 +105,7 @@ class FailedRowsCsvTest {
     @Test
     void keeps_the_extra_cells_of_a_row_longer_than_the_header() throws IOException {
         try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence", "subject")))) {
-            rows.write(new SourceRecord.CsvRow(2, List.of("A", "Hi", "stray", "=1+1")), "error");
+            rows.write(new SourceRecord.TableRow(2, List.of("A", "Hi", "stray", "=1+1")), "error");
         }
 
         assertThat(csv(dir.resolve("failed-rows.csv"))).containsExactly(
@@ -139,7 +139,7 @@ class FailedRowsCsvTest {
              DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), folder, new ObjectMapper())) {
             List<SequenceCandidate> sequences = sequences(input);
             originals = sequences.stream().flatMap(s -> s.records().stream())
-                    .map(r -> ((SourceRecord.CsvRow) r).cells()).toList();
+                    .map(r -> ((SourceRecord.TableRow) r).cells()).toList();
             box.add(failed(sequences.get(0)), "=not a formula: Apollo answered 422");
             box.add(failed(sequences.get(1)), "Apollo answered 422: Wait time must not be empty");
         }
@@ -165,7 +165,7 @@ class FailedRowsCsvTest {
             assertThat(sequences).extracting(SequenceCandidate::name).containsExactly("Alpha", "Beta");
             assertThat(sequences.get(0).recordNumbers()).containsExactly(2, 3);
             List<List<String>> cells = sequences.stream().flatMap(s -> s.records().stream())
-                    .map(r -> ((SourceRecord.CsvRow) r).cells()).toList();
+                    .map(r -> ((SourceRecord.TableRow) r).cells()).toList();
             assertThat(cells).extracting(row -> row.subList(1, row.size())).containsExactlyElementsOf(originals);
             assertThat(cells).extracting(row -> row.get(0)).containsExactly(
                     "=not a formula: Apollo answered 422", "=not a formula: Apollo answered 422",

@@ -44,7 +44,7 @@ class InputSpoolerTest {
             assertThat(input.warnings()).isEmpty();
             List<SequenceCandidate> sequences = new ArrayList<>();
             input.sequences().forEachRemaining(sequences::add);
-            SourceRecord.CsvRow first = (SourceRecord.CsvRow) sequences.get(0).records().get(0);
+            SourceRecord.TableRow first = (SourceRecord.TableRow) sequences.get(0).records().get(0);
             assertThat(first.cells().get(5)).contains("Café owners love it 🌷").contains("\r\n\r\n");
         }
     }
@@ -240,7 +240,7 @@ class InputSpoolerTest {
     }
 
     private static List<String> firstCells(Path file) throws IOException {
-        return ((SourceRecord.CsvRow) TestInputs.candidates(file).get(0).records().get(0)).cells();
+        return ((SourceRecord.TableRow) TestInputs.candidates(file).get(0).records().get(0)).cells();
     }
 
     private static long spoolFiles() throws IOException {
