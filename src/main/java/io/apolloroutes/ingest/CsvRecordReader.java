@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVRecord;
  * Reads comma- or tab-separated text with commons-csv, one record at a time. Row numbers are the
  * numbers a spreadsheet shows: the header is row 1 and empty lines count as (skipped) rows.
  */
-final class CsvRecordReader implements RecordReader {
+final class CsvRecordReader implements RecordReader.OnePass {
 
     private final CSVFormat format;
 

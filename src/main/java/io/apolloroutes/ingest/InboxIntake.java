@@ -41,7 +41,8 @@ public class InboxIntake {
         Instant now = Instant.now();
         ZonedDateTime local = now.atZone(ZoneId.systemDefault());
         String runId = RUN_STAMP.format(local) + "_" + InputFile.storedName(name);
-        InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId);
+        InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId,
+                SourceProfile.defaults("inbox"));
 
         exchange.setProperty(INPUT_FILE, file);
         exchange.setProperty(ARCHIVE_PATH, folders.processed().resolve(DAY.format(local))

@@ -11,8 +11,10 @@ import java.time.Instant;
  * @param format     how it is parsed; null when the extension is not supported
  * @param receivedAt when the pack picked it up
  * @param runId      {@code <timestamp>_<name>}: names the report, outbox and dead-letter entries of this run
+ * @param source     the settings of the source it came from
  */
-public record InputFile(String name, Path path, InputFormat format, Instant receivedAt, String runId) {
+public record InputFile(String name, Path path, InputFormat format, Instant receivedAt, String runId,
+                        SourceProfile source) {
 
     /** Longest file name the pack derives its own names from; leaves room for prefixes and suffixes. */
     static final int MAX_STORED_NAME = 100;

@@ -8,7 +8,9 @@ public enum InputFormat {
     CSV("row"),
     TSV("row"),
     JSON("element"),
-    JSON_LINES("line");
+    JSON_LINES("line"),
+    XLSX("row"),
+    XLS("row");
 
     private final String recordWord;
 
@@ -34,6 +36,8 @@ public enum InputFormat {
             case "tsv", "tab" -> Optional.of(TSV);
             case "json" -> Optional.of(JSON);
             case "jsonl", "ndjson" -> Optional.of(JSON_LINES);
+            case "xlsx", "xlsm" -> Optional.of(XLSX);
+            case "xls" -> Optional.of(XLS);
             default -> Optional.empty();
         };
     }

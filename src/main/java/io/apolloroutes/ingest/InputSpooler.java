@@ -2,8 +2,6 @@ package io.apolloroutes.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +50,8 @@ public class InputSpooler {
         }
         RowSpool spool = new RowSpool();
         Collector collector = new Collector(spool);
-        try (InputStream in = Files.newInputStream(file.path())) {
-            readerFor(file.format()).read(in, collector);
+        try {
+            readerFor(file.format(), file.source().read()).read(file.path(), collector);
             if (collector.records == 0) {
                 throw new UnreadableInputException(0, file.format().isJson()
                         ? "contains no sequences or rows"
@@ -67,12 +65,13 @@ public class InputSpooler {
                 collector.warnings());
     }
 
-    private RecordReader readerFor(InputFormat format) {
+    private RecordReader readerFor(InputFormat format, ReadOptions options) {
         return switch (format) {
             case CSV -> new CsvRecordReader(',');
             case TSV -> new CsvRecordReader('\t');
             case JSON -> new JsonRecordReader(mapper);
             case JSON_LINES -> new JsonLinesRecordReader(mapper);
+            case XLSX, XLS -> throw new UnreadableInputException(0, "is a workbook, which this build cannot read yet");
         };
     }
 

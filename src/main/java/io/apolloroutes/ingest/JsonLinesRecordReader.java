@@ -11,7 +11,7 @@ import java.io.InputStream;
  * Reads JSON Lines: one object per line. A line that is not valid JSON is one bad record (it ends as
  * invalid with its line number), not a reason to refuse the other lines.
  */
-final class JsonLinesRecordReader implements RecordReader {
+final class JsonLinesRecordReader implements RecordReader.OnePass {
 
     private final ObjectMapper mapper;
 

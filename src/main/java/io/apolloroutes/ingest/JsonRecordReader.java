@@ -14,7 +14,7 @@ import java.util.Map;
  * Reads a JSON document with Jackson's streaming parser: one object, an array of objects, or
  * {@code {"sequences": [...]}}. Elements are read one at a time, so a large array never sits in memory.
  */
-final class JsonRecordReader implements RecordReader {
+final class JsonRecordReader implements RecordReader.OnePass {
 
     private static final String WRAPPER_FIELD = "sequences";
 

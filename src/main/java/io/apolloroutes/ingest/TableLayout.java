@@ -3,6 +3,7 @@ package io.apolloroutes.ingest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,17 @@ public final class TableLayout {
      *                                  headers naming the same column
      */
     public static TableLayout of(List<String> headerCells) {
+        return of(headerCells, Map.of());
+    }
+
+    /**
+     * Reads a header row of a source with its own header names.
+     *
+     * @param renames the source's header names → names the pack knows (see {@link SourceProfile#renames()})
+     */
+    public static TableLayout of(List<String> headerCells, Map<String, String> renames) {
+        Map<String, String> renamed = new HashMap<>();
+        renames.forEach((from, to) -> renamed.put(ColumnNames.normalise(from), to));
         List<String> labels = new ArrayList<>(headerCells.size());
         List<Column> columns = new ArrayList<>(headerCells.size());
         Map<Column, Integer> indexOf = new EnumMap<>(Column.class);
@@ -44,7 +56,7 @@ public final class TableLayout {
         for (int i = 0; i < headerCells.size(); i++) {
             String label = headerCells.get(i) == null ? "" : headerCells.get(i).strip();
             labels.add(label);
-            Column column = ColumnNames.resolve(label).orElse(null);
+            Column column = ColumnNames.resolve(renamed.getOrDefault(ColumnNames.normalise(label), label)).orElse(null);
             columns.add(column);
             if (column != null) {
                 Integer earlier = indexOf.putIfAbsent(column, i);

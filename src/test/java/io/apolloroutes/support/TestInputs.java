@@ -5,6 +5,7 @@ import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.InputFormat;
 import io.apolloroutes.ingest.InputSpooler;
 import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SourceProfile;
 import io.apolloroutes.ingest.SpooledInput;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,8 @@ public final class TestInputs {
 
     public static InputFile inputFile(Path path) {
         String name = path.getFileName().toString();
-        return new InputFile(name, path, InputFormat.forFileName(name).orElse(null), Instant.now(), "test_" + name);
+        return new InputFile(name, path, InputFormat.forFileName(name).orElse(null), Instant.now(), "test_" + name,
+                SourceProfile.defaults("test"));
     }
 
     public static SpooledInput spool(Path path) throws IOException {

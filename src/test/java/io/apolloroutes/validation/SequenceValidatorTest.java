@@ -41,7 +41,8 @@ class SequenceValidatorTest {
     private static final String ATTACHMENT_ID = "c0ffeec0ffeec0ffeec0ffee";
 
     private static final InputFile FILE = new InputFile("sequences.json", Path.of("sequences.json"),
-            InputFormat.JSON, Instant.parse("2026-01-05T08:00:00Z"), "sequences.json-20260105080000");
+            InputFormat.JSON, Instant.parse("2026-01-05T08:00:00Z"), "sequences.json-20260105080000",
+            io.apolloroutes.ingest.SourceProfile.defaults("test"));
 
     private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
     private static final Validator VALIDATOR = FACTORY.getValidator();
