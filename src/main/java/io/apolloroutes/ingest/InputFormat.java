@@ -33,7 +33,8 @@ public enum InputFormat {
         String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (extension) {
             case "csv" -> Optional.of(CSV);
-            case "tsv", "tab" -> Optional.of(TSV);
+            // Excel's "Unicode Text" is tab-separated UTF-16 saved as .txt
+            case "tsv", "tab", "txt" -> Optional.of(TSV);
             case "json" -> Optional.of(JSON);
             case "jsonl", "ndjson" -> Optional.of(JSON_LINES);
             case "xlsx", "xlsm" -> Optional.of(XLSX);

@@ -2,9 +2,11 @@ package io.apolloroutes.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -45,13 +47,19 @@ public class InputSpooler {
     /** Parses a file into a spool; the caller closes the result. */
     public SpooledInput spool(InputFile file) throws IOException {
         if (file.format() == null) {
-            throw new UnreadableInputException(0, "is not a file type the pack reads; use .csv, .tsv, .json,"
-                    + " .jsonl or .ndjson");
+            throw new UnreadableInputException(0, "is not a file type the pack reads; use .csv, .tsv, .txt,"
+                    + " .xlsx, .xls, .json, .jsonl or .ndjson");
+        }
+        InputLimits limits = file.source().read().limits();
+        long size = Files.size(file.path());
+        if (size > limits.maxFileBytes()) {
+            throw new UnreadableInputException(0, "is " + megabytes(size) + ", more than the " + megabytes(limits.maxFileBytes())
+                    + " a file may have (input.max-file-size); split it into smaller files");
         }
         RowSpool spool = new RowSpool();
-        Collector collector = new Collector(spool);
+        Collector collector = new Collector(spool, limits.maxRows(), file.recordWord());
         try {
-            readerFor(file.format(), file.source().read()).read(file.path(), collector);
+            readerFor(file.format(), file.source().read(), file.source().renames()).read(file.path(), collector);
             if (collector.records == 0) {
                 throw new UnreadableInputException(0, file.format().isJson()
                         ? "contains no sequences or rows"
@@ -65,26 +73,34 @@ public class InputSpooler {
                 collector.warnings());
     }
 
-    private RecordReader readerFor(InputFormat format, ReadOptions options) {
+    private RecordReader readerFor(InputFormat format, ReadOptions options, Map<String, String> renames) {
         return switch (format) {
-            case CSV -> new CsvRecordReader(',');
-            case TSV -> new CsvRecordReader('\t');
+            case CSV -> new CsvRecordReader(options, renames, ',');
+            case TSV -> new CsvRecordReader(options, renames, '\t');
             case JSON -> new JsonRecordReader(mapper);
             case JSON_LINES -> new JsonLinesRecordReader(mapper);
             case XLSX, XLS -> throw new UnreadableInputException(0, "is a workbook, which this build cannot read yet");
         };
     }
 
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
     private static final class Collector implements RecordSink {
         private final RowSpool spool;
+        private final int maxRecords;
+        private final String recordWord;
         private final List<String> notes = new ArrayList<>();
         private final Set<String> unknownColumns = new LinkedHashSet<>();
         private TableLayout layout;
         private int records;
         private int blanks;
 
-        private Collector(RowSpool spool) {
+        private Collector(RowSpool spool, int maxRecords, String recordWord) {
             this.spool = spool;
+            this.maxRecords = maxRecords;
+            this.recordWord = recordWord;
         }
 
         @Override
@@ -100,7 +116,11 @@ public class InputSpooler {
 
         @Override
         public void record(String sequenceName, SourceRecord record) throws IOException {
-            records++;
+            if (++records > maxRecords) {
+                // refused before anything is sent: the whole file has to be read first anyway
+                throw new UnreadableInputException(record.number(), String.format("has more than %,d %ss, the most a"
+                        + " file may have (input.max-rows); split it into smaller files", maxRecords, recordWord));
+            }
             spool.add(sequenceName, record);
         }
 

@@ -40,9 +40,9 @@ final class JsonLinesRecordReader implements RecordReader.OnePass {
                 JsonShapes.file(lineNumber, lineNumber, node, sink);
             }
         } catch (IOException e) {
-            StrictUtf8Reader.InvalidUtf8Exception invalid = StrictText.encodingError(e);
+            StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {
-                throw StrictText.notUtf8(invalid);
+                throw StrictText.notText(invalid);
             }
             throw e;
         }

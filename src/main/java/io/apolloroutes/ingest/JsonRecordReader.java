@@ -46,9 +46,9 @@ final class JsonRecordReader implements RecordReader.OnePass {
         } catch (JsonProcessingException e) {
             throw unreadable(e);
         } catch (IOException e) {
-            StrictUtf8Reader.InvalidUtf8Exception invalid = StrictText.encodingError(e);
+            StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {
-                throw StrictText.notUtf8(invalid);
+                throw StrictText.notText(invalid);
             }
             throw e;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.InputFormat;
 import io.apolloroutes.ingest.InputSpooler;
+import io.apolloroutes.ingest.ReadOptions;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceProfile;
 import io.apolloroutes.ingest.SpooledInput;
@@ -49,13 +50,28 @@ public final class TestInputs {
     }
 
     public static InputFile inputFile(Path path) {
+        return inputFile(path, SourceProfile.defaults("test"));
+    }
+
+    public static InputFile inputFile(Path path, SourceProfile source) {
         String name = path.getFileName().toString();
         return new InputFile(name, path, InputFormat.forFileName(name).orElse(null), Instant.now(), "test_" + name,
-                SourceProfile.defaults("test"));
+                source);
     }
 
     public static SpooledInput spool(Path path) throws IOException {
-        return new InputSpooler(MAPPER).spool(inputFile(path));
+        return spool(path, SourceProfile.defaults("test"));
+    }
+
+    /** Reads a file with other read options than the defaults. */
+    public static SpooledInput spool(Path path, ReadOptions options) throws IOException {
+        SourceProfile defaults = SourceProfile.defaults("test");
+        return spool(path, new SourceProfile("test", options, defaults.renames(), defaults.constants(),
+                defaults.bodyFormat()));
+    }
+
+    public static SpooledInput spool(Path path, SourceProfile source) throws IOException {
+        return new InputSpooler(MAPPER).spool(inputFile(path, source));
     }
 
     /** All sequences of a file, read back from the spool. */

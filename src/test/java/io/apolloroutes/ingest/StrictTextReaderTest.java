@@ -10,7 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class StrictUtf8ReaderTest {
+class StrictTextReaderTest {
 
     @Test
     void decodes_multibyte_characters_split_across_read_blocks() throws IOException {
@@ -29,7 +29,7 @@ class StrictUtf8ReaderTest {
         bytes.writeBytes(new byte[] {'x', (byte) 0xE9, 'y'});
 
         assertThatThrownBy(() -> readAll(bytes.toByteArray()))
-                .isInstanceOfSatisfying(StrictUtf8Reader.InvalidUtf8Exception.class, e -> {
+                .isInstanceOfSatisfying(StrictTextReader.InvalidTextException.class, e -> {
                     assertThat(e.byteOffset()).isEqualTo(70_001);
                     assertThat(e.line()).isEqualTo(10_001);
                 });
@@ -39,13 +39,13 @@ class StrictUtf8ReaderTest {
     void refuses_a_multibyte_character_cut_off_at_the_end() {
         byte[] truncated = {'o', 'k', (byte) 0xF0, (byte) 0x9F};
 
-        assertThatThrownBy(() -> readAll(truncated)).isInstanceOf(StrictUtf8Reader.InvalidUtf8Exception.class)
+        assertThatThrownBy(() -> readAll(truncated)).isInstanceOf(StrictTextReader.InvalidTextException.class)
                 .hasMessage("invalid UTF-8 at byte offset 2 (line 1)");
     }
 
     private static String readAll(byte[] bytes) throws IOException {
         StringBuilder out = new StringBuilder();
-        try (Reader reader = new StrictUtf8Reader(new ByteArrayInputStream(bytes))) {
+        try (Reader reader = new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             char[] buffer = new char[1000];
             for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
                 out.append(buffer, 0, n);

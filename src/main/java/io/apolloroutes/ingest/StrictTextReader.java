@@ -6,28 +6,35 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 and stops at the first invalid byte, saying exactly where it is.
+ * Decodes text in one encoding and stops at the first byte that is not valid in it, saying exactly
+ * where it is.
  *
  * <p>{@link java.io.InputStreamReader} can be made strict too, but it decodes ahead in blocks and
  * reports no position, so a message could not tell the user which line to look at. This reader keeps
  * the byte offset and line number of what it has decoded.
  */
-final class StrictUtf8Reader extends Reader {
+final class StrictTextReader extends Reader {
 
-    /** The input is not UTF-8 at a known place. */
-    static final class InvalidUtf8Exception extends CharacterCodingException {
+    /** The input is not valid in its encoding at a known place. */
+    static final class InvalidTextException extends CharacterCodingException {
+        private final Charset charset;
         private final long byteOffset;
         private final long line;
 
-        InvalidUtf8Exception(long byteOffset, long line) {
+        InvalidTextException(Charset charset, long byteOffset, long line) {
+            this.charset = charset;
             this.byteOffset = byteOffset;
             this.line = line;
+        }
+
+        Charset charset() {
+            return charset;
         }
 
         long byteOffset() {
@@ -40,24 +47,36 @@ final class StrictUtf8Reader extends Reader {
 
         @Override
         public String getMessage() {
-            return "invalid UTF-8 at byte offset " + byteOffset + " (line " + line + ")";
+            return "invalid " + charset.name() + " at byte offset " + byteOffset + " (line " + line + ")";
         }
     }
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final Charset charset;
+    private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 14);
     private final CharBuffer chars = CharBuffer.allocate(1 << 14);
     private long bytesDecoded;
     private long line = 1;
     private boolean endOfInput;
 
-    StrictUtf8Reader(InputStream in) {
+    /**
+     * @param leadingBytes bytes already consumed before {@code in} (a byte-order mark), so offsets
+     *                     count from the start of the file
+     */
+    StrictTextReader(InputStream in, Charset charset, long leadingBytes) {
         this.in = in;
+        this.charset = charset;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.bytesDecoded = leadingBytes;
         bytes.flip();
         chars.flip();
+    }
+
+    StrictTextReader(InputStream in, Charset charset) {
+        this(in, charset, 0);
     }
 
     @Override
@@ -93,9 +112,10 @@ final class StrictUtf8Reader extends Reader {
         chars.clear();
         int start = bytes.position();
         CoderResult result = decoder.decode(bytes, chars, endOfInput);
-        countLines(start, bytes.position());
+        bytesDecoded += bytes.position() - start;
+        countLines();
         if (result.isError()) {
-            throw new InvalidUtf8Exception(bytesDecoded, line);
+            throw new InvalidTextException(charset, bytesDecoded, line);
         }
         if (endOfInput && !bytes.hasRemaining()) {
             decoder.flush(chars);
@@ -104,14 +124,14 @@ final class StrictUtf8Reader extends Reader {
         return chars.hasRemaining() || !endOfInput || bytes.hasRemaining();
     }
 
-    private void countLines(int from, int to) {
-        byte[] array = bytes.array();
-        for (int i = from; i < to; i++) {
+    /** Counts line breaks in the characters just decoded (in characters, so it holds for UTF-16 too). */
+    private void countLines() {
+        char[] array = chars.array();
+        for (int i = 0; i < chars.position(); i++) {
             if (array[i] == '\n') {
                 line++;
             }
         }
-        bytesDecoded += to - from;
     }
 
     @Override

@@ -1,0 +1,217 @@
+package io.apolloroutes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apolloroutes.support.TestInputs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Encodings, delimiters and size limits of delimited text files. */
+class DelimitedTextTest {
+
+    private static final String HEADER = "sequence,step,subject,body\r\n";
+    private static final String ROW = "Café outreach,1,Über café,“Bonjour” – it’s €5\r\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reads_utf16_little_endian_with_byte_order_mark() throws IOException {
+        Path file = bytes("unicode.csv", bom(0xFF, 0xFE), (HEADER + ROW).getBytes(StandardCharsets.UTF_16LE));
+
+        assertThat(firstRow(file)).containsExactly("Café outreach", "1", "Über café", "“Bonjour” – it’s €5");
+    }
+
+    @Test
+    void reads_utf16_big_endian_with_byte_order_mark() throws IOException {
+        Path file = bytes("unicode.csv", bom(0xFE, 0xFF), (HEADER + ROW).getBytes(StandardCharsets.UTF_16BE));
+
+        assertThat(firstRow(file)).element(3).isEqualTo("“Bonjour” – it’s €5");
+    }
+
+    @Test
+    void reads_windows_1252_smart_quotes_and_euro_sign() throws IOException {
+        Path file = bytes("old-excel.csv", (HEADER + ROW).getBytes(DecodedText.WINDOWS_1252));
+
+        assertThat(firstRow(file)).containsExactly("Café outreach", "1", "Über café", "“Bonjour” – it’s €5");
+    }
+
+    @Test
+    void reads_utf8_without_byte_order_mark_as_utf8_without_a_warning() throws IOException {
+        Path file = bytes("sheets.csv", (HEADER + ROW).getBytes(StandardCharsets.UTF_8));
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).isEmpty();
+        }
+        assertThat(firstRow(file)).element(0).isEqualTo("Café outreach");
+    }
+
+    @Test
+    void decides_the_encoding_on_the_whole_file_not_its_first_rows() throws IOException {
+        // 100,000 plain ASCII rows, then one Windows-1252 "é": a guess from the first kilobytes would say UTF-8
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 0; i < 100_000; i++) {
+            text.append("Plain,1,Hello,Hi there\r\n");
+        }
+        text.append("Late,1,Caf\u00e9,Bonjour\r\n");
+        Path file = bytes("late-accent.csv", text.toString().getBytes(DecodedText.WINDOWS_1252));
+
+        List<SequenceCandidate> sequences = TestInputs.candidates(file);
+
+        SourceRecord.TableRow late = (SourceRecord.TableRow) sequences.get(1).records().get(0);
+        assertThat(late.cells()).element(2).isEqualTo("Café");
+    }
+
+    @Test
+    void rejects_invalid_bytes_after_a_utf8_byte_order_mark_naming_their_offset() {
+        Path file = bytes("broken.csv", bom(0xEF, 0xBB, 0xBF), HEADER.getBytes(StandardCharsets.UTF_8),
+                new byte[] {'A', ',', '1', ',', (byte) 0xE9, ',', 'x', '\n'});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not UTF-8 text: invalid UTF-8 at byte offset 35 (line 2)");
+    }
+
+    @Test
+    void rejects_text_not_valid_in_the_configured_encoding() {
+        Path file = bytes("latin.csv", (HEADER + ROW).getBytes(DecodedText.WINDOWS_1252));
+
+        assertThatThrownBy(() -> TestInputs.spool(file, options(StandardCharsets.UTF_8, null)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not UTF-8 text: invalid UTF-8 at byte offset 31 (line 2)");
+    }
+
+    @Test
+    void rejects_bytes_that_are_neither_utf8_nor_windows_1252() {
+        // 0x81 is unassigned in Windows-1252, and alone it is no UTF-8 either
+        Path file = bytes("mystery.csv", HEADER.getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'A', ',', '1', ',', (byte) 0x81, ',', 'x', '\n'});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is neither UTF-8 text (invalid UTF-8 at byte offset 32 (line 2))")
+                .hasMessageContaining("nor Windows-1252 text (invalid windows-1252 at byte offset 32 (line 2))");
+    }
+
+    @Test
+    void rejects_binary_data_named_csv() {
+        Path file = bytes("photo.csv", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not a text file: it contains binary data (control character U+0000 on line 3)");
+    }
+
+    @Test
+    void tells_a_workbook_named_csv_to_be_renamed() {
+        Path file = bytes("export.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("give it the .xlsx extension");
+    }
+
+    @Test
+    void detects_semicolons_from_european_excel() throws IOException {
+        Path file = text("european.csv", "sequence;step;subject;body\r\nA;1;Hi, there;Hello, world\r\n");
+
+        assertThat(firstRow(file)).containsExactly("A", "1", "Hi, there", "Hello, world");
+    }
+
+    @Test
+    void detects_pipes_and_tabs_in_a_csv_file() throws IOException {
+        assertThat(firstRow(text("pipes.csv", "sequence|step|subject\nA|1|Hi, you\n"))).containsExactly("A", "1", "Hi, you");
+        assertThat(firstRow(text("tabs.csv", "sequence\tstep\tsubject\nA\t1\tHi; you\n"))).containsExactly("A", "1", "Hi; you");
+    }
+
+    @Test
+    void keeps_commas_when_the_body_has_more_semicolons_than_the_header_has_commas() throws IOException {
+        Path file = text("commas.csv", "sequence,subject\nA,\"One; two; three; four\"\nB,Plain\n");
+
+        assertThat(firstRow(file)).containsExactly("A", "One; two; three; four");
+    }
+
+    @Test
+    void uses_the_configured_delimiter_over_detection() throws IOException {
+        // detection would pick ";" (it splits the header); the source says "|"
+        Path file = text("forced.csv", "sequence|subject;with;semicolons\nA|Hi;there;you\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class);
+        try (SpooledInput input = TestInputs.spool(file, options(null, '|'))) {
+            assertThat(input.layout().labels()).containsExactly("sequence", "subject;with;semicolons");
+        }
+    }
+
+    @Test
+    void refuses_a_row_that_never_ends_instead_of_buffering_the_rest_of_the_file() {
+        StringBuilder text = new StringBuilder("sequence,body\nA,\"never closed\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("B,more text that ends up inside one cell\n");
+        }
+        Path file = text("stray-quote.csv", text.toString());
+
+        assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(Long.MAX_VALUE, 1000, 1000))))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("row 2 goes on for more than 20000 characters")
+                .hasMessageContaining("stray double quote");
+    }
+
+    @Test
+    void refuses_more_rows_than_the_limit_before_anything_is_sent() {
+        Path file = text("many.csv", "sequence,subject\nA,1\nB,2\nC,3\nD,4\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(Long.MAX_VALUE, 3, 1000))))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("has more than 3 rows, the most a file may have (input.max-rows)");
+    }
+
+    @Test
+    void refuses_a_file_larger_than_the_limit() {
+        Path file = text("big.csv", "sequence,subject\n" + "A,hello\n".repeat(200));
+
+        assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(1024, 1000, 1000))))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("more than the 0.0 MB a file may have (input.max-file-size)");
+    }
+
+    private static ReadOptions options(Charset encoding, Character delimiter) {
+        return new ReadOptions(encoding, delimiter, null, ZoneOffset.UTC, InputLimits.DEFAULT);
+    }
+
+    private static ReadOptions limits(InputLimits limits) {
+        return new ReadOptions(null, null, null, ZoneOffset.UTC, limits);
+    }
+
+    private static List<String> firstRow(Path file) throws IOException {
+        return ((SourceRecord.TableRow) TestInputs.candidates(file).get(0).records().get(0)).cells();
+    }
+
+    private Path text(String name, String content) {
+        return TestInputs.write(dir, name, content);
+    }
+
+    private Path bytes(String name, byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        try {
+            return Files.write(dir.resolve(name), out.toByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bom(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+}
