@@ -42,7 +42,9 @@ public enum Column {
     BODY(Level.TOUCH, "body_html", Kind.TEXT),
     TOUCH_TYPE(Level.TOUCH, "type", Kind.CODE),
     STATUS(Level.TOUCH, "status", Kind.CODE),
-    INCLUDE_SIGNATURE(Level.TOUCH, "include_signature", Kind.BOOLEAN);
+    INCLUDE_SIGNATURE(Level.TOUCH, "include_signature", Kind.BOOLEAN),
+    /** How the body cell is written (html, text, markdown); not sent, it decides how body_html is built. */
+    BODY_FORMAT(Level.TOUCH, null, Kind.CODE);
 
     /** Which part of a sequence a column describes. */
     public enum Level { SEQUENCE, STEP, TOUCH }
@@ -64,7 +66,10 @@ public enum Column {
         return level;
     }
 
-    /** The Apollo JSON field this column fills, or null for {@link #DAY} (converted to wait_time). */
+    /**
+     * The Apollo JSON field this column fills, or null for {@link #DAY} (converted to wait_time) and
+     * {@link #BODY_FORMAT} (it shapes body_html).
+     */
     public String apolloField() {
         return apolloField;
     }

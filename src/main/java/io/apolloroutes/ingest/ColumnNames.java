@@ -34,6 +34,11 @@ public final class ColumnNames {
         return Optional.ofNullable(BY_NAME.get(normalise(header)));
     }
 
+    /** True when a header names a column the pack reads. */
+    public static boolean isKnown(String header) {
+        return resolve(header).isPresent();
+    }
+
     public static boolean isErrorColumn(String header) {
         return ERROR_COLUMN.equals(normalise(header));
     }

@@ -30,9 +30,11 @@ public class InboxIntake {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
 
     private final FolderProperties folders;
+    private final SourceProfile source;
 
-    public InboxIntake(FolderProperties folders) {
+    public InboxIntake(FolderProperties folders, InboxProperties inbox, SourceProfiles profiles) {
         this.folders = folders;
+        this.source = profiles.profile("inbox", inbox.mapping());
     }
 
     public void receive(Exchange exchange) {
@@ -41,8 +43,7 @@ public class InboxIntake {
         Instant now = Instant.now();
         ZonedDateTime local = now.atZone(ZoneId.systemDefault());
         String runId = RUN_STAMP.format(local) + "_" + InputFile.storedName(name);
-        InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId,
-                SourceProfile.defaults("inbox"));
+        InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId, source);
 
         exchange.setProperty(INPUT_FILE, file);
         exchange.setProperty(ARCHIVE_PATH, folders.processed().resolve(DAY.format(local))

@@ -1,6 +1,7 @@
 package io.apolloroutes.ingest;
 
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -14,9 +15,10 @@ import org.springframework.validation.annotation.Validated;
  * @param stableFor           a file is taken only after its size and modification time have not changed
  *                            for this long
  * @param stableCheckInterval how often that is checked
+ * @param mapping             the mapping file for files dropped into the inbox, or null for none
  */
 @Validated
 @ConfigurationProperties("inbox")
 public record InboxProperties(@NotNull Duration pollDelay, @NotNull Duration stableFor,
-                              @NotNull Duration stableCheckInterval) {
+                              @NotNull Duration stableCheckInterval, Path mapping) {
 }

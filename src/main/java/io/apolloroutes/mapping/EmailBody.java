@@ -1,29 +1,51 @@
 package io.apolloroutes.mapping;
 
+import io.apolloroutes.ingest.BodyFormat;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Turns a body cell into the HTML Apollo expects in {@code body_html}. HTML is kept as written; plain
- * text becomes paragraphs (at blank lines) and line breaks, escaped as HTML text (so {@code <}, {@code >}
- * and {@code &} are safe, while apostrophes stay readable). Apollo variables such as
+ * Turns a body cell into the HTML Apollo expects in {@code body_html}. HTML is kept as written;
+ * Markdown is rendered with commonmark; plain text becomes paragraphs (at blank lines) and line
+ * breaks, escaped as HTML text (so {@code <}, {@code >} and {@code &} are safe, while apostrophes stay
+ * readable). Apollo variables such as
  * {@code {{first_name}}} contain nothing to escape and pass through untouched.
  */
 final class EmailBody {
+
+    private static final Parser MARKDOWN = Parser.builder().build();
+    // a line break inside a paragraph is a line break in an email, not a space as on a web page
+    private static final HtmlRenderer MARKDOWN_HTML = HtmlRenderer.builder().softbreak("<br>").build();
 
     private EmailBody() {
     }
 
     static String toHtml(String body) {
+        return toHtml(body, BodyFormat.AUTO);
+    }
+
+    /**
+     * @param format how the cell is written; {@link BodyFormat#AUTO} tells HTML from plain text by
+     *               looking for real HTML elements
+     */
+    static String toHtml(String body, BodyFormat format) {
         if (body == null || body.isBlank()) {
             return null;
         }
-        if (isHtml(body)) {
-            return body.strip();
-        }
+        BodyFormat effective = format == BodyFormat.AUTO ? (isHtml(body) ? BodyFormat.HTML : BodyFormat.TEXT) : format;
+        return switch (effective) {
+            case HTML -> body.strip();
+            case MARKDOWN -> MARKDOWN_HTML.render(MARKDOWN.parse(body)).strip();
+            default -> paragraphs(body);
+        };
+    }
+
+    private static String paragraphs(String body) {
         String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
         return Arrays.stream(text.split("\\n\\s*\\n"))
                 .map(paragraph -> "<p>" + Arrays.stream(paragraph.strip().split("\\n"))

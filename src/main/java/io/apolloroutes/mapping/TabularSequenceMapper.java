@@ -5,6 +5,7 @@ import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.EmailerTemplate;
 import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.ingest.BodyFormat;
 import io.apolloroutes.ingest.Column;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
@@ -48,7 +49,9 @@ final class TabularSequenceMapper {
 
     private SequenceDraft map() {
         rows = new ArrayList<>();
+        int maxCellLength = candidate.file().source().read().limits().maxCellLength();
         for (SourceRecord record : candidate.records()) {
+            CellLengths.check(record, candidate.layout(), maxCellLength, problems);
             RowCells cells;
             if (record instanceof SourceRecord.TableRow csv) {
                 cells = RowCells.of(csv, candidate.layout(), problems);
@@ -96,8 +99,21 @@ final class TabularSequenceMapper {
     }
 
     private <T> T sequenceValue(Column column, Function<String, T> parse) {
-        return agreed(rows, column, parse, column.apolloField(), "sequence setting",
+        T value = agreed(rows, column, parse, column.apolloField(), "sequence setting",
                 "the same on every row that gives it (or given on one row only)");
+        String constant = candidate.file().source().constants().get(column);
+        return value != null || constant == null ? value : constant(column, constant, parse);
+    }
+
+    /** A value the source's mapping file sets for every sequence the file leaves it empty in. */
+    private <T> T constant(Column column, String constant, Function<String, T> parse) {
+        try {
+            return parse.apply(constant);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(candidate.recordNumbers(), column.canonicalName() + " (mapping file constant)",
+                    column.apolloField(), constant, e.getMessage()));
+            return null;
+        }
     }
 
     // ---- steps ---------------------------------------------------------------------------------
@@ -232,7 +248,9 @@ final class TabularSequenceMapper {
             numbers.add(row.number());
             String path = stepPath(index, "emailer_touches[" + touchIndex + "]");
             String subject = touchValue(row, Column.SUBJECT, CellValues::text, path + ".emailer_template.subject");
-            String body = touchValue(row, Column.BODY, EmailBody::toHtml, path + ".emailer_template.body_html");
+            BodyFormat format = bodyFormat(row);
+            String body = touchValue(row, Column.BODY, cell -> EmailBody.toHtml(cell, format),
+                    path + ".emailer_template.body_html");
             String touchType = touchValue(row, Column.TOUCH_TYPE, CellValues::code, path + ".type");
             if (touchType == null && ApolloVocabulary.isEmailStep(type)) {
                 touchType = firstEmail || subject != null ? ApolloVocabulary.NEW_THREAD : ApolloVocabulary.REPLY_TO_THREAD;
@@ -252,6 +270,13 @@ final class TabularSequenceMapper {
             touches.add(new EmailerTouch(touchType, status, signature == null ? Boolean.TRUE : signature, template, null));
         }
         return touches;
+    }
+
+    /** The row's body_format, else the source's. */
+    private BodyFormat bodyFormat(RowCells row) {
+        BodyFormat format = touchValue(row, Column.BODY_FORMAT, cell -> BodyFormat.named(cell).orElseThrow(
+                () -> new IllegalArgumentException("must be html, text or markdown")), null);
+        return format != null ? format : candidate.file().source().bodyFormat();
     }
 
     private <T> T touchValue(RowCells row, Column column, Function<String, T> parse, String path) {

@@ -139,29 +139,40 @@ class DryRunPipelineTest extends PipelineTestSupport {
 
     @Test
     void an_unreadable_file_goes_to_dead_letter_with_an_error_file_and_the_next_file_is_processed() {
-        dropAs("inputs/latin1.csv", "latin1.csv");
-        JsonNode unreadable = awaitReport("latin1.csv");
-        dropAs("samples/quick-start.csv", "after-latin1.csv");
-        awaitReport("after-latin1.csv");
+        dropAs("inputs/mystery-encoding.csv", "mystery.csv");
+        JsonNode unreadable = awaitReport("mystery.csv");
+        dropAs("samples/quick-start.csv", "after-mystery.csv");
+        awaitReport("after-mystery.csv");
 
         assertThat(unreadable.path("status").asText()).isEqualTo("unreadable");
         assertThat(unreadable.path("error").asText()).contains("invalid UTF-8 at byte offset 25 (line 2)");
-        Path deadLetter = deadLetterOf("latin1.csv");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetter.resolve("latin1.csv")));
-        assertThat(read(deadLetter.resolve("latin1.csv.error.txt")))
-                .startsWith("latin1.csv is not UTF-8 text: invalid UTF-8 at byte offset 25 (line 2)")
+        Path deadLetter = deadLetterOf("mystery.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetter.resolve("mystery.csv")));
+        assertThat(read(deadLetter.resolve("mystery.csv.error.txt")))
+                .startsWith("mystery.csv is neither UTF-8 text (invalid UTF-8 at byte offset 25 (line 2))")
                 .contains("CSV UTF-8");
-        assertThat(folder("inbox").resolve("latin1.csv")).doesNotExist();
+        assertThat(folder("inbox").resolve("mystery.csv")).doesNotExist();
+    }
+
+    @Test
+    void a_windows_1252_export_is_read_and_the_report_says_how() throws IOException {
+        dropAs("inputs/latin1.csv", "latin1.csv");
+
+        JsonNode report = awaitReport("latin1.csv");
+
+        assertThat(report.path("warnings").get(0).asText()).startsWith("read as windows-1252 text");
+        assertThat(read(outboxOf("latin1.csv").orElseThrow().resolve("001-cafe-outreach.json")))
+                .contains("Café crème");
     }
 
     @Test
     void a_file_of_another_type_is_explained_not_ignored() {
-        dropText("notes.txt", "these are my notes\n");
+        dropText("notes.docx", "these are my notes\n");
 
-        JsonNode report = awaitReport("notes.txt");
+        JsonNode report = awaitReport("notes.docx");
 
-        assertThat(report.path("error").asText()).contains("use .csv, .tsv, .json, .jsonl or .ndjson");
-        assertThat(deadLetterOf("notes.txt").resolve("notes.txt.error.txt")).exists();
+        assertThat(report.path("error").asText()).contains("use .csv, .tsv, .txt, .xlsx, .xls, .json, .jsonl or .ndjson");
+        assertThat(deadLetterOf("notes.docx").resolve("notes.docx.error.txt")).exists();
     }
 
     @Test
