@@ -32,6 +32,7 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final byte[] PDF = {'%', 'P', 'D', 'F'};
+    private static final int HEAD_BYTES = 8192;
 
     /**
      * Settles the encoding of a file.
@@ -41,12 +42,12 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
      *                                  that are valid in no encoding the pack would guess
      */
     static DecodedText of(Path file, Charset configured) throws IOException {
-        byte[] head = new byte[4];
+        byte[] head = new byte[HEAD_BYTES];
         int length;
         try (InputStream in = Files.newInputStream(file)) {
             length = in.readNBytes(head, 0, head.length);
         }
-        refuseBinaryContainers(Arrays.copyOf(head, length));
+        refuseBinaryContainers(Arrays.copyOf(head, Math.min(length, 4)));
         if (startsWith(head, length, UTF8_BOM)) {
             return new DecodedText(file, StandardCharsets.UTF_8, UTF8_BOM.length, false);
         }
@@ -56,6 +57,8 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
         if (startsWith(head, length, UTF16BE_BOM)) {
             return new DecodedText(file, StandardCharsets.UTF_16BE, UTF16BE_BOM.length, false);
         }
+        // an image or archive is usually not valid in any encoding either; say what it is, not where it broke
+        refuseControlBytes(head, length);
         if (configured != null) {
             return new DecodedText(file, configured, 0, false);
         }
@@ -99,9 +102,7 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
                     if (c == '\n') {
                         line++;
                     } else if (isBinary(c)) {
-                        throw new UnreadableInputException((int) line, "is not a text file: it contains binary"
-                                + " data (control character U+" + String.format("%04X", (int) c) + " on line " + line
-                                + "); export the sheet as CSV, or drop the workbook itself (.xlsx)");
+                        throw binary(line, c);
                     }
                 }
             }
@@ -114,6 +115,23 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
     /** Control characters no spreadsheet export writes, except tab, line breaks and a DOS end-of-file mark. */
     private static boolean isBinary(char c) {
         return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C && c != 0x1A;
+    }
+
+    private static void refuseControlBytes(byte[] head, int length) {
+        long line = 1;
+        for (int i = 0; i < length; i++) {
+            if (head[i] == '\n') {
+                line++;
+            } else if (isBinary((char) (head[i] & 0xFF))) {
+                throw binary(line, (char) (head[i] & 0xFF));
+            }
+        }
+    }
+
+    private static UnreadableInputException binary(long line, char c) {
+        return new UnreadableInputException((int) line, "is not a text file: it contains binary data (control"
+                + " character U+" + String.format("%04X", (int) c) + " on line " + line + "); export the sheet as"
+                + " CSV, or drop the workbook itself (.xlsx)");
     }
 
     private static void refuseBinaryContainers(byte[] head) {

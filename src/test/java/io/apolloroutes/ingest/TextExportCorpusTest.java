@@ -1,0 +1,111 @@
+package io.apolloroutes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apolloroutes.apollo.EmailerStep;
+import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.mapping.SequenceMapper;
+import io.apolloroutes.support.TestInputs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Text exports as spreadsheet programs write them (src/test/resources/inputs/exports, see its README):
+ * every flavour decodes to the same table, and the broken ones are refused with the right reason.
+ */
+class TextExportCorpusTest {
+
+    private static final String CORPUS = "inputs/exports/";
+
+    @TempDir
+    Path dir;
+
+    private final SequenceMapper mapper = new SequenceMapper(TestInputs.MAPPER);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"excel-windows-bom.csv", "excel-semicolon.csv", "excel-unicode.txt", "utf16.csv",
+            "windows-1252.csv", "google-sheets.csv"})
+    void every_export_flavour_reads_as_the_same_table(String export) throws IOException {
+        Path file = TestInputs.copy(CORPUS + export, dir);
+
+        List<SequenceDraft> drafts = TestInputs.candidates(file).stream().map(mapper::map).toList();
+
+        assertThat(drafts).extracting(SequenceDraft::name)
+                .containsExactly("Q3 Fintech Outbound", "Renewals – Café Accounts");
+        assertThat(drafts).allSatisfy(d -> assertThat(d.problems()).isEmpty());
+        assertThat(drafts.get(0).rows()).containsExactly(2, 3, 4, 5);
+        assertThat(drafts.get(1).rows()).containsExactly(6, 7);
+
+        SequenceRequest fintech = drafts.get(0).request();
+        assertThat(fintech.labelNames()).containsExactly("Fintech", "Q3 2026");
+        assertThat(fintech.emailerScheduleId()).isEqualTo("6523a1f0c4e5d70001a2b3c4");
+        assertThat(fintech.emailerSteps()).extracting(EmailerStep::type, EmailerStep::waitTime, EmailerStep::waitMode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("auto_email", 0, "minute"),
+                        org.assertj.core.groups.Tuple.tuple("auto_email", 3, "day"),
+                        org.assertj.core.groups.Tuple.tuple("call", 2, "day"),
+                        org.assertj.core.groups.Tuple.tuple("auto_email", 4, "day"));
+        assertThat(fintech.emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().subject())
+                .isEqualTo("{{first_name}}, a quick question about {{company}}’s payouts");
+        assertThat(fintech.emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().bodyHtml())
+                .contains("café’s owner in Köln told me she saves €5").contains("“quick”").endsWith("Best,<br>Zoë</p>");
+        assertThat(fintech.emailerSteps().get(1).emailerTouches().get(0).emailerTemplate().bodyHtml()).contains(" – ");
+        assertThat(fintech.emailerSteps().get(2).note()).isEqualTo("Call {{first_name}} at {{company}}; mention the Köln café story.");
+        assertThat(drafts.get(1).request().emailerSteps().get(1).emailerTouches().get(0).emailerTemplate().bodyHtml())
+                .contains("Müller");
+    }
+
+    @Test
+    void a_google_sheets_download_has_no_warnings_and_no_counted_blank_rows() throws IOException {
+        try (SpooledInput input = TestInputs.spool(TestInputs.copy(CORPUS + "google-sheets.csv", dir))) {
+            // three empty trailing header cells are neither unknown nor duplicate columns
+            assertThat(input.warnings()).isEmpty();
+            // the row of commas at the very end is what the export leaves behind, not a skipped row
+            assertThat(input.blankRows()).isZero();
+            assertThat(input.recordCount()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void only_the_windows_1252_export_gets_an_encoding_warning() throws IOException {
+        try (SpooledInput windows = TestInputs.spool(TestInputs.copy(CORPUS + "windows-1252.csv", dir));
+             SpooledInput utf16 = TestInputs.spool(TestInputs.copy(CORPUS + "utf16.csv", dir))) {
+            assertThat(windows.warnings()).singleElement().asString().startsWith("read as windows-1252 text");
+            assertThat(utf16.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_png_named_csv_is_refused_as_binary() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy(CORPUS + "junk.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("is not a text file: it contains binary data");
+    }
+
+    @Test
+    void a_workbook_named_csv_is_refused_with_advice_to_rename_it() {
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy(CORPUS + "workbook-named.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("give it the .xlsx extension");
+    }
+
+    @Test
+    void a_one_megabyte_cell_makes_only_its_own_sequence_invalid() throws IOException {
+        List<SequenceDraft> drafts = TestInputs.candidates(TestInputs.copy(CORPUS + "one-mb-cell.csv", dir))
+                .stream().map(mapper::map).toList();
+
+        assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Short and sweet", "Long read");
+        assertThat(drafts.get(0).problems()).isEmpty();
+        assertThat(drafts.get(1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(4);
+            assertThat(p.column()).isEqualTo("body");
+            assertThat(p.message()).startsWith("is 1,048,576 characters long, more than the 100,000 a cell may have");
+        });
+    }
+}
