@@ -4,11 +4,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Recognises header names: case-insensitive, with spaces, hyphens and underscores treated alike, so
- * "Wait Mode", "wait-mode" and "WAIT_MODE" all mean {@link Column#WAIT_MODE}.
+ * "Wait Mode", "wait-mode" and "WAIT_MODE" all mean {@link Column#WAIT_MODE}. Numbered step headers of
+ * the wide layout ("Step 2 Wait Days", "step1_body_b") are recognised by {@link #resolveNumbered}.
  */
 public final class ColumnNames {
 
@@ -18,12 +20,28 @@ public final class ColumnNames {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
     private static final Map<String, Column> BY_NAME = new HashMap<>();
 
+    /**
+     * {@code step 2 body}, {@code step2_body}, {@code Step #2: Body}, {@code email 2 body}, after
+     * normalisation; the field may end in a variant letter ({@code _b}).
+     */
+    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6}):?_(.+)");
+    private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_([a-z])");
+    /** Fields a numbered header may name: every step and email column but the step number itself. */
+    private static final Map<String, Column> STEP_FIELDS = new HashMap<>();
+    /** Wait fields that name their unit, as people head such columns; {@code wait} alone counts days. */
+    private static final Map<String, String> WAIT_UNITS = Map.of(
+            "wait", "day", "wait_days", "day", "wait_hours", "hour", "wait_minutes", "minute");
+
     static {
         for (Column column : Column.values()) {
             for (String name : column.acceptedNames()) {
                 BY_NAME.put(name, column);
+                if (column.level() != Column.Level.SEQUENCE && column != Column.STEP) {
+                    STEP_FIELDS.put(name, column);
+                }
             }
         }
+        WAIT_UNITS.keySet().forEach(name -> STEP_FIELDS.put(name, Column.WAIT_TIME));
     }
 
     private ColumnNames() {
@@ -37,6 +55,30 @@ public final class ColumnNames {
     /** True when a header names a column the pack reads. */
     public static boolean isKnown(String header) {
         return resolve(header).isPresent();
+    }
+
+    /**
+     * The step, variant and column a numbered header of the wide layout names, or empty when the header
+     * is not one. The variant letter is not checked against the field here: {@link StepColumns} reports
+     * a letter on a step setting, naming the column.
+     */
+    public static Optional<NumberedColumn> resolveNumbered(String header) {
+        Matcher numbered = NUMBERED.matcher(normalise(header));
+        if (!numbered.matches()) {
+            return Optional.empty();
+        }
+        String field = numbered.group(2);
+        char variant = 'a';
+        if (!STEP_FIELDS.containsKey(field)) {
+            Matcher suffixed = VARIANT_SUFFIX.matcher(field);
+            if (!suffixed.matches() || !STEP_FIELDS.containsKey(suffixed.group(1))) {
+                return Optional.empty();
+            }
+            field = suffixed.group(1);
+            variant = suffixed.group(2).charAt(0);
+        }
+        return Optional.of(new NumberedColumn(Integer.parseInt(numbered.group(1)), variant, STEP_FIELDS.get(field),
+                WAIT_UNITS.get(field)));
     }
 
     public static boolean isErrorColumn(String header) {

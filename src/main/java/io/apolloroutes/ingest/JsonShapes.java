@@ -35,7 +35,8 @@ final class JsonShapes {
             Column column = ColumnNames.resolve(field.getKey()).orElse(null);
             if (column == Column.SEQUENCE && name == null) {
                 name = nameOf(field.getValue());
-            } else if (column == null && !ColumnNames.isErrorColumn(field.getKey())) {
+            } else if (column == null && !ColumnNames.isErrorColumn(field.getKey())
+                    && ColumnNames.resolveNumbered(field.getKey()).isEmpty()) {
                 sink.unknownColumn(field.getKey());
             }
         }

@@ -12,6 +12,10 @@ import java.util.Optional;
  * The header row of a tabular file: the labels as the user wrote them and the column each one means.
  * Unknown headers are kept (their cells go back into the dead-letter file untouched) and reported as
  * warnings rather than silently dropped.
+ *
+ * <p>A header is in one of two layouts. Step rows have one row per email of a step, with a {@code step}
+ * column. The wide layout has one row per sequence with numbered step columns ({@code Step 2 Wait Days},
+ * {@code step1_body_b}); it is recognised by those headers, see {@link #stepColumns()}.
  */
 public final class TableLayout {
 
@@ -20,21 +24,24 @@ public final class TableLayout {
     private final Map<Column, Integer> indexOf;
     private final int errorColumnIndex;
     private final List<String> unknownColumns;
+    private final StepColumns stepColumns;
 
     private TableLayout(List<String> labels, List<Column> columns, Map<Column, Integer> indexOf,
-                        int errorColumnIndex, List<String> unknownColumns) {
+                        int errorColumnIndex, List<String> unknownColumns, StepColumns stepColumns) {
         this.labels = labels;
         this.columns = columns;
         this.indexOf = indexOf;
         this.errorColumnIndex = errorColumnIndex;
         this.unknownColumns = unknownColumns;
+        this.stepColumns = stepColumns;
     }
 
     /**
      * Reads a header row.
      *
-     * @throws UnreadableInputException when the row is not a usable header: no sequence column, or two
-     *                                  headers naming the same column
+     * @throws UnreadableInputException when the row is not a usable header: no sequence column, two
+     *                                  headers naming the same column, or numbered step columns that
+     *                                  cannot be used (see {@link #stepColumns()})
      */
     public static TableLayout of(List<String> headerCells) {
         return of(headerCells, Map.of());
@@ -52,11 +59,16 @@ public final class TableLayout {
         List<Column> columns = new ArrayList<>(headerCells.size());
         Map<Column, Integer> indexOf = new EnumMap<>(Column.class);
         List<String> unknown = new ArrayList<>();
+        List<StepColumns.Entry> numbered = new ArrayList<>();
         int errorColumn = -1;
         for (int i = 0; i < headerCells.size(); i++) {
             String label = headerCells.get(i) == null ? "" : headerCells.get(i).strip();
             labels.add(label);
-            Column column = ColumnNames.resolve(renamed.getOrDefault(ColumnNames.normalise(label), label)).orElse(null);
+            // a rename may point at a numbered name too (Touch 1 Text → step_1_body)
+            String name = renamed.getOrDefault(ColumnNames.normalise(label), label);
+            Column column = ColumnNames.resolve(name).orElse(null);
+            Optional<NumberedColumn> numberedName = column == null
+                    ? ColumnNames.resolveNumbered(name) : Optional.empty();
             columns.add(column);
             if (column != null) {
                 Integer earlier = indexOf.putIfAbsent(column, i);
@@ -67,11 +79,14 @@ public final class TableLayout {
                 }
             } else if (ColumnNames.isErrorColumn(label)) {
                 errorColumn = i;
+            } else if (numberedName.isPresent()) {
+                numbered.add(new StepColumns.Entry(i, label, numberedName.get()));
             } else if (!label.isEmpty()) {
                 unknown.add(label);
             }
         }
-        if (indexOf.isEmpty()) {
+        StepColumns stepColumns = StepColumns.of(numbered);
+        if (indexOf.isEmpty() && stepColumns.isEmpty()) {
             boolean semicolons = labels.stream().anyMatch(label -> label.contains(";"));
             throw new UnreadableInputException(1, "the first row is not a header: none of its cells is a known"
                     + " column name (expected sequence, step, subject, body, ...)" + (semicolons
@@ -81,15 +96,54 @@ public final class TableLayout {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"
                     + " \"sequence\" (or \"name\") holding each row's sequence name");
         }
+        checkWide(labels, columns, numbered, stepColumns);
         return new TableLayout(Collections.unmodifiableList(labels), Collections.unmodifiableList(columns),
-                indexOf, errorColumn, List.copyOf(unknown));
+                indexOf, errorColumn, List.copyOf(unknown), stepColumns);
+    }
+
+    /** Everything wrong with numbered step columns, in one message, so one edit of the header fixes it all. */
+    private static void checkWide(List<String> labels, List<Column> columns, List<StepColumns.Entry> numbered,
+                                  StepColumns stepColumns) {
+        if (numbered.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> stepRowColumns = new ArrayList<>();
+        boolean onlyStepNumber = true;
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column != null && column.level() != Column.Level.SEQUENCE) {
+                stepRowColumns.add(String.format("%d (\"%s\")", i + 1, labels.get(i)));
+                onlyStepNumber &= column == Column.STEP;
+            }
+        }
+        if (!stepRowColumns.isEmpty()) {
+            // an unnumbered "subject", or a "step" of 2, cannot say which step of a numbered row it means
+            StepColumns.Entry example = numbered.get(0);
+            boolean one = stepRowColumns.size() == 1;
+            problems.add(String.format("%s %s %s to the step-row layout (one row per email), but column %d (\"%s\")"
+                            + " numbers its step (one row per sequence); use one layout per file: %s",
+                    one ? "column" : "columns", String.join(", ", stepRowColumns), one ? "belongs" : "belong",
+                    example.index() + 1, example.label(), onlyStepNumber
+                            ? "remove the step column, or the numbered columns"
+                            : "number " + (one ? "it" : "them") + " like \"" + example.label() + "\" (without a step"
+                            + " column), or remove the numbered columns"));
+        }
+        stepColumns.problems().forEach(problem -> problems.add(problem.inHeader()));
+        stepColumns.gap().ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            throw new UnreadableInputException(1, String.join("; ", problems));
+        }
     }
 
     public List<String> labels() {
         return labels;
     }
 
-    /** The column at a position, or empty for unknown and ignored headers. */
+    /**
+     * The column at a position, or empty for unknown and ignored headers and for the numbered step
+     * columns of the wide layout (those are in {@link #stepColumns()}).
+     */
     public Optional<Column> columnAt(int index) {
         return index < columns.size() ? Optional.ofNullable(columns.get(index)) : Optional.empty();
     }
@@ -101,6 +155,16 @@ public final class TableLayout {
     /** Position of an {@code _error} column from an earlier dead-letter file, or -1. */
     public int errorColumnIndex() {
         return errorColumnIndex;
+    }
+
+    /** True for the wide layout: one row per sequence, with numbered step columns. */
+    public boolean isWide() {
+        return !stepColumns.steps().isEmpty();
+    }
+
+    /** The numbered step columns of the wide layout; {@link StepColumns#NONE} for step rows. */
+    public StepColumns stepColumns() {
+        return stepColumns;
     }
 
     /** Headers that name no known column; their cells are kept but not used. */

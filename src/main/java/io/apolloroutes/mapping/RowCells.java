@@ -3,6 +3,7 @@ package io.apolloroutes.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.ingest.Column;
 import io.apolloroutes.ingest.ColumnNames;
+import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
 import java.util.ArrayList;
@@ -13,9 +14,18 @@ import java.util.Map;
 
 /**
  * The non-empty cells of one tabular record (CSV row or flat JSON row) by column, with the header
- * label each came from. Cells that cannot be placed become problems instead of disappearing.
+ * label each came from. Cells that cannot be placed become problems instead of disappearing. A row of
+ * the wide layout becomes several of these, one per email variant of each step (see {@link WideRow}).
+ *
+ * @param headers the user's header for columns of this record's step and variant whose cell is empty,
+ *                where that differs per step (wide layout: "Step 2 Wait Days"); empty for step rows,
+ *                whose headers are the layout's
  */
-record RowCells(int number, Map<Column, Cell> cells) {
+record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers) {
+
+    RowCells(int number, Map<Column, Cell> cells) {
+        this(number, cells, Map.of());
+    }
 
     /**
      * A cell value and the header it stood under.
@@ -40,6 +50,45 @@ record RowCells(int number, Map<Column, Cell> cells) {
 
     boolean hasAny(Column.Level level) {
         return cells.keySet().stream().anyMatch(c -> c.level() == level);
+    }
+
+    /** The header a column has for this record, filled or not; null when only the layout knows it. */
+    String header(Column column) {
+        return has(column) ? get(column).label() : headers.get(column);
+    }
+
+    /**
+     * The records of one sequence as step rows would give them: a step row or flat JSON row is one, a
+     * row of the wide layout several.
+     */
+    static List<RowCells> of(SequenceCandidate candidate, List<Problem> problems) {
+        List<SourceRecord> records = candidate.records();
+        if (records.size() > 1 && records.stream().anyMatch(r -> isWide(r, candidate.layout()))) {
+            // a wide row is a whole sequence: merging a second one would turn its emails into A/B variants
+            List<RowCells> first = of(records.get(0), candidate.layout(), problems);
+            problems.add(WideRow.moreThanOneRow(candidate, first));
+            return first;
+        }
+        List<RowCells> all = new ArrayList<>();
+        for (SourceRecord record : records) {
+            all.addAll(of(record, candidate.layout(), problems));
+        }
+        return all;
+    }
+
+    private static List<RowCells> of(SourceRecord record, TableLayout layout, List<Problem> problems) {
+        if (record instanceof SourceRecord.TableRow row) {
+            return layout.isWide() ? WideRow.expand(row, layout, problems) : List.of(of(row, layout, problems));
+        }
+        if (record instanceof SourceRecord.JsonRow json) {
+            return WideRow.isWide(json) ? WideRow.expand(json, problems) : List.of(of(json, problems));
+        }
+        throw new IllegalArgumentException("not a tabular record: " + record);
+    }
+
+    private static boolean isWide(SourceRecord record, TableLayout layout) {
+        return record instanceof SourceRecord.TableRow ? layout.isWide()
+                : record instanceof SourceRecord.JsonRow json && WideRow.isWide(json);
     }
 
     static RowCells of(SourceRecord.TableRow row, TableLayout layout, List<Problem> problems) {
@@ -88,7 +137,7 @@ record RowCells(int number, Map<Column, Cell> cells) {
         return new RowCells(row.number(), cells);
     }
 
-    private static Cell jsonCell(Column column, String key, JsonNode value, int number, List<Problem> problems) {
+    static Cell jsonCell(Column column, String key, JsonNode value, int number, List<Problem> problems) {
         if (value.isValueNode()) {
             return new Cell(key, value.asText());
         }

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Maps the step rows of one sequence (one row per email variant of a step) to an Apollo request.
+ * Maps the step rows of one sequence (one row per email variant of a step) to an Apollo request. A row
+ * of the wide layout (one row per sequence, numbered step columns) arrives as the step rows it stands
+ * for, so the same rules apply to it.
  *
  * <p>Sequence columns may stand on any row; step columns on any row of their step. Where rows give
  * different values for the same setting the sequence is invalid rather than "last row wins". Defaults
@@ -35,7 +38,8 @@ final class TabularSequenceMapper {
     private final Map<Column, String> labels = new EnumMap<>(Column.class);
     private final Map<Column, List<Integer>> sequenceColumnRows = new EnumMap<>(Column.class);
     private final List<List<Integer>> stepRows = new ArrayList<>();
-    private final List<List<Integer>> touchRows = new ArrayList<>();
+    private final List<List<RowCells>> stepCells = new ArrayList<>();
+    private final List<List<RowCells>> touchCells = new ArrayList<>();
     private List<RowCells> rows;
     private boolean dayMode;
 
@@ -48,20 +52,14 @@ final class TabularSequenceMapper {
     }
 
     private SequenceDraft map() {
-        rows = new ArrayList<>();
         int maxCellLength = candidate.file().source().read().limits().maxCellLength();
         for (SourceRecord record : candidate.records()) {
             CellLengths.check(record, candidate.layout(), maxCellLength, problems);
-            RowCells cells;
-            if (record instanceof SourceRecord.TableRow csv) {
-                cells = RowCells.of(csv, candidate.layout(), problems);
-            } else if (record instanceof SourceRecord.JsonRow json) {
-                cells = RowCells.of(json, problems);
-            } else {
-                throw new IllegalArgumentException("not a tabular record: " + record);
-            }
+        }
+        // a wide row (numbered step columns) arrives as the step rows it stands for
+        rows = RowCells.of(candidate, problems);
+        for (RowCells cells : rows) {
             cells.cells().forEach((column, cell) -> labels.putIfAbsent(column, cell.label()));
-            rows.add(cells);
         }
         for (RowCells row : rows) {
             row.cells().keySet().stream().filter(c -> c.level() == Column.Level.SEQUENCE)
@@ -126,7 +124,9 @@ final class TabularSequenceMapper {
         boolean emailSeen = false;
         for (int i = 0; i < grouped.size(); i++) {
             List<RowCells> step = grouped.get(i);
-            stepRows.add(step.stream().map(RowCells::number).toList());
+            // the records of one wide row share its number
+            stepRows.add(step.stream().map(RowCells::number).distinct().toList());
+            stepCells.add(step);
             String type = stepValue(step, i, Column.TYPE, CellValues::code);
             type = type == null ? DEFAULT_STEP_TYPE : type;
             Integer waitTime = stepValue(step, i, Column.WAIT_TIME, CellValues::integer);
@@ -136,7 +136,7 @@ final class TabularSequenceMapper {
                 checkDayMode(step, i, waitTime, waitMode, day);
                 if (day != null) {
                     if (day < previousDay) {
-                        problems.add(new Problem(stepRows.get(i), label(Column.DAY), stepPath(i, "wait_time"),
+                        problems.add(new Problem(stepRows.get(i), label(Column.DAY, step), stepPath(i, "wait_time"),
                                 day.toString(), "goes back in time: step " + (i + 1) + " is on day " + day
                                 + " but the step before it is on day " + previousDay + "; days count from enrolment"
                                 + " and must not decrease"));
@@ -205,17 +205,17 @@ final class TabularSequenceMapper {
     private void checkDayMode(List<RowCells> step, int index, Integer waitTime, String waitMode, Integer day) {
         List<Integer> numbers = stepRows.get(index);
         if (waitTime != null) {
-            problems.add(new Problem(numbers, label(Column.WAIT_TIME), stepPath(index, "wait_time"),
+            problems.add(new Problem(numbers, label(Column.WAIT_TIME, step), stepPath(index, "wait_time"),
                     waitTime.toString(), "is set, but this sequence uses the day column; use either day"
                     + " (days since enrolment) or wait_time (wait since the previous step), not both"));
         }
         if (waitMode != null && !DEFAULT_WAIT_MODE.equals(waitMode)) {
-            problems.add(new Problem(numbers, label(Column.WAIT_MODE), stepPath(index, "wait_mode"),
+            problems.add(new Problem(numbers, label(Column.WAIT_MODE, step), stepPath(index, "wait_mode"),
                     written(step, Column.WAIT_MODE, waitMode),
                     "must be day (or empty) when the sequence uses the day column"));
         }
         if (day == null && step.stream().noneMatch(r -> r.has(Column.DAY))) {
-            problems.add(new Problem(numbers, label(Column.DAY), stepPath(index, "wait_time"), null,
+            problems.add(new Problem(numbers, label(Column.DAY, step), stepPath(index, "wait_time"), null,
                     "is empty; this sequence uses the day column, so every step needs its day"));
         }
     }
@@ -229,13 +229,14 @@ final class TabularSequenceMapper {
     // ---- touches -------------------------------------------------------------------------------
 
     private List<EmailerTouch> touches(List<RowCells> step, int index, String type, boolean firstEmail) {
-        List<Integer> numbers = new ArrayList<>();
-        touchRows.add(numbers);
+        List<RowCells> touchRecords = new ArrayList<>();
+        touchCells.add(touchRecords);
         if (!ApolloVocabulary.carriesTouches(type)) {
             List<Integer> withEmail = step.stream().filter(r -> r.hasAny(Column.Level.TOUCH))
-                    .map(RowCells::number).toList();
+                    .map(RowCells::number).distinct().toList();
             if (!withEmail.isEmpty()) {
-                problems.add(new Problem(withEmail, label(Column.TYPE), stepPath(index, "type"), written(step, Column.TYPE, type),
+                problems.add(new Problem(withEmail, label(Column.TYPE, step), stepPath(index, "type"),
+                        written(step, Column.TYPE, type),
                         "is a step that sends no email, so the subject and body on these rows would be lost;"
                                 + " move the text to note, or change the type to auto_email"));
             }
@@ -245,7 +246,7 @@ final class TabularSequenceMapper {
         // a row of the step with only step settings (say, its wait) is not an email variant
         for (RowCells row : step.stream().filter(r -> r.hasAny(Column.Level.TOUCH)).toList()) {
             int touchIndex = touches.size();
-            numbers.add(row.number());
+            touchRecords.add(row);
             String path = stepPath(index, "emailer_touches[" + touchIndex + "]");
             String subject = touchValue(row, Column.SUBJECT, CellValues::text, path + ".emailer_template.subject");
             BodyFormat format = bodyFormat(row);
@@ -263,7 +264,8 @@ final class TabularSequenceMapper {
             if (status == null && template.hasVisibleBody()) {
                 status = ApolloVocabulary.APPROVED;
             } else if (status == null) {
-                notes.add(new Problem(List.of(row.number()), label(Column.BODY), path + ".emailer_template.body_html",
+                notes.add(new Problem(List.of(row.number()), label(Column.BODY, List.of(row)),
+                        path + ".emailer_template.body_html",
                         null, "is empty, so this email is created as a draft without a status; Apollo sends it"
                         + " only once it has a body and is approved"));
             }
@@ -341,6 +343,12 @@ final class TabularSequenceMapper {
         return index >= 0 ? candidate.layout().labels().get(index) : column.canonicalName();
     }
 
+    /** The user's header for a column within some records (one step's): in the wide layout it differs per step. */
+    private String label(Column column, List<RowCells> scope) {
+        return scope.stream().map(row -> row.header(column)).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> label(column));
+    }
+
     private static String stepPath(int index, String field) {
         return "emailer_steps[" + index + "]." + field;
     }
@@ -370,16 +378,17 @@ final class TabularSequenceMapper {
             }
             JsonPath.Segment second = path.segment(1);
             if ("emailer_touches".equals(second.name())) {
-                List<Integer> touches = touchRows.get(step);
+                List<RowCells> touches = touchCells.get(step);
                 if (second.index() == null || second.index() >= touches.size()) {
                     return new Location(stepRows.get(step), null);
                 }
+                RowCells touch = touches.get(second.index());
                 Column column = columnFor(Column.Level.TOUCH, path.last().name());
-                return new Location(List.of(touches.get(second.index())), column == null ? null : label(column));
+                return new Location(List.of(touch.number()), column == null ? null : label(column, List.of(touch)));
             }
             Column column = "wait_time".equals(second.name()) && dayMode ? Column.DAY
                     : columnFor(Column.Level.STEP, second.name());
-            return new Location(stepRows.get(step), column == null ? null : label(column));
+            return new Location(stepRows.get(step), column == null ? null : label(column, stepCells.get(step)));
         }
 
         private Column columnFor(Column.Level level, String apolloField) {

@@ -2,6 +2,8 @@ package io.apolloroutes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,5 +31,41 @@ class ColumnNamesTest {
     void knows_the_error_column_of_dead_letter_files(String header) {
         assertThat(ColumnNames.isErrorColumn(header)).isTrue();
         assertThat(ColumnNames.resolve(header)).isEmpty();
+    }
+
+    // ---- numbered step headers (wide layout) ----------------------------------------------------
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "null", value = {
+            "Step 1 Subject, 1, a, SUBJECT, null", "step1_body, 1, a, BODY, null", "STEP-12-TYPE, 12, a, TYPE, null",
+            "Step 2 Body B, 2, b, BODY, null", "step2_body_b, 2, b, BODY, null", "Step 2 Body A, 2, a, BODY, null",
+            "Email 3 Subject, 3, a, SUBJECT, null", "email3_touch_type_c, 3, c, TOUCH_TYPE, null",
+            "'Step #4: Note', 4, a, NOTE, null", "Step 04 Body HTML, 4, a, BODY, null",
+            "Step 2 Wait Days, 2, a, WAIT_TIME, day", "step2_wait_hours, 2, a, WAIT_TIME, hour",
+            "Step 2 Wait Minutes, 2, a, WAIT_TIME, minute", "Step 2 Wait, 2, a, WAIT_TIME, day",
+            "Step 2 Wait Time, 2, a, WAIT_TIME, null", "Step 2 Wait Mode, 2, a, WAIT_MODE, null",
+            "Step 5 Day, 5, a, DAY, null", "Step 1 Exact Datetime, 1, a, EXACT_DATETIME, null",
+            "Step 1 Priority, 1, a, PRIORITY, null", "Step 1 Status B, 1, b, STATUS, null",
+            "Step 1 Include Signature, 1, a, INCLUDE_SIGNATURE, null", "Step 0 Body, 0, a, BODY, null",
+            "Step 2 Wait Days B, 2, b, WAIT_TIME, day"})
+    void recognises_numbered_step_headers_however_they_are_written(String header, int step, char variant,
+                                                                    Column column, String waitMode) {
+        assertThat(ColumnNames.resolveNumbered(header)).contains(new NumberedColumn(step, variant, column, waitMode));
+        assertThat(ColumnNames.resolve(header)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Step", "Step 1", "Step 1 Notes", "step_1_position", "step_1_step", "Step 1 Sequence",
+            "Step 1 Labels", "step1_body_bb", "Step A Body", "Email Open Trigger Task Threshold", "Steps 1 Body",
+            "step_1_body_1"})
+    void does_not_take_other_headers_for_numbered_step_headers(String header) {
+        assertThat(ColumnNames.resolveNumbered(header)).isEmpty();
+    }
+
+    @Test
+    void still_reads_the_step_row_names_that_start_like_numbered_ones() {
+        assertThat(ColumnNames.resolve("Email Open Trigger Task Threshold"))
+                .contains(Column.EMAIL_OPEN_TRIGGER_TASK_THRESHOLD);
+        assertThat(ColumnNames.resolve("Step")).contains(Column.STEP);
     }
 }
