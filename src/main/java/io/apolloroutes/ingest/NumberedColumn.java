@@ -19,7 +19,7 @@ public record NumberedColumn(int step, char variant, Column column, String waitM
         return waitMode == null ? List.of(column) : List.of(column, Column.WAIT_MODE);
     }
 
-    /** The slot of one of the columns it fills, for messages: {@code step 2 wait_mode}, {@code step 1 body (variant b)}. */
+    /** A slot for messages: {@code step 2 wait_mode}, {@code step 1 body (variant b)}. */
     static String describe(int step, char variant, Column column) {
         return "step " + step + " " + column.canonicalName()
                 + (column.level() == Column.Level.TOUCH && variant != 'a' ? " (variant " + variant + ")" : "");

@@ -112,7 +112,8 @@ public final class StepColumns {
             for (Column fills : name.fills()) {
                 Entry earlier = slot.putIfAbsent(fills, entry);
                 if (earlier != null) {
-                    problems.add(new HeaderProblem(entry, earlier, NumberedColumn.describe(name.step(), name.variant(), fills)));
+                    problems.add(new HeaderProblem(entry, earlier,
+                            NumberedColumn.describe(name.step(), name.variant(), fills)));
                     break;
                 }
             }

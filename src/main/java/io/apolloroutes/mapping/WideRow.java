@@ -37,7 +37,8 @@ final class WideRow {
             @Override
             public String value(StepColumns.Entry entry) {
                 // an unreadable cell (#REF!) is already a problem; it holds no value
-                return written(entry) && !row.cellProblems().containsKey(entry.index()) ? cells.get(entry.index()) : null;
+                boolean usable = written(entry) && !row.cellProblems().containsKey(entry.index());
+                return usable ? cells.get(entry.index()) : null;
             }
 
             @Override
@@ -75,8 +76,9 @@ final class WideRow {
             if (column.level() == Column.Level.SEQUENCE) {
                 settings.put(column, cell);
             } else {
-                problems.add(new Problem(number, cell.label(), null, null, String.format("is a step-row field, but this"
-                        + " row numbers its steps (\"%s\"); number it like that too, or remove it", entries.get(0).label())));
+                problems.add(new Problem(number, cell.label(), null, null, String.format("is a step-row field, but"
+                                + " this row numbers its steps (\"%s\"); number it like that too, or remove it",
+                        entries.get(0).label())));
             }
         });
         return expand(new RowCells(row.number(), settings), columns, new Cells() {
@@ -146,7 +148,7 @@ final class WideRow {
                 // only unusable cells, already reported: an empty step here would add "needs an email" on top
                 continue;
             }
-            // numbered by position among the filled steps, so a gap is reported once (above), not again by the mapper
+            // numbered by position among the filled steps: a gap is reported once (above), not again by the mapper
             position++;
             records.addAll(records(settings.number(), position, step, stepSettings, emails));
         }

@@ -120,6 +120,15 @@ class WideHeaderTest {
     }
 
     @Test
+    void takes_the_letter_a_on_a_step_setting_for_no_letter() {
+        TableLayout layout = TableLayout.of(List.of("sequence", "Step 1 Type A", "Step 1 Body A", "Step 1 Body B"));
+
+        StepColumns.Step step1 = layout.stepColumns().step(1).orElseThrow();
+        assertThat(step1.settings().get(Column.TYPE).label()).isEqualTo("Step 1 Type A");
+        assertThat(step1.variants().keySet()).containsExactly('a', 'b');
+    }
+
+    @Test
     void rejects_a_header_that_skips_a_step_number() {
         assertThatThrownBy(() -> TableLayout.of(List.of("sequence", "Step 1 Subject", "Step 1 Body", "Step 3 Wait Days",
                 "Step 3 Subject", "Step 3 Body", "Step 3 Note")))

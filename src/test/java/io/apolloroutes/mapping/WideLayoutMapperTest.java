@@ -164,6 +164,17 @@ class WideLayoutMapperTest {
         });
     }
 
+    @Test
+    void parses_the_settings_of_an_ab_step_once_not_once_per_variant() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,Step 1 Wait Time,Step 1 Subject,Step 1 Body,Step 1 Subject B,Step 1 Body B
+                Q1,soon,Version A,Body A,Version B,Body B
+                """);
+
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::column, Problem::value, Problem::message)
+                .containsExactly(tuple(List.of(2), "Step 1 Wait Time", "soon", "must be a whole number"));
+    }
+
     // ---- waits ---------------------------------------------------------------------------------
 
     @ParameterizedTest
