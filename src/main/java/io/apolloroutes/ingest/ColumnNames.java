@@ -52,9 +52,12 @@ public final class ColumnNames {
         return Optional.ofNullable(BY_NAME.get(normalise(header)));
     }
 
-    /** True when a header names a column the pack reads. */
+    /**
+     * True when a header names a column the pack reads: a step-row column, or a numbered step column of
+     * the wide layout (so a mapping file may rename "Touch 1 Text" to step_1_body).
+     */
     public static boolean isKnown(String header) {
-        return resolve(header).isPresent();
+        return resolve(header).isPresent() || resolveNumbered(header).isPresent();
     }
 
     /**

@@ -63,6 +63,13 @@ class ColumnNamesTest {
     }
 
     @Test
+    void knows_numbered_step_columns_so_a_mapping_file_may_rename_to_them() {
+        assertThat(ColumnNames.isKnown("step_1_body")).isTrue();
+        assertThat(ColumnNames.isKnown("Step 2 Wait Days")).isTrue();
+        assertThat(ColumnNames.isKnown("Step 1 Notes")).isFalse();
+    }
+
+    @Test
     void still_reads_the_step_row_names_that_start_like_numbered_ones() {
         assertThat(ColumnNames.resolve("Email Open Trigger Task Threshold"))
                 .contains(Column.EMAIL_OPEN_TRIGGER_TASK_THRESHOLD);

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /** Recognising the wide layout (one row per sequence, numbered step columns) from a header, and its header errors. */
 class WideHeaderTest {
@@ -58,6 +60,28 @@ class WideHeaderTest {
         StepColumns.Step step2 = layout.stepColumns().step(2).orElseThrow();
         assertThat(step2.settings().get(Column.WAIT_TIME).label()).isEqualTo("Touch 2 Delay");
         assertThat(step2.variants().get('a').get(Column.BODY).label()).isEqualTo("Touch 2 Text");
+    }
+
+    @Test
+    void reads_a_file_whose_mapping_file_renames_its_headers_to_numbered_columns() throws IOException {
+        Path mapping = TestInputs.write(dir, "crm.yaml", """
+                columns:
+                  Campaign: sequence
+                  Touch 1 Text: step_1_body
+                  Touch 2 Delay: Step 2 Wait Days
+                  Touch 2 Text: step_2_body
+                """);
+        InputProperties input = new InputProperties("auto", "auto", null, ZoneId.of("UTC"), BodyFormat.AUTO,
+                DataSize.ofMegabytes(512), 1_000_000, 100_000);
+        SourceProfile crm = new SourceProfiles(input).profile("crm", mapping);
+        Path file = TestInputs.write(dir, "crm.csv", "Campaign,Touch 1 Text,Touch 2 Delay,Touch 2 Text\nQ1,Hi,3,Again\n");
+
+        try (SpooledInput spooled = TestInputs.spool(file, crm)) {
+            assertThat(spooled.layout().isWide()).isTrue();
+            assertThat(spooled.layout().stepColumns().step(2).orElseThrow().settings().get(Column.WAIT_TIME).label())
+                    .isEqualTo("Touch 2 Delay");
+            assertThat(spooled.warnings()).isEmpty();
+        }
     }
 
     @Test

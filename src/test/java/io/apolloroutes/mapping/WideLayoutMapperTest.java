@@ -7,8 +7,13 @@ import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.CreateSequenceCall;
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.EmailerTouch;
+import io.apolloroutes.ingest.BodyFormat;
+import io.apolloroutes.ingest.InputLimits;
+import io.apolloroutes.ingest.ReadOptions;
 import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SourceProfile;
 import io.apolloroutes.ingest.SourceRecord;
+import io.apolloroutes.ingest.SpooledInput;
 import io.apolloroutes.ingest.TableLayout;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.validation.SequenceValidator;
@@ -19,6 +24,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -423,6 +429,55 @@ class WideLayoutMapperTest {
         assertThat(draft.request().permissions()).isEqualTo("team_can_view");
         assertThat(draft.request().labelNames()).containsExactly("Inbound", "Q1");
         assertThat(draft.locator().locate("permissions")).isEqualTo(new SourceLocator.Location(List.of(2), "Permissions"));
+    }
+
+    @Test
+    void applies_the_cell_length_limit_to_a_numbered_cell_naming_it() throws IOException {
+        ReadOptions shortCells = new ReadOptions(null, null, null, ZoneId.of("UTC"),
+                new InputLimits(InputLimits.DEFAULT.maxFileBytes(), InputLimits.DEFAULT.maxRows(), 20));
+        SourceProfile small = new SourceProfile("test", shortCells, Map.of(), Map.of(), BodyFormat.AUTO);
+        Path file = TestInputs.write(dir, "long.csv", """
+                sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Days,Step 2 Body
+                Q1,Hello,First,2,A body far longer than twenty characters
+                """);
+        SequenceCandidate candidate;
+        try (SpooledInput input = TestInputs.spool(file, small)) {
+            candidate = input.sequences().next();
+        }
+
+        assertThat(mapper.map(candidate).problems()).extracting(Problem::rows, Problem::column)
+                .containsExactly(tuple(List.of(2), "Step 2 Body"));
+    }
+
+    // ---- the samples ---------------------------------------------------------------------------
+
+    @Test
+    void reads_the_wide_sample_as_its_description_says() throws IOException {
+        List<SequenceDraft> drafts = mapAll(TestInputs.copy("samples/wide-layout.csv", dir));
+
+        assertThat(drafts).extracting(SequenceDraft::name)
+                .containsExactly("Q1 Outbound - Heads of Finance", "Event follow-up - Fintech Week");
+        assertThat(drafts.get(0).request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 3, 4);
+        assertThat(drafts.get(0).request().emailerSteps().get(1).emailerTouches()).hasSize(2);
+        assertThat(drafts.get(1).request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 2);
+        assertThat(drafts).extracting(d -> validated(d).isInvalid()).containsExactly(true, false);
+        assertThat(drafts).extracting(d -> validated(d, true).isInvalid()).containsExactly(false, false);
+    }
+
+    @Test
+    void reads_the_libreoffice_export_of_a_wide_sheet_with_mixed_header_styles() throws IOException {
+        List<SequenceDraft> drafts = mapAll(TestInputs.copy("inputs/exports/wide-layout.csv", dir));
+
+        assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Q3 Fintech Outbound",
+                "Renewals – Café Accounts", "Partner Webinar Invite");
+        assertThat(drafts).extracting(d -> d.request().emailerSteps().size()).containsExactly(3, 2, 3);
+        assertThat(drafts.get(0).request().emailerScheduleId()).isEqualTo("6523a1f0c4e5d70001a2b3c4");
+        assertThat(drafts.get(0).request().emailerSteps().get(1).emailerTouches())
+                .extracting(t -> t.emailerTemplate().bodyHtml()).containsExactly(
+                        "<p>Hi {{first_name}}, bringing this back to the top of your inbox.</p>",
+                        "<p>Hi {{first_name}}, one more thought: the café chain Brühl &amp; Söhne saved €12k in Q2.</p>");
+        assertThat(drafts).extracting(d -> validated(d).isInvalid()).containsExactly(true, false, false);
+        assertThat(drafts).extracting(d -> validated(d, true).isInvalid()).containsExactly(false, false, false);
     }
 
     // ---- flat JSON rows with numbered keys -----------------------------------------------------
