@@ -3,6 +3,7 @@ package io.apolloroutes.apollo;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,12 @@ public class DryRunOutbox {
 
     private static final int MAX_SLUG = 60;
 
-    public String fileName(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
+    /** Sets the file name header the file producer writes to. */
+    public void name(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName(draft));
+    }
+
+    String fileName(SequenceDraft draft) {
         return draft.candidate().file().runId() + "/"
                 + String.format("%03d", draft.candidate().ordinal()) + "-" + slug(draft.name()) + ".json";
     }

@@ -7,7 +7,6 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Turns a body cell into the HTML Apollo expects in {@code body_html}. HTML is kept as written;
@@ -49,9 +48,24 @@ final class EmailBody {
         String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
         return Arrays.stream(text.split("\\n\\s*\\n"))
                 .map(paragraph -> "<p>" + Arrays.stream(paragraph.strip().split("\\n"))
-                        .map(line -> new TextNode(line.strip()).outerHtml())
+                        .map(line -> escape(line.strip()))
                         .collect(Collectors.joining("<br>")) + "</p>")
                 .collect(Collectors.joining());
+    }
+
+    /** Escapes the three characters that would otherwise be read as markup. */
+    private static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 
     /** True when the text contains at least one real HTML element (not just a stray "<" or "<name>"). */
