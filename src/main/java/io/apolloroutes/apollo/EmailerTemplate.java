@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * The email content of one touch. Apollo wraps {@code body_html} in a full HTML document itself and
@@ -21,11 +19,6 @@ public record EmailerTemplate(String id, String subject, String bodyHtml) {
      */
     @JsonIgnore
     public boolean hasVisibleBody() {
-        if (bodyHtml == null || bodyHtml.isBlank()) {
-            return false;
-        }
-        Document body = Jsoup.parseBodyFragment(bodyHtml);
-        String text = body.text().replace('\u00A0', ' ');
-        return !text.isBlank() || !body.select("img").isEmpty();
+        return VisibleText.isVisible(bodyHtml);
     }
 }
