@@ -2,8 +2,11 @@ package io.apolloroutes.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.apollo.EmailerTemplate;
+import io.apolloroutes.ingest.BodyFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -118,5 +121,116 @@ class EmailBodyTest {
     @ValueSource(strings = {"", "   ", "\n\n", "\r\n\t \r\n"})
     void gives_null_for_a_blank_body(String body) {
         assertThat(EmailBody.toHtml(body)).isNull();
+    }
+
+    // ---- body formats --------------------------------------------------------------------------
+
+    @Test
+    void renders_markdown_emphasis_and_links() {
+        assertThat(EmailBody.toHtml("We make **onboarding** _painless_: [see how](https://example.com/tour).",
+                BodyFormat.MARKDOWN))
+                .isEqualTo("<p>We make <strong>onboarding</strong> <em>painless</em>: "
+                        + "<a href=\"https://example.com/tour\">see how</a>.</p>");
+    }
+
+    @Test
+    void renders_markdown_lists_and_headings() {
+        assertThat(EmailBody.toHtml("""
+                ## Three things for {{company_name}}
+
+                - faster follow-up
+                - fewer tools
+
+                1. reply
+                2. book""", BodyFormat.MARKDOWN))
+                .isEqualTo("""
+                        <h2>Three things for {{company_name}}</h2>
+                        <ul>
+                        <li>faster follow-up</li>
+                        <li>fewer tools</li>
+                        </ul>
+                        <ol>
+                        <li>reply</li>
+                        <li>book</li>
+                        </ol>""");
+    }
+
+    @Test
+    void keeps_a_single_markdown_line_break_as_a_line_break_as_in_an_email() {
+        assertThat(EmailBody.toHtml("Best,\nSam\nHead of Sales", BodyFormat.MARKDOWN))
+                .isEqualTo("<p>Best,<br>Sam<br>Head of Sales</p>");
+    }
+
+    @Test
+    void starts_a_new_markdown_paragraph_at_a_blank_line() {
+        assertThat(EmailBody.toHtml("Hi {{first_name}},\n\nThanks for your time.", BodyFormat.MARKDOWN))
+                .isEqualTo("<p>Hi {{first_name}},</p>\n<p>Thanks for your time.</p>");
+    }
+
+    @Test
+    void reads_windows_line_endings_in_markdown_like_any_other() {
+        assertThat(EmailBody.toHtml("Hi {{first_name}},\r\n\r\nThanks,\r\nSam\r\n", BodyFormat.MARKDOWN))
+                .isEqualTo("<p>Hi {{first_name}},</p>\n<p>Thanks,<br>Sam</p>");
+    }
+
+    @Test
+    void passes_apollo_variables_through_markdown_untouched_even_with_underscores_and_in_links() {
+        assertThat(EmailBody.toHtml("Hi {{first_name}}, how is **{{company_name}}** doing?\n"
+                + "[Pick a time](https://cal.example.com/{{sender_first_name}}?ref={{company_name}})", BodyFormat.MARKDOWN))
+                .isEqualTo("<p>Hi {{first_name}}, how is <strong>{{company_name}}</strong> doing?<br>"
+                        + "<a href=\"https://cal.example.com/{{sender_first_name}}?ref={{company_name}}\">Pick a time</a></p>");
+    }
+
+    @Test
+    void escapes_angle_brackets_and_ampersands_in_markdown_text() {
+        assertThat(EmailBody.toHtml("Prices < $50 & more", BodyFormat.MARKDOWN))
+                .isEqualTo("<p>Prices &lt; $50 &amp; more</p>");
+    }
+
+    @Test
+    void escapes_tags_in_a_body_said_to_be_text_instead_of_keeping_them() {
+        assertThat(EmailBody.toHtml("Hi <strong>{{first_name}}</strong>,\nsee <a href=\"x\">this</a>", BodyFormat.TEXT))
+                .isEqualTo("<p>Hi &lt;strong&gt;{{first_name}}&lt;/strong&gt;,<br>see &lt;a href=\"x\"&gt;this&lt;/a&gt;</p>");
+    }
+
+    @Test
+    void leaves_markdown_syntax_alone_in_a_body_said_to_be_text() {
+        assertThat(EmailBody.toHtml("**Hi** {{first_name}}", BodyFormat.TEXT)).isEqualTo("<p>**Hi** {{first_name}}</p>");
+    }
+
+    @Test
+    void keeps_a_body_said_to_be_html_as_written_even_without_tags() {
+        assertThat(EmailBody.toHtml("  Hi {{first_name}} &amp; team,\nthanks  ", BodyFormat.HTML))
+                .isEqualTo("Hi {{first_name}} &amp; team,\nthanks");
+    }
+
+    @Test
+    void tells_html_from_text_by_its_tags_when_the_format_is_auto() {
+        assertThat(EmailBody.toHtml("Hi <b>there</b>", BodyFormat.AUTO)).isEqualTo("Hi <b>there</b>");
+        assertThat(EmailBody.toHtml("Hi **there**\nBye", BodyFormat.AUTO)).isEqualTo("<p>Hi **there**<br>Bye</p>");
+        assertThat(EmailBody.toHtml("Hi <name>", BodyFormat.AUTO)).isEqualTo(EmailBody.toHtml("Hi <name>"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BodyFormat.class)
+    void gives_null_for_a_blank_body_in_every_format(BodyFormat format) {
+        assertThat(EmailBody.toHtml(" \r\n ", format)).isNull();
+        assertThat(EmailBody.toHtml(null, format)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"**  **", "---", "#", "&nbsp;", "<p></p>", "<br>", "* "})
+    void counts_markdown_that_shows_nothing_as_no_visible_body(String markdown) {
+        String html = EmailBody.toHtml(markdown, BodyFormat.MARKDOWN);
+
+        assertThat(new EmailerTemplate(null, "Hello", html).hasVisibleBody()).as(html).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{{first_name}}", "**Hi**", "![logo](https://example.com/logo.png)"})
+    void counts_markdown_with_text_a_variable_or_an_image_as_a_visible_body(String markdown) {
+        String html = EmailBody.toHtml(markdown, BodyFormat.MARKDOWN);
+
+        assertThat(new EmailerTemplate(null, "Hello", html).hasVisibleBody()).as(html).isTrue();
     }
 }
