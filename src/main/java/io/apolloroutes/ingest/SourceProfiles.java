@@ -96,6 +96,11 @@ public class SourceProfiles {
         constants.forEach((key, value) -> {
             Column column = ColumnNames.resolve(key).orElseThrow(() -> new IllegalStateException(where
                     + ": constants: '" + key + "' is not a column the pack knows"));
+            if (column == Column.SEQUENCE) {
+                // the name is what groups rows into sequences: it comes from each row, never from here
+                throw new IllegalStateException(where + ": constants: '" + key + "' is the sequence name, which each"
+                        + " row gives; constants set sequence settings (schedule_id, owner_id, labels, permissions, ...)");
+            }
             if (column.level() != Column.Level.SEQUENCE) {
                 throw new IllegalStateException(where + ": constants: '" + key + "' is a step or email column;"
                         + " constants set sequence settings (schedule_id, owner_id, labels, permissions, ...)");

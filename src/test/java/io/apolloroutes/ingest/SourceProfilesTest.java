@@ -311,6 +311,17 @@ class SourceProfilesTest {
                         + " constants set sequence settings (schedule_id, owner_id, labels, permissions, ...)");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sequence", "name", "Sequence Name"})
+    void refuses_a_constant_sequence_name_which_no_sequence_would_get(String key) {
+        Path file = write("constants:\n  " + key + ": Partner outreach\n");
+
+        assertThatThrownBy(() -> profileAt(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mapping file " + file + ": constants: '" + key + "' is the sequence name, which each row"
+                        + " gives; constants set sequence settings (schedule_id, owner_id, labels, permissions, ...)");
+    }
+
     @Test
     void refuses_a_constant_without_a_value() {
         Path file = write("""
