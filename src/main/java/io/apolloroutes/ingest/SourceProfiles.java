@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -62,8 +63,10 @@ public class SourceProfiles {
         if (!Files.isRegularFile(mapping)) {
             throw new IllegalStateException("mapping file " + mapping.toAbsolutePath() + " does not exist");
         }
-        try {
-            return YAML.readValue(mapping.toFile(), MappingFile.class);
+        try (JsonParser parser = YAML.createParser(mapping.toFile())) {
+            // an empty file, or one with every entry commented out, is valid YAML that sets nothing
+            MappingFile file = parser.nextToken() == null ? null : YAML.readValue(parser, MappingFile.class);
+            return file == null ? new MappingFile(null, null, null, null) : file;
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalStateException("mapping file " + mapping + ": unknown entry '" + e.getPropertyName()
                     + "'; the file may have columns, constants, body_format and read (encoding, delimiter, sheet,"

@@ -184,6 +184,16 @@ class SourceProfilesTest {
         assertThat(profile("{}\n")).isEqualTo(SourceProfile.defaults("inbox"));
     }
 
+    @Test
+    void an_empty_or_fully_commented_out_mapping_file_changes_nothing() {
+        assertThat(profile("")).isEqualTo(SourceProfile.defaults("inbox"));
+        assertThat(profile("---\n")).isEqualTo(SourceProfile.defaults("inbox"));
+        assertThat(profile("""
+                # columns:
+                #   Campaign: sequence
+                """)).isEqualTo(SourceProfile.defaults("inbox"));
+    }
+
     // ---- mistakes stop the service with a message naming the file and the entry ---------------
 
     @Test
