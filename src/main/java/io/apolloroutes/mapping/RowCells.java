@@ -48,8 +48,9 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
         return cells.get(column);
     }
 
+    /** True when the row has a value of this level; body_format alone only says how a body is written. */
     boolean hasAny(Column.Level level) {
-        return cells.keySet().stream().anyMatch(c -> c.level() == level);
+        return cells.keySet().stream().anyMatch(c -> c.level() == level && c != Column.BODY_FORMAT);
     }
 
     /** The header a column has for this record, filled or not; null when only the layout knows it. */

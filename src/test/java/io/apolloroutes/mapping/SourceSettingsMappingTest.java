@@ -280,6 +280,37 @@ class SourceSettingsMappingTest {
     }
 
     @Test
+    void a_body_format_on_a_row_without_an_email_is_not_an_email() throws IOException {
+        // the format column is filled down the whole sheet, including the call step
+        SequenceDraft draft = only(mapCsv("""
+                sequence,step,type,wait_time,subject,body,note,body_format
+                Spring promo,1,auto_email,0,Hello,**Hi** {{first_name}},,markdown
+                Spring promo,2,call,2,,,Call about the spring offer,markdown
+                Spring promo,3,auto_email,1,,Any thoughts?,,markdown
+                """, (String) null));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::type)
+                .containsExactly("auto_email", "call", "auto_email");
+        assertThat(draft.request().emailerSteps().get(1).emailerTouches()).isNull();
+    }
+
+    @Test
+    void a_body_format_on_a_row_of_sequence_settings_adds_no_step() throws IOException {
+        SequenceDraft draft = only(mapCsv("""
+                sequence,step,labels,subject,body,body_format
+                Spring promo,,Spring,,,markdown
+                Spring promo,1,,Hello,**Hi** {{first_name}},markdown
+                """, (String) null));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.notes()).isEmpty();
+        assertThat(draft.request().labelNames()).containsExactly("Spring");
+        assertThat(draft.request().emailerSteps()).singleElement()
+                .satisfies(step -> assertThat(body(step)).isEqualTo("<p><strong>Hi</strong> {{first_name}}</p>"));
+    }
+
+    @Test
     void creates_a_markdown_email_that_shows_nothing_as_a_draft() throws IOException {
         SequenceDraft draft = only(mapCsv("""
                 sequence,subject,body
