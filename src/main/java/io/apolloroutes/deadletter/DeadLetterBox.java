@@ -89,6 +89,8 @@ public final class DeadLetterBox implements Closeable {
         if (file.format() == InputFormat.JSON || file.format() == InputFormat.JSON_LINES) {
             return new FailedRowsJson(folder, mapper, file.format() == InputFormat.JSON_LINES);
         }
-        return new FailedRowsCsv(folder, layout);
+        // a source read with a fixed delimiter would not read its errors file back with any other
+        Character delimiter = file.source().read().delimiter();
+        return new FailedRowsCsv(folder, layout, delimiter == null ? ',' : delimiter);
     }
 }

@@ -29,9 +29,17 @@ final class FailedRowsCsv implements FailedRows {
     private final boolean errorColumnAdded;
 
     FailedRowsCsv(Path folder, TableLayout layout) throws IOException {
+        this(folder, layout, ',');
+    }
+
+    /**
+     * @param delimiter the delimiter the source reads its files with, so the corrected file can be
+     *                  dropped back (and opens in the team's spreadsheet as their own export does)
+     */
+    FailedRowsCsv(Path folder, TableLayout layout, char delimiter) throws IOException {
         BufferedWriter writer = Files.newBufferedWriter(folder.resolve(FILE_NAME), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        this.printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+        this.printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setDelimiter(delimiter).get());
         this.errorColumnAdded = layout.errorColumnIndex() < 0;
         this.errorIndex = errorColumnAdded ? 0 : layout.errorColumnIndex();
         List<String> header = new ArrayList<>(layout.labels());

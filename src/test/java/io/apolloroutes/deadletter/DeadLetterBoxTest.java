@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.ingest.BodyFormat;
+import io.apolloroutes.ingest.InputLimits;
+import io.apolloroutes.ingest.ReadOptions;
 import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SourceProfile;
 import io.apolloroutes.ingest.SpooledInput;
 import io.apolloroutes.mapping.Problem;
 import io.apolloroutes.mapping.SequenceDraft;
@@ -17,8 +21,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -292,6 +298,22 @@ class DeadLetterBoxTest {
 
         List<String> lines = Files.readAllLines(folder.resolve("failed-rows.jsonl"), StandardCharsets.UTF_8);
         assertThat(lines).containsExactly("{\"sequence\":\"Again\",\"step\":1,\"body\":\"Hi\",\"_error\":\"new error\"}");
+    }
+
+    @Test
+    void writes_failed_rows_with_the_delimiter_the_source_is_read_with() throws IOException {
+        Path file = TestInputs.write(inbox, "q3.csv", Q3.replace(',', ';'));
+        SourceProfile semicolons = new SourceProfile("team", new ReadOptions(null, ';', null, ZoneId.of("UTC"),
+                InputLimits.DEFAULT), Map.of(), Map.of(), BodyFormat.AUTO);
+        try (SpooledInput input = TestInputs.spool(file, semicolons)) {
+            try (DeadLetterBox box = new DeadLetterBox(input.file(), input.layout(), folder, MAPPER)) {
+                box.add(failed(sequences(input).get(0)), "Apollo answered 422");
+            }
+        }
+
+        List<String> lines = Files.readAllLines(folder.resolve("failed-rows.csv"), StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("\uFEFF_error;sequence;step;subject;body;wait_mode");
+        assertThat(lines.get(1)).isEqualTo("Apollo answered 422;Alpha;1;Hello {{first_name}};Hi there;day");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -124,6 +124,10 @@ class MappedInboxPipelineTest extends PipelineTestSupport {
         Path deadLetter = deadLetterOf("partners-dead.csv");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetter.resolve("partners-dead.csv")));
         assertThat(deadLetter.resolve("partners-dead.csv")).hasSameBinaryContentAs(classpathFile(EXPORT));
+        // written with the source's own delimiter, so the team's Excel opens it and the inbox reads it back
+        assertThat(Files.readAllLines(deadLetter.resolve("failed-rows.csv"), StandardCharsets.UTF_8).get(0))
+                .isEqualTo("\uFEFF_error;Campaign;Touch #;Delay (days);Email Subject;Email Copy;Copy format;"
+                        + "Sequence owner;Region");
         List<CSVRecord> failed = failedRows(deadLetter.resolve("failed-rows.csv"));
         assertThat(failed.get(0).toList()).containsExactly("_error", "Campaign", "Touch #", "Delay (days)",
                 "Email Subject", "Email Copy", "Copy format", "Sequence owner", "Region");
@@ -135,6 +139,32 @@ class MappedInboxPipelineTest extends PipelineTestSupport {
         assertThat(failed.get(2).get(0)).isEqualTo("not sent: this row is fine, but sequence 'Partner Newsletter –"
                 + " Opt-in' has errors in row 6");
         assertThat(failed.get(2).get(5)).isEqualTo("Did you get a chance to read the terms, {{first_name}}?");
+    }
+
+    @Test
+    void a_corrected_errors_file_dropped_back_into_the_same_inbox_is_accepted() throws IOException {
+        dropAs(EXPORT, "partners-to-fix.csv");
+        awaitReport("partners-to-fix.csv");
+        Path failedRows = deadLetterOf("partners-to-fix.csv").resolve("failed-rows.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(failedRows));
+
+        // what the team does in Excel: replace the pasted terms by a short email, save, drop it back
+        String errors = Files.readString(failedRows, StandardCharsets.UTF_8);
+        String terms = failedRows(failedRows).get(1).get(5);
+        String quoted = "\"" + terms.replace("\"", "\"\"") + "\"";
+        assertThat(errors).contains(quoted);
+        dropText("partners-fixed.csv", errors.replace(quoted, "Here are our programme terms: https://example.com/terms"));
+
+        JsonNode report = awaitReport("partners-fixed.csv");
+
+        assertThat(report.path("status").asText()).as(report.toPrettyString()).isEqualTo("processed");
+        assertThat(report.path("counts").path("sequences_by_outcome").path("would-create").asInt()).isEqualTo(1);
+        assertThat(report.path("counts").path("sequences_by_outcome").path("invalid").asInt()).isZero();
+        JsonNode newsletter = json(outboxOf("partners-fixed.csv").orElseThrow()
+                .resolve("001-partner-newsletter-opt-in.json"));
+        assertThat(newsletter.path("emailer_schedule_id").asText()).isEqualTo("6095a710bd01d100a506d4af");
+        assertThat(touch(newsletter.path("emailer_steps").get(0)).path("emailer_template").path("body_html").asText())
+                .isEqualTo("<p>Here are our programme terms: https://example.com/terms</p>");
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -160,7 +190,8 @@ class MappedInboxPipelineTest extends PipelineTestSupport {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         try (Reader reader = new java.io.StringReader(text.substring(1));
-             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(CSVFormat.RFC4180).get()) {
+             CSVParser parser = CSVParser.builder().setReader(reader)
+                     .setFormat(CSVFormat.RFC4180.builder().setDelimiter(';').get()).get()) {
             return parser.getRecords();
         }
     }
