@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,19 @@ public final class ColumnNames {
     /** The column a header names, or empty for an unknown header. */
     public static Optional<Column> resolve(String header) {
         return Optional.ofNullable(BY_NAME.get(normalise(header)));
+    }
+
+    /**
+     * Resolves headers through a source's renames (see {@link SourceProfile#renames()}), matched like
+     * any header; a header the renames do not mention is resolved under its own name.
+     */
+    public static Function<String, Optional<Column>> resolver(Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return ColumnNames::resolve;
+        }
+        Map<String, String> renamed = new HashMap<>();
+        renames.forEach((from, to) -> renamed.put(normalise(from), to));
+        return header -> resolve(renamed.getOrDefault(normalise(header), header));
     }
 
     /**

@@ -77,8 +77,8 @@ public class InputSpooler {
         return switch (format) {
             case CSV -> new CsvRecordReader(options, renames, ',');
             case TSV -> new CsvRecordReader(options, renames, '\t');
-            case JSON -> new JsonRecordReader(mapper);
-            case JSON_LINES -> new JsonLinesRecordReader(mapper);
+            case JSON -> new JsonRecordReader(mapper, renames);
+            case JSON_LINES -> new JsonLinesRecordReader(mapper, renames);
             case XLSX, XLS -> throw new UnreadableInputException(0, "is a workbook, which this build cannot read yet");
         };
     }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads JSON Lines: one object per line. A line that is not valid JSON is one bad record (it ends as
@@ -14,9 +17,14 @@ import java.io.InputStream;
 final class JsonLinesRecordReader implements RecordReader.OnePass {
 
     private final ObjectMapper mapper;
+    private final Function<String, Optional<Column>> columns;
 
-    JsonLinesRecordReader(ObjectMapper mapper) {
+    /**
+     * @param renames the source's own key names → column names (see {@link SourceProfile#renames()})
+     */
+    JsonLinesRecordReader(ObjectMapper mapper, Map<String, String> renames) {
         this.mapper = mapper;
+        this.columns = ColumnNames.resolver(renames);
     }
 
     @Override
@@ -37,7 +45,7 @@ final class JsonLinesRecordReader implements RecordReader.OnePass {
                             "is not valid JSON: " + e.getOriginalMessage()));
                     continue;
                 }
-                JsonShapes.file(lineNumber, lineNumber, node, sink);
+                JsonShapes.file(lineNumber, lineNumber, node, sink, columns);
             }
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);

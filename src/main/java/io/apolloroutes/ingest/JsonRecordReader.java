@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a JSON document with Jackson's streaming parser: one object, an array of objects, or
@@ -19,9 +21,14 @@ final class JsonRecordReader implements RecordReader.OnePass {
     private static final String WRAPPER_FIELD = "sequences";
 
     private final ObjectMapper mapper;
+    private final Function<String, Optional<Column>> columns;
 
-    JsonRecordReader(ObjectMapper mapper) {
+    /**
+     * @param renames the source's own key names → column names (see {@link SourceProfile#renames()})
+     */
+    JsonRecordReader(ObjectMapper mapper, Map<String, String> renames) {
         this.mapper = mapper;
+        this.columns = ColumnNames.resolver(renames);
     }
 
     @Override
@@ -69,7 +76,7 @@ final class JsonRecordReader implements RecordReader.OnePass {
             }
         }
         if (!wrapped) {
-            JsonShapes.file(1, line, rest, sink);
+            JsonShapes.file(1, line, rest, sink, columns);
         } else if (!rest.isEmpty()) {
             sink.warning("fields beside \"sequences\" ignored: "
                     + String.join(", ", rest.properties().stream().map(Map.Entry::getKey).toList()));
@@ -82,7 +89,7 @@ final class JsonRecordReader implements RecordReader.OnePass {
             number++;
             int line = parser.currentTokenLocation().getLineNr();
             JsonNode element = parser.readValueAsTree();
-            JsonShapes.file(number, line, element, sink);
+            JsonShapes.file(number, line, element, sink, columns);
         }
     }
 

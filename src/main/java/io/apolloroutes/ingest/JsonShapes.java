@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Tells the two JSON object shapes apart: Apollo's own "Create a Sequence" body (it has
@@ -14,8 +16,13 @@ final class JsonShapes {
     private JsonShapes() {
     }
 
-    /** Files an object under its sequence name. */
-    static void file(int number, int line, JsonNode node, RecordSink sink) throws java.io.IOException {
+    /**
+     * Files an object under its sequence name.
+     *
+     * @param columns resolves the keys of a flat row, through the source's renames
+     */
+    static void file(int number, int line, JsonNode node, RecordSink sink, Function<String, Optional<Column>> columns)
+            throws java.io.IOException {
         if (!(node instanceof ObjectNode object)) {
             sink.record(null, new SourceRecord.Broken(number, line, node.toString(),
                     "is " + describe(node) + ", but each sequence or row must be a JSON object {...}"));
@@ -24,15 +31,15 @@ final class JsonShapes {
         if (object.has("emailer_steps")) {
             sink.record(nameOf(object.get("name")), new SourceRecord.JsonSequence(number, line, object));
         } else {
-            sink.record(rowSequenceName(object, sink), new SourceRecord.JsonRow(number, line, object));
+            sink.record(rowSequenceName(object, sink, columns), new SourceRecord.JsonRow(number, line, object));
         }
     }
 
-    private static String rowSequenceName(ObjectNode row, RecordSink sink) {
+    private static String rowSequenceName(ObjectNode row, RecordSink sink, Function<String, Optional<Column>> columns) {
         String name = null;
         for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Column column = ColumnNames.resolve(field.getKey()).orElse(null);
+            Column column = columns.apply(field.getKey()).orElse(null);
             if (column == Column.SEQUENCE && name == null) {
                 name = nameOf(field.getValue());
             } else if (column == null && !ColumnNames.isErrorColumn(field.getKey())

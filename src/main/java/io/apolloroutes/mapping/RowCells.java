@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The non-empty cells of one tabular record (CSV row or flat JSON row) by column, with the header
@@ -62,27 +64,30 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
      * The records of one sequence as step rows would give them: a step row or flat JSON row is one, a
      * row of the wide layout several.
      */
-    static List<RowCells> of(SequenceCandidate candidate, List<Problem> problems) {
+    /** @param columns resolves JSON keys through the source's renames ({@link ColumnNames#resolver}) */
+    static List<RowCells> of(SequenceCandidate candidate, Function<String, Optional<Column>> columns,
+                             List<Problem> problems) {
         List<SourceRecord> records = candidate.records();
         if (records.size() > 1 && records.stream().anyMatch(r -> isWide(r, candidate.layout()))) {
             // a wide row is a whole sequence: merging a second one would turn its emails into A/B variants
-            List<RowCells> first = of(records.get(0), candidate.layout(), problems);
+            List<RowCells> first = of(records.get(0), candidate.layout(), columns, problems);
             problems.add(WideRow.moreThanOneRow(candidate, first));
             return first;
         }
         List<RowCells> all = new ArrayList<>();
         for (SourceRecord record : records) {
-            all.addAll(of(record, candidate.layout(), problems));
+            all.addAll(of(record, candidate.layout(), columns, problems));
         }
         return all;
     }
 
-    private static List<RowCells> of(SourceRecord record, TableLayout layout, List<Problem> problems) {
+    private static List<RowCells> of(SourceRecord record, TableLayout layout,
+                                     Function<String, Optional<Column>> columns, List<Problem> problems) {
         if (record instanceof SourceRecord.TableRow row) {
             return layout.isWide() ? WideRow.expand(row, layout, problems) : List.of(of(row, layout, problems));
         }
         if (record instanceof SourceRecord.JsonRow json) {
-            return WideRow.isWide(json) ? WideRow.expand(json, problems) : List.of(of(json, problems));
+            return WideRow.isWide(json) ? WideRow.expand(json, columns, problems) : List.of(of(json, columns, problems));
         }
         throw new IllegalArgumentException("not a tabular record: " + record);
     }
@@ -116,11 +121,12 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
         return new RowCells(row.number(), cells);
     }
 
-    static RowCells of(SourceRecord.JsonRow row, List<Problem> problems) {
+    /** @param columns resolves keys through the source's renames ({@link ColumnNames#resolver}) */
+    static RowCells of(SourceRecord.JsonRow row, Function<String, Optional<Column>> columns, List<Problem> problems) {
         Map<Column, Cell> cells = new EnumMap<>(Column.class);
         for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields().fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Column column = ColumnNames.resolve(field.getKey()).orElse(null);
+            Column column = columns.apply(field.getKey()).orElse(null);
             JsonNode value = field.getValue();
             if (column == null || value == null || value.isNull()) {
                 continue;

@@ -7,6 +7,7 @@ import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.BodyFormat;
 import io.apolloroutes.ingest.Column;
+import io.apolloroutes.ingest.ColumnNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -53,11 +55,12 @@ final class TabularSequenceMapper {
 
     private SequenceDraft map() {
         int maxCellLength = candidate.file().source().read().limits().maxCellLength();
+        Function<String, Optional<Column>> columns = ColumnNames.resolver(candidate.file().source().renames());
         for (SourceRecord record : candidate.records()) {
             CellLengths.check(record, candidate.layout(), maxCellLength, problems);
         }
         // a wide row (numbered step columns) arrives as the step rows it stands for
-        rows = RowCells.of(candidate, problems);
+        rows = RowCells.of(candidate, columns, problems);
         for (RowCells cells : rows) {
             cells.cells().forEach((column, cell) -> labels.putIfAbsent(column, cell.label()));
         }

@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -59,8 +61,9 @@ final class WideRow {
      * A flat JSON row with numbered step keys. Its keys are checked as a header is, but a problem stops
      * only this row's sequence. Keys of empty steps may simply be left out.
      */
-    static List<RowCells> expand(SourceRecord.JsonRow row, List<Problem> problems) {
-        RowCells all = RowCells.of(row, problems);
+    static List<RowCells> expand(SourceRecord.JsonRow row, Function<String, Optional<Column>> resolver,
+                                 List<Problem> problems) {
+        RowCells all = RowCells.of(row, resolver, problems);
         List<StepColumns.Entry> entries = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, JsonNode> field : row.fields().properties()) {

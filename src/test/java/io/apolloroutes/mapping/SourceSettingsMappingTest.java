@@ -417,6 +417,43 @@ class SourceSettingsMappingTest {
         });
     }
 
+    @Test
+    void maps_the_teams_own_keys_of_flat_json_rows_like_their_csv_headers() throws IOException {
+        List<SequenceDraft> drafts = map(TestInputs.write(dir, "planner.json", """
+                [{"Campaign": "Spring promo", "Touch #": 1, "Delay (days)": 0, "Email Subject": "Hello",
+                  "Email Copy": "**Hi** {{first_name}}"},
+                 {"Campaign": "Spring promo", "Touch #": 2, "Delay (days)": 3, "Email Copy": "Any thoughts?",
+                  "Copy format": "text"}]
+                """), profile("mappings/partner-export.yaml", 100_000));
+
+        SequenceDraft draft = only(drafts);
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.name()).isEqualTo("Spring promo");
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 3);
+        assertThat(draft.request().emailerSteps()).extracting(SourceSettingsMappingTest::body)
+                .containsExactly("<p><strong>Hi</strong> {{first_name}}</p>", "<p>Any thoughts?</p>");
+        assertThat(draft.locator().locate("emailer_steps[1].emailer_touches[0].emailer_template.body_html"))
+                .isEqualTo(new SourceLocator.Location(List.of(2), "Email Copy"));
+    }
+
+    @Test
+    void maps_the_teams_own_keys_of_json_lines_and_does_not_call_them_unknown() throws IOException {
+        Path file = TestInputs.write(dir, "planner.jsonl", """
+                {"campaign": "Spring promo", "touch-#": 1, "Email Subject": "Hello", "Email Copy": "Hi", "Owner note": "VIP"}
+                {"campaign": "Spring promo", "touch-#": 2, "Delay (days)": 2, "Email Copy": "Any thoughts?"}
+                """);
+        SourceProfile profile = profile("mappings/partner-export.yaml", 100_000);
+
+        try (SpooledInput input = TestInputs.spool(file, profile)) {
+            assertThat(input.warnings()).containsExactly("unknown columns ignored (their cells are kept in dead-letter"
+                    + " files but not sent): \"Owner note\"");
+        }
+        SequenceDraft draft = only(map(file, profile));
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.name()).isEqualTo("Spring promo");
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 2);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private List<SequenceDraft> mapPartnerExport(int maxCellLength) throws IOException {
