@@ -90,7 +90,8 @@ public final class TableLayout {
             boolean semicolons = labels.stream().anyMatch(label -> label.contains(";"));
             throw new UnreadableInputException(1, "the first row is not a header: none of its cells is a known"
                     + " column name (expected sequence, step, subject, body, ...)" + (semicolons
-                    ? "; the cells are separated by \";\", which this release does not read: export with commas" : ""));
+                    ? "; the cells look separated by \";\" while this source reads another delimiter: set"
+                    + " input.delimiter (or read.delimiter in the mapping file) to auto or \";\"" : ""));
         }
         if (!indexOf.containsKey(Column.SEQUENCE)) {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"
