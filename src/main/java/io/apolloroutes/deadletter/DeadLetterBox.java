@@ -81,7 +81,7 @@ public final class DeadLetterBox implements Closeable {
         }
         List<Integer> blocking = draft.problems().stream().flatMap(p -> p.rows().stream()).distinct().toList();
         return "not sent: this row is fine, but sequence '" + draft.name() + "' has errors in "
-                + RowNumbers.describe(file.recordWord(), blocking);
+                + RowNumbers.describe(file, blocking);
     }
 
     private FailedRows open() throws IOException {

@@ -79,7 +79,7 @@ public class InputSpooler {
             case TSV -> new CsvRecordReader(options, renames, '\t');
             case JSON -> new JsonRecordReader(mapper, renames);
             case JSON_LINES -> new JsonLinesRecordReader(mapper, renames);
-            case XLSX, XLS -> throw new UnreadableInputException(0, "is a workbook, which this build cannot read yet");
+            case XLSX, XLS -> new WorkbookRecordReader(options, renames);
         };
     }
 

@@ -32,7 +32,7 @@ public record Problem(List<Integer> rows, String column, String path, String val
     public String render(InputFile file) {
         StringBuilder text = new StringBuilder(file.name());
         if (!rows.isEmpty()) {
-            text.append(' ').append(RowNumbers.describe(file.recordWord(), rows));
+            text.append(' ').append(RowNumbers.describe(file, rows));
         }
         if (column != null) {
             text.append(", column \"").append(column).append('"');

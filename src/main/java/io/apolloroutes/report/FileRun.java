@@ -4,6 +4,7 @@ import io.apolloroutes.deadletter.DeadLetterBox;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.SpooledInput;
 import io.apolloroutes.mapping.Problem;
+import io.apolloroutes.mapping.RowNumbers;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,8 @@ public final class FileRun {
         List<String> notes = rendered(draft.notes());
         String why = reason != null ? reason : problems == null ? null : String.join("; ", problems);
         try {
-            report.sequence(new SequenceOutcome(draft.name(), draft.rows(), outcome, apolloId, why, problems, notes,
+            report.sequence(new SequenceOutcome(draft.name(),
+                    RowNumbers.forReport(file(), draft.rows()), outcome, apolloId, why, problems, notes,
                     outboxFile));
             if (outcome.isFailure()) {
                 deadLetters.add(draft, why);

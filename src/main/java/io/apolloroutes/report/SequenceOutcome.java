@@ -9,7 +9,8 @@ import java.util.List;
  * One line of a report: a sequence, the records it came from and how it ended.
  *
  * @param name       sequence name (null when the rows had none)
- * @param rows       row, element or line numbers in the input
+ * @param rows       row, element or line numbers in the input (numbers); for a workbook read as a
+ *                   Sequences and a Steps sheet, references such as {@code "Steps!4"}
  * @param outcome    how it ended
  * @param apolloId   the new sequence's ID when created
  * @param reason     why it was not created
@@ -19,6 +20,6 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record SequenceOutcome(@JsonInclude(JsonInclude.Include.ALWAYS) String name, List<Integer> rows, Outcome outcome, String apolloId, String reason,
+public record SequenceOutcome(@JsonInclude(JsonInclude.Include.ALWAYS) String name, List<?> rows, Outcome outcome, String apolloId, String reason,
                               List<String> problems, List<String> notes, String outboxFile) {
 }

@@ -1,0 +1,134 @@
+package io.apolloroutes.ingest;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+
+/**
+ * Turns a worksheet cell into the text the rest of the pack reads, the same text a CSV export would
+ * hold for it: numbers as plain decimals ({@code 3}, not {@code 3.0}), dates as ISO-8601, booleans as
+ * {@code true}/{@code false}, formulas as their saved result. Formulas are never evaluated: the saved
+ * result is what the person saw when they saved the file.
+ */
+final class CellText {
+
+    /** Excel shows and keeps 15 significant digits; more are binary noise such as 0.30000000000000004. */
+    private static final MathContext EXCEL_DIGITS = new MathContext(15);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /**
+     * A cell's text, and why it holds no usable value when it does not (null for almost every cell).
+     */
+    record Value(String text, String problem) {
+
+        static final Value EMPTY = new Value("", null);
+
+        boolean isBlank() {
+            return problem == null && text.isBlank();
+        }
+    }
+
+    private final boolean date1904;
+    private final ZoneId zone;
+
+    /**
+     * @param date1904 the workbook counts days from 1904 (old Mac Excel) instead of 1900
+     * @param zone     where date-times without a zone are meant; dates without a time ignore it
+     */
+    CellText(boolean date1904, ZoneId zone) {
+        this.date1904 = date1904;
+        this.zone = zone;
+    }
+
+    Value of(Cell cell) {
+        if (cell == null) {
+            return Value.EMPTY;
+        }
+        try {
+            CellType type = cell.getCellType();
+            boolean formula = type == CellType.FORMULA;
+            if (formula) {
+                type = cell.getCachedFormulaResultType();
+            }
+            return switch (type) {
+                case STRING -> new Value(cell.getStringCellValue(), null);
+                case NUMERIC -> new Value(number(cell), null);
+                case BOOLEAN -> new Value(Boolean.toString(cell.getBooleanCellValue()), null);
+                case ERROR -> error(cell, formula);
+                case BLANK -> formula ? noSavedResult(cell) : Value.EMPTY;
+                default -> Value.EMPTY;
+            };
+        } catch (RuntimeException e) {
+            // one damaged cell is that row's problem, not the whole file's
+            return new Value("", "cannot be read (the value stored in the file is damaged); type the value again");
+        }
+    }
+
+    private String number(Cell cell) {
+        double value = cell.getNumericCellValue();
+        CellStyle style = cell.getCellStyle();
+        if (style != null && DateUtil.isValidExcelDate(value)
+                && DateCellFormat.isDateFormat(style.getDataFormat(), style.getDataFormatString())) {
+            return date(value, DateCellFormat.of(style.getDataFormatString()));
+        }
+        return plainDecimal(value);
+    }
+
+    /**
+     * A date-only cell is taken straight from its day number, never through a time zone, so it cannot
+     * move to the day before or after. A date and time is the wall-clock time in the configured zone.
+     */
+    private String date(double serial, DateCellFormat format) {
+        LocalDateTime local = DateUtil.getLocalDateTime(serial, date1904, true);
+        return switch (format) {
+            case DATE -> local.toLocalDate().toString();
+            case TIME -> TIME.format(local.toLocalTime());
+            case DATE_TIME -> DATE_TIME.format(local.atZone(zone));
+        };
+    }
+
+    static String plainDecimal(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == 0) {
+            return "0"; // also -0.0
+        }
+        return new BigDecimal(value).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+    }
+
+    private static Value error(Cell cell, boolean formula) {
+        String shown = errorText(cell);
+        return new Value(shown, "shows the spreadsheet error " + shown + (formula
+                ? "; fix the formula or type the value" : "; type the value"));
+    }
+
+    private static String errorText(Cell cell) {
+        try {
+            return FormulaError.forInt(cell.getErrorCellValue()).getString();
+        } catch (RuntimeException e) {
+            // the streaming reader has the error only as text for formula cells ("ERROR:  #N/A")
+            String raw = cell.getStringCellValue();
+            return raw.contains("#") ? raw.substring(raw.indexOf('#')).strip() : "#ERROR";
+        }
+    }
+
+    private static Value noSavedResult(Cell cell) {
+        String formula;
+        try {
+            formula = "=" + cell.getCellFormula();
+        } catch (RuntimeException e) {
+            formula = "a formula";
+        }
+        return new Value("", "holds " + formula + " without a saved result (the program that wrote the file did"
+                + " not calculate it); open the file in Excel or LibreOffice and save it again, or type the value");
+    }
+}

@@ -1,0 +1,149 @@
+package io.apolloroutes.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
+
+/**
+ * One worksheet read as a table, one row at a time: the first row with any content is the header,
+ * the rows below it are data. Row numbers are the ones the spreadsheet shows. Empty rows between data
+ * rows are counted; empty rows after the last data row and empty cells after the last value of a row
+ * are not there as far as the pack is concerned (spreadsheets often carry formatting far beyond the
+ * data).
+ */
+final class SheetTable {
+
+    /** Receives the data rows of a sheet. */
+    interface DataRows {
+
+        /**
+         * @param number       the row number as the spreadsheet shows it
+         * @param cells        the cells up to the last value under the header
+         * @param problems     cells that hold no usable value, by index; values right of the header are
+         *                     reported at the index just past the header
+         * @param blanksBefore empty rows between this row and the previous row with content
+         */
+        void row(int number, List<String> cells, Map<Integer, String> problems, int blanksBefore)
+                throws IOException;
+    }
+
+    private final String name;
+    private final Iterator<Row> rows;
+    private final CellText cellText;
+    private final int maxCellLength;
+    private List<String> header;
+    private int headerRow;
+
+    SheetTable(Sheet sheet, CellText cellText, InputLimits limits) {
+        this.name = sheet.getSheetName();
+        this.rows = WorkbookFailures.guard(sheet::rowIterator);
+        this.cellText = cellText;
+        this.maxCellLength = limits.maxCellLength();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The header cells, without trailing empty ones; null when the sheet has no content at all. */
+    List<String> header() {
+        if (headerRow == 0) {
+            while (hasNextRow()) {
+                Row row = nextRow();
+                List<String> cells = new ArrayList<>();
+                Map<Integer, String> ignored = new HashMap<>();
+                read(row, Integer.MAX_VALUE, cells, ignored);
+                if (!cells.isEmpty()) {
+                    header = cells;
+                    headerRow = row.getRowNum() + 1;
+                    break;
+                }
+            }
+            if (header == null) {
+                headerRow = -1;
+            }
+        }
+        return header;
+    }
+
+    /** The row number of the header, as the spreadsheet shows it. */
+    int headerRow() {
+        return headerRow;
+    }
+
+    /** Hands every data row below the header to {@code out}; call {@link #header()} first. */
+    void readDataRows(DataRows out) throws IOException {
+        int width = header.size();
+        int previous = headerRow;
+        while (hasNextRow()) {
+            Row row = nextRow();
+            List<String> cells = new ArrayList<>(width);
+            Map<Integer, String> problems = new HashMap<>(2);
+            int number = row.getRowNum() + 1;
+            if (read(row, width, cells, problems)) {
+                out.row(number, cells, problems, number - previous - 1);
+                previous = number;
+            }
+        }
+    }
+
+    /**
+     * Reads the cells of a row up to {@code width} columns into {@code cells}, ending at the last value.
+     *
+     * @return true when the row has any content, including values right of the header
+     */
+    private boolean read(Row row, int width, List<String> cells, Map<Integer, String> problems) {
+        int strays = 0;
+        String firstStray = null;
+        for (Iterator<Cell> it = row.cellIterator(); it.hasNext(); ) {
+            Cell cell = it.next();
+            int index = cell.getColumnIndex();
+            CellText.Value value = cellText.of(cell);
+            if (value.isBlank()) {
+                continue;
+            }
+            if (index >= width) {
+                // a value with no header above it: named in a message rather than silently dropped
+                if (strays++ == 0) {
+                    firstStray = new CellReference(row.getRowNum(), index).formatAsString(false) + " holds '"
+                            + preview(value.text()) + "'";
+                }
+                continue;
+            }
+            while (cells.size() <= index) {
+                cells.add("");
+            }
+            cells.set(index, value.text());
+            if (value.problem() != null) {
+                problems.put(index, value.problem());
+            } else if (value.text().length() > maxCellLength) {
+                problems.put(index, "holds " + value.text().length() + " characters; a cell may hold at most "
+                        + maxCellLength + ", so shorten it");
+            }
+        }
+        if (firstStray != null) {
+            problems.put(width, "cell " + firstStray + (strays > 1 ? " (and " + (strays - 1) + " more cells right"
+                    + " of it)" : "") + ", but there is no header above it; give the column a header or clear the cell");
+        }
+        return !cells.isEmpty() || firstStray != null;
+    }
+
+    private boolean hasNextRow() {
+        return WorkbookFailures.guard(rows::hasNext);
+    }
+
+    private Row nextRow() {
+        return WorkbookFailures.guard(rows::next);
+    }
+
+    private static String preview(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

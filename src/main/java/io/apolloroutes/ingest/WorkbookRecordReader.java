@@ -1,0 +1,205 @@
+package io.apolloroutes.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads an {@code .xlsx} or {@code .xls} workbook as a table, row by row, the way a CSV export of it
+ * would be read: one sheet with a header row, or a {@code Sequences} sheet (one row per sequence) and
+ * a {@code Steps} sheet (one row per step variant, with a sequence column naming its sequence). Row
+ * numbers are the ones the spreadsheet shows; for the pair they carry the sheet (see
+ * {@link SheetRowNumbers}).
+ */
+final class WorkbookRecordReader implements RecordReader {
+
+    private final ReadOptions options;
+    private final Map<String, String> renames;
+
+    /**
+     * @param renames the source's header names → the column names the pack knows
+     */
+    WorkbookRecordReader(ReadOptions options, Map<String, String> renames) {
+        this.options = options;
+        this.renames = renames;
+    }
+
+    @Override
+    public void read(Path file, RecordSink sink) throws IOException {
+        try (WorkbookOpener.Opened workbook = WorkbookOpener.open(file)) {
+            CellText cellText = new CellText(workbook.date1904(),
+                    options.timeZone() == null ? ZoneOffset.UTC : options.timeZone());
+            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet());
+            Output out = new Output(sink, options.limits().maxRows());
+            if (sheets.isPair()) {
+                readPair(new SheetTable(sheets.sequences(), cellText, options.limits()),
+                        new SheetTable(sheets.steps(), cellText, options.limits()), out);
+            } else {
+                readSingle(new SheetTable(sheets.single(), cellText, options.limits()), out);
+            }
+        }
+    }
+
+    private void readSingle(SheetTable table, Output out) throws IOException {
+        List<String> header = table.header();
+        if (header == null) {
+            throw new UnreadableInputException(0, "has nothing on sheet \"" + table.name() + "\"; it needs a header"
+                    + " row and at least one row of data");
+        }
+        TableLayout layout = TableLayout.of(header, renames);
+        out.sink.layout(layout);
+        int sequence = layout.indexOf(Column.SEQUENCE);
+        table.readDataRows((number, cells, problems, blanksBefore) -> {
+            out.blanks(blanksBefore);
+            out.record(name(cells, problems, sequence), number, cells, problems);
+        });
+    }
+
+    /**
+     * Both sheets in one layout: the Sequences header, then the Steps columns it does not have. Each row
+     * keeps its cells at those combined positions, so the mapper and the dead-letter file see one table.
+     */
+    private void readPair(SheetTable sequences, SheetTable steps, Output out) throws IOException {
+        List<String> sequencesHeader = header(sequences);
+        List<String> stepsHeader = header(steps);
+        TableLayout sequencesLayout = sheetLayout(sequences, sequencesHeader);
+        TableLayout stepsLayout = sheetLayout(steps, stepsHeader);
+
+        List<String> labels = new ArrayList<>(sequencesHeader);
+        int[] stepsPositions = new int[stepsHeader.size()];
+        for (int i = 0; i < stepsHeader.size(); i++) {
+            int position = samePosition(sequencesLayout, stepsLayout.columnAt(i), stepsHeader.get(i));
+            if (position < 0) {
+                position = labels.size();
+                labels.add(stepsHeader.get(i));
+            }
+            stepsPositions[i] = position;
+        }
+        int[] sequencesPositions = new int[sequencesHeader.size()];
+        for (int i = 0; i < sequencesPositions.length; i++) {
+            sequencesPositions[i] = i;
+        }
+        TableLayout layout = TableLayout.of(labels, renames);
+        out.sink.layout(layout);
+        int sequence = layout.indexOf(Column.SEQUENCE);
+
+        Map<String, Integer> listed = new HashMap<>();
+        sequences.readDataRows((number, cells, problems, blanksBefore) -> {
+            out.blanks(blanksBefore);
+            Placed row = place(cells, problems, sequencesPositions, labels.size());
+            String name = name(row.cells, row.problems, sequence);
+            Integer first = name == null ? null : listed.putIfAbsent(name, number);
+            if (first != null) {
+                row.problems.put(sequence, "names sequence '" + name + "' a second time (it is first on Sequences row "
+                        + first + "); give each sequence one row on the Sequences sheet");
+            }
+            out.record(name, SheetRowNumbers.encode(SheetRowNumbers.SEQUENCES, number), row.cells, row.problems);
+        });
+        steps.readDataRows((number, cells, problems, blanksBefore) -> {
+            out.blanks(blanksBefore);
+            Placed row = place(cells, problems, stepsPositions, labels.size());
+            String name = name(row.cells, row.problems, sequence);
+            if (name != null && !listed.containsKey(name)) {
+                row.problems.put(sequence, "names sequence '" + name + "', which the Sequences sheet does not list;"
+                        + " add a row for it there or correct the name");
+            }
+            out.record(name, SheetRowNumbers.encode(SheetRowNumbers.STEPS, number), row.cells, row.problems);
+        });
+    }
+
+    private static List<String> header(SheetTable sheet) {
+        List<String> header = sheet.header();
+        if (header == null) {
+            throw new UnreadableInputException(0, "has an empty " + sheet.name() + " sheet; it needs a header row ("
+                    + (sheet.name().equalsIgnoreCase("steps") ? "sequence, step, subject, body, ..."
+                    : "sequence, permissions, schedule_id, ...") + ") and rows of data");
+        }
+        return header;
+    }
+
+    /** Each sheet's own header must stand on its own, so a message can name the sheet at fault. */
+    private TableLayout sheetLayout(SheetTable sheet, List<String> header) {
+        try {
+            return TableLayout.of(header, renames);
+        } catch (UnreadableInputException e) {
+            throw new UnreadableInputException(0, "has a " + sheet.name() + " sheet whose header (row "
+                    + sheet.headerRow() + ") is not usable: " + e.getMessage());
+        }
+    }
+
+    /** Where the Sequences header already has a Steps column: the same known column, or the same unknown label. */
+    private static int samePosition(TableLayout sequences, Optional<Column> column, String label) {
+        if (column.isPresent()) {
+            return sequences.indexOf(column.get());
+        }
+        String wanted = ColumnNames.normalise(label);
+        for (int i = 0; i < sequences.labels().size(); i++) {
+            if (!wanted.isEmpty() && sequences.columnAt(i).isEmpty()
+                    && ColumnNames.normalise(sequences.labels().get(i)).equals(wanted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private record Placed(List<String> cells, Map<Integer, String> problems) {
+    }
+
+    /** Moves a sheet row's cells to their combined positions; values right of the header stay past it. */
+    private static Placed place(List<String> cells, Map<Integer, String> problems, int[] positions, int width) {
+        List<String> placed = new ArrayList<>(width);
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).isEmpty()) {
+                continue;
+            }
+            int position = positions[i];
+            while (placed.size() <= position) {
+                placed.add("");
+            }
+            placed.set(position, cells.get(i));
+        }
+        Map<Integer, String> moved = new HashMap<>();
+        problems.forEach((index, problem) -> moved.put(index < positions.length ? positions[index] : width, problem));
+        return new Placed(placed, moved);
+    }
+
+    /** The sequence a row is filed under; none when the cell is empty or holds no usable value. */
+    private static String name(List<String> cells, Map<Integer, String> problems, int sequence) {
+        if (sequence >= cells.size() || problems.containsKey(sequence)) {
+            return null;
+        }
+        String name = cells.get(sequence).strip();
+        return name.isEmpty() ? null : name;
+    }
+
+    /** Hands rows to the sink and keeps the row limit. */
+    private static final class Output {
+        private final RecordSink sink;
+        private final int maxRows;
+        private int rows;
+
+        private Output(RecordSink sink, int maxRows) {
+            this.sink = sink;
+            this.maxRows = maxRows;
+        }
+
+        void blanks(int count) {
+            for (int i = 0; i < count; i++) {
+                sink.blank();
+            }
+        }
+
+        void record(String name, int number, List<String> cells, Map<Integer, String> problems) throws IOException {
+            if (++rows > maxRows) {
+                throw new UnreadableInputException(number, "has more than " + maxRows + " rows of data, more than"
+                        + " the pack reads from one file; split it into files of at most " + maxRows + " rows");
+            }
+            sink.record(name, new SourceRecord.TableRow(number, cells, problems));
+        }
+    }
+}

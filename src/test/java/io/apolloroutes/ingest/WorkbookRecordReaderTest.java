@@ -1,0 +1,402 @@
+package io.apolloroutes.ingest;
+
+import static io.apolloroutes.support.TestWorkbooks.putRows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.apolloroutes.support.TestInputs;
+import io.apolloroutes.support.TestWorkbooks;
+import io.apolloroutes.support.TestWorkbooks.Formula;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkbookRecordReaderTest {
+
+    static final Object[] HEADER = {"sequence", "step", "subject", "body", "exact_datetime"};
+
+    @TempDir
+    Path dir;
+
+    // ---- the table ----------------------------------------------------------------------------
+
+    @Test
+    void reads_the_first_sheet_with_the_row_numbers_the_spreadsheet_shows() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "plain.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            // a title-free sheet whose header starts on row 2, with an empty row between data rows
+            putRows(sheet, 2, HEADER, new Object[] {"Alpha", 1, "Hi", "Hello"});
+            putRows(sheet, 5, new Object[] {"Alpha", 2, null, "Again"});
+        });
+
+        try (SpooledInput input = spool(file, ReadOptions.DEFAULT)) {
+            assertThat(input.layout().labels()).containsExactly("sequence", "step", "subject", "body", "exact_datetime");
+            assertThat(input.recordCount()).isEqualTo(2);
+            assertThat(input.blankRows()).isEqualTo(1);
+            List<SourceRecord.TableRow> rows = rows(input);
+            assertThat(rows).extracting(SourceRecord.TableRow::number).containsExactly(3, 5);
+            assertThat(rows.get(0).cells()).containsExactly("Alpha", "1", "Hi", "Hello");
+            assertThat(rows.get(1).cells()).containsExactly("Alpha", "2", "", "Again");
+        }
+    }
+
+    @Test
+    void ignores_trailing_empty_rows_and_columns() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "trailing.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "subject", "", ""}, new Object[] {"A", "Hi", "", " "});
+            // formatting and empty strings far below the data, as spreadsheets leave them
+            for (int r = 3; r < 40; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("");
+                row.createCell(5).setCellStyle(TestWorkbooks.style(workbook, "0.00"));
+            }
+        });
+
+        try (SpooledInput input = spool(file, ReadOptions.DEFAULT)) {
+            assertThat(input.layout().labels()).containsExactly("sequence", "subject");
+            assertThat(input.recordCount()).isEqualTo(1);
+            assertThat(input.blankRows()).isZero();
+            assertThat(rows(input).get(0).cells()).containsExactly("A", "Hi");
+        }
+    }
+
+    @Test
+    void names_a_value_right_of_the_header_instead_of_dropping_it() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "stray.xlsx", new Object[] {"sequence", "subject"},
+                new Object[] {"A", "Hi", null, "forgotten", "too"});
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.cells()).containsExactly("A", "Hi");
+        assertThat(row.cellProblems()).containsOnlyKeys(2);
+        assertThat(row.cellProblems().get(2)).contains("cell D2 holds 'forgotten' (and 1 more cells right of it)")
+                .contains("no header above it");
+    }
+
+    // ---- cells ----------------------------------------------------------------------------------
+
+    @Test
+    void writes_numbers_as_plain_decimals_without_a_trailing_point_zero() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "numbers.xlsx", new Object[] {"sequence", "a", "b", "c", "d", "e", "f"},
+                new Object[] {"A", 3.0, 2.50, 0.1 + 0.2, 1e20, 0.0000001, -4});
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "3", "2.5", "0.3", "100000000000000000000",
+                "0.0000001", "-4");
+    }
+
+    @Test
+    void reads_date_only_cell_without_shifting_it() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "dates.xlsx", new Object[] {"sequence", "start"},
+                new Object[] {"A", LocalDate.of(2026, 12, 1)}, new Object[] {"B", LocalDate.of(2026, 3, 29)});
+
+        // far from UTC on both sides: a date that went through a zone would move a day
+        for (String zone : List.of("UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin")) {
+            List<SourceRecord.TableRow> rows = rows(file, options(null, zone));
+            assertThat(rows).extracting(r -> r.cells().get(1)).as(zone).containsExactly("2026-12-01", "2026-03-29");
+        }
+    }
+
+    @Test
+    void reads_date_time_cell_as_iso_8601_in_the_configured_time_zone() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "times.xlsx", new Object[] {"sequence", "exact_datetime"},
+                new Object[] {"A", LocalDateTime.of(2026, 12, 1, 9, 30)},
+                new Object[] {"B", LocalDateTime.of(2026, 7, 1, 17, 5, 0)});
+
+        assertThat(rows(file, ReadOptions.DEFAULT)).extracting(r -> r.cells().get(1))
+                .containsExactly("2026-12-01T09:30:00Z", "2026-07-01T17:05:00Z");
+        assertThat(rows(file, options(null, "Europe/Berlin"))).extracting(r -> r.cells().get(1))
+                .containsExactly("2026-12-01T09:30:00+01:00", "2026-07-01T17:05:00+02:00");
+    }
+
+    @Test
+    void tells_date_formats_with_and_without_a_time_apart_by_their_format_code() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "formats.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "a", "b", "c", "d", "e", "f"});
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("A");
+            double serial = org.apache.poi.ss.usermodel.DateUtil.getExcelDate(LocalDateTime.of(2026, 12, 1, 14, 45, 10));
+            String[] formats = {"[$-409]dddd, mmmm d, yyyy", "m/d/yy h:mm AM/PM", "hh:mm:ss", "yyyy-mm-dd \"(h)\"",
+                    "d \"de\" mmmm \"de\" yyyy", "yyyy-mm-dd \"at\" hh:mm"};
+            for (int i = 0; i < formats.length; i++) {
+                Cell cell = row.createCell(i + 1);
+                cell.setCellValue(serial);
+                cell.setCellStyle(TestWorkbooks.style(workbook, formats[i]));
+            }
+        });
+
+        assertThat(rows(file).get(0).cells())
+                .containsExactly("A", "2026-12-01", "2026-12-01T14:45:10Z", "14:45:10", "2026-12-01", "2026-12-01",
+                        "2026-12-01T14:45:10Z");
+    }
+
+    @Test
+    void reads_dates_of_a_workbook_that_counts_from_1904() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "mac.xlsx", workbook -> {
+            var ct = ((XSSFWorkbook) workbook).getCTWorkbook();
+            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "start", "exact_datetime", "epoch"},
+                    new Object[] {"A", LocalDate.of(2026, 12, 1), LocalDateTime.of(2026, 12, 1, 9, 30)});
+            Cell zero = sheet.getRow(1).createCell(3);
+            zero.setCellValue(0);
+            zero.setCellStyle(TestWorkbooks.style(workbook, "yyyy-mm-dd"));
+        });
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01", "2026-12-01T09:30:00Z", "1904-01-01");
+    }
+
+    @Test
+    void reads_booleans_and_rich_text_as_plain_text() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "text.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "active", "body"}, new Object[] {"A", true, null});
+            XSSFRichTextString rich = new XSSFRichTextString("Hi {{first_name}},\nbold news");
+            XSSFFont bold = (XSSFFont) workbook.createFont();
+            bold.setBold(true);
+            rich.applyFont(20, 24, bold);
+            sheet.getRow(1).createCell(2).setCellValue(rich);
+        });
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "true", "Hi {{first_name}},\nbold news");
+    }
+
+    @Test
+    void reads_formula_cells_as_their_saved_result_without_evaluating_them() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "formulas.xlsx", new Object[] {"sequence", "subject", "step", "active"},
+                new Object[] {Formula.saved("\"Wave \"&\"1\""), Formula.saved("\"Hello \"&\"there\""),
+                        Formula.saved("1+2"), Formula.saved("1=1")});
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.cells()).containsExactly("Wave 1", "Hello there", "3", "true");
+        assertThat(row.cellProblems()).isEmpty();
+    }
+
+    @Test
+    void keeps_a_spreadsheet_error_as_text_and_makes_it_a_cell_problem() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "errors.xlsx", new Object[] {"sequence", "subject", "step"},
+                new Object[] {"A", Formula.saved("NA()"), Formula.saved("1/0")});
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.cells()).containsExactly("A", "#N/A", "#DIV/0!");
+        assertThat(row.cellProblems()).containsEntry(1,
+                "shows the spreadsheet error #N/A; fix the formula or type the value");
+        assertThat(row.cellProblems().get(2)).startsWith("shows the spreadsheet error #DIV/0!");
+    }
+
+    @Test
+    void reports_a_formula_without_a_saved_result_instead_of_reading_it_as_empty() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "unsaved.xlsx", new Object[] {"sequence", "subject"},
+                new Object[] {"A", new Formula("\"Hi \"&\"there\"", false)});
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.cellProblems().get(1)).contains("holds =\"Hi \"&\"there\" without a saved result")
+                .contains("save it again");
+    }
+
+    @Test
+    void makes_a_cell_longer_than_the_limit_a_problem_of_its_row() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "long.xlsx", new Object[] {"sequence", "body"},
+                new Object[] {"A", "x".repeat(30)});
+        ReadOptions tight = new ReadOptions(null, null, null, ZoneId.of("UTC"), new InputLimits(1 << 20, 100, 20));
+
+        assertThat(rows(file, tight).get(0).cellProblems().get(1))
+                .isEqualTo("holds 30 characters; a cell may hold at most 20, so shorten it");
+    }
+
+    // ---- which sheet ------------------------------------------------------------------------------
+
+    @Test
+    void reads_the_sheet_named_in_the_options_whatever_its_case() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "named.xlsx", workbook -> {
+            putRows(workbook.createSheet("Notes"), 1, new Object[] {"sequence"}, new Object[] {"Not this"});
+            putRows(workbook.createSheet("Q3 Plan"), 1, new Object[] {"sequence"}, new Object[] {"This one"});
+        });
+
+        assertThat(rows(file, options("q3 plan ", "UTC"))).extracting(r -> r.cells().get(0)).containsExactly("This one");
+    }
+
+    @Test
+    void names_the_sheets_there_are_when_the_configured_sheet_is_missing() {
+        Path file = TestWorkbooks.xlsx(dir, "missing.xlsx", workbook -> {
+            putRows(workbook.createSheet("Notes"), 1, new Object[] {"sequence"}, new Object[] {"A"});
+            putRows(workbook.createSheet("Plan"), 1, new Object[] {"sequence"}, new Object[] {"B"});
+        });
+
+        assertThatThrownBy(() -> rows(file, options("Q4", "UTC")))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("has no sheet named \"Q4\"; its sheets are \"Notes\", \"Plan\"");
+    }
+
+    @Test
+    void skips_hidden_sheets_when_choosing_the_first() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "hidden.xlsx", workbook -> {
+            putRows(workbook.createSheet("Lists"), 1, new Object[] {"sequence"}, new Object[] {"Hidden"});
+            putRows(workbook.createSheet("Plan"), 1, new Object[] {"sequence"}, new Object[] {"Visible"});
+            workbook.setSheetHidden(0, true);
+            workbook.setActiveSheet(1);
+        });
+
+        assertThat(rows(file)).extracting(r -> r.cells().get(0)).containsExactly("Visible");
+    }
+
+    // ---- Sequences and Steps ------------------------------------------------------------------------
+
+    static Path team(Path dir, String name) {
+        return TestWorkbooks.xlsx(dir, name, workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1,
+                    new Object[] {"Sequence", "Permissions", "Labels"},
+                    new Object[] {"Q1 Outbound", "team_can_use", "Outbound"},
+                    new Object[] {"Renewals", "private", null});
+            putRows(workbook.createSheet("STEPS"), 1,
+                    new Object[] {"sequence", "step", "wait_time", "subject", "body", "Labels"},
+                    new Object[] {"Q1 Outbound", 1, 0, "Hi {{first_name}}", "Hello"},
+                    new Object[] {"Renewals", 1, 0, "Renewal", "Time to renew"},
+                    new Object[] {"Q1 Outbound", 2, 3, null, "Bumping this"});
+        });
+    }
+
+    @Test
+    void reads_a_sequences_sheet_and_a_steps_sheet_as_one_table() throws IOException {
+        try (SpooledInput input = spool(team(dir, "team.xlsx"), ReadOptions.DEFAULT)) {
+            assertThat(input.layout().labels()).containsExactly("Sequence", "Permissions", "Labels", "step",
+                    "wait_time", "subject", "body");
+            assertThat(input.recordCount()).isEqualTo(5);
+            List<SequenceCandidate> sequences = new ArrayList<>();
+            input.sequences().forEachRemaining(sequences::add);
+            assertThat(sequences).extracting(SequenceCandidate::name).containsExactly("Q1 Outbound", "Renewals");
+            SequenceCandidate q1 = sequences.get(0);
+            assertThat(q1.recordNumbers()).containsExactly(10_000_002, 20_000_002, 20_000_004);
+            assertThat(((SourceRecord.TableRow) q1.records().get(0)).cells())
+                    .containsExactly("Q1 Outbound", "team_can_use", "Outbound");
+            assertThat(((SourceRecord.TableRow) q1.records().get(2)).cells())
+                    .containsExactly("Q1 Outbound", "", "", "2", "3", "", "Bumping this");
+        }
+    }
+
+    @Test
+    void reports_a_step_of_a_sequence_the_sequences_sheet_does_not_list_and_a_name_listed_twice() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "mismatch.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"},
+                    new Object[] {"A", "private"}, new Object[] {"A", "team_can_use"});
+            putRows(workbook.createSheet("Steps"), 1, new Object[] {"sequence", "subject"},
+                    new Object[] {"A", "Hi"}, new Object[] {"Typo", "Hello"});
+        });
+
+        List<SourceRecord.TableRow> rows = rows(file);
+
+        assertThat(rows.get(1).cellProblems()).containsEntry(0, "names sequence 'A' a second time (it is first on"
+                + " Sequences row 2); give each sequence one row on the Sequences sheet");
+        assertThat(rows.get(3).cellProblems()).containsEntry(0, "names sequence 'Typo', which the Sequences sheet"
+                + " does not list; add a row for it there or correct the name");
+    }
+
+    @Test
+    void needs_a_sequence_column_on_each_of_the_two_sheets() {
+        Path file = TestWorkbooks.xlsx(dir, "no-sequence.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"}, new Object[] {"A", "private"});
+            putRows(workbook.createSheet("Steps"), 1, new Object[] {"step", "subject"}, new Object[] {1, "Hi"});
+        });
+
+        assertThatThrownBy(() -> rows(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("has a Steps sheet whose header (row 1) is not usable: the header has no"
+                        + " sequence column");
+    }
+
+    @Test
+    void reads_only_the_named_sheet_when_one_is_configured_even_with_a_sequences_and_steps_pair() throws IOException {
+        Path file = team(dir, "configured.xlsx");
+
+        assertThat(rows(file, options("Steps", "UTC"))).extracting(SourceRecord.TableRow::number).containsExactly(2, 3, 4);
+    }
+
+    // ---- legacy .xls ----------------------------------------------------------------------------------
+
+    @Test
+    void reads_a_legacy_xls_workbook_by_the_same_rules() throws IOException {
+        Path file = TestWorkbooks.xls(dir, "old.xls", workbook -> putRows(workbook.createSheet("Sheet1"), 1,
+                new Object[] {"sequence", "step", "exact_datetime", "start", "active", "subject"},
+                new Object[] {"A", 1.0, LocalDateTime.of(2026, 12, 1, 9, 30), LocalDate.of(2026, 12, 1), false,
+                        Formula.saved("NA()")}));
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.number()).isEqualTo(2);
+        assertThat(row.cells()).containsExactly("A", "1", "2026-12-01T09:30:00Z", "2026-12-01", "false", "#N/A");
+        assertThat(row.cellProblems()).containsOnlyKeys(5);
+    }
+
+    @Test
+    void reads_a_workbook_by_its_content_whatever_its_extension_says() throws IOException {
+        Path xls = TestWorkbooks.xls(dir, "really-xls.xlsx", workbook -> putRows(workbook.createSheet("S"), 1,
+                new Object[] {"sequence"}, new Object[] {"From xls"}));
+        Path xlsx = TestWorkbooks.xlsx(dir, "really-xlsx.xls", new Object[] {"sequence"}, new Object[] {"From xlsx"});
+
+        assertThat(rows(xls).get(0).cells()).containsExactly("From xls");
+        assertThat(rows(xlsx).get(0).cells()).containsExactly("From xlsx");
+    }
+
+    // ---- limits -----------------------------------------------------------------------------------------
+
+    @Test
+    void refuses_a_workbook_with_more_rows_than_the_limit() {
+        Path file = TestWorkbooks.xlsx(dir, "many.xlsx", new Object[] {"sequence"}, new Object[] {"A"},
+                new Object[] {"B"}, new Object[] {"C"}, new Object[] {"D"});
+        ReadOptions tight = new ReadOptions(null, null, null, ZoneId.of("UTC"), new InputLimits(1 << 20, 3, 1000));
+
+        assertThatThrownBy(() -> rows(file, tight)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("has more than 3 rows of data, more than the pack reads from one file; split it into"
+                        + " files of at most 3 rows");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    static ReadOptions options(String sheet, String zone) {
+        return new ReadOptions(null, null, sheet, ZoneId.of(zone), InputLimits.DEFAULT);
+    }
+
+    static SpooledInput spool(Path file, ReadOptions options) throws IOException {
+        String name = file.getFileName().toString();
+        InputFile input = new InputFile(name, file, InputFormat.forFileName(name).orElseThrow(), Instant.now(),
+                "test_" + name, new SourceProfile("test", options, Map.of(), Map.of(), BodyFormat.AUTO));
+        return new InputSpooler(TestInputs.MAPPER).spool(input);
+    }
+
+    static List<SourceRecord.TableRow> rows(Path file) throws IOException {
+        return rows(file, ReadOptions.DEFAULT);
+    }
+
+    /** Every record of the file, in file order. */
+    static List<SourceRecord.TableRow> rows(Path file, ReadOptions options) throws IOException {
+        try (SpooledInput input = spool(file, options)) {
+            return rows(input);
+        }
+    }
+
+    static List<SourceRecord.TableRow> rows(SpooledInput input) {
+        List<SourceRecord.TableRow> rows = new ArrayList<>();
+        input.sequences().forEachRemaining(s -> s.records().forEach(r -> rows.add((SourceRecord.TableRow) r)));
+        rows.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        return rows;
+    }
+
+}
