@@ -32,13 +32,18 @@ public final class RowNumbers {
         return String.join(", ", parts);
     }
 
+    /** One row inside a message's text: "row 4", or "Sequences row 2" for a two-sheet workbook. */
+    public static String row(InputFile file, int number) {
+        return carriesSheets(file, List.of(number)) ? describe(file, List.of(number)) : "row " + number;
+    }
+
     /**
      * Row numbers for the report: the numbers themselves, or for a two-sheet workbook references such
      * as {@code "Steps!4"} (a spreadsheet's own way to name a row of a sheet).
      */
-    public static List<?> forReport(InputFile file, List<Integer> rows) {
+    public static List<Object> forReport(InputFile file, List<Integer> rows) {
         if (!carriesSheets(file, rows)) {
-            return rows;
+            return List.copyOf(rows);
         }
         return rows.stream().map(row -> SheetRowNumbers.hasSheet(row)
                 ? SheetRowNumbers.sheetOf(row) + "!" + SheetRowNumbers.rowOf(row)

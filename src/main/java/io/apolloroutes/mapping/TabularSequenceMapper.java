@@ -311,8 +311,8 @@ final class TabularSequenceMapper {
                 first = row;
             } else if (!agreed.equals(value)) {
                 problems.add(new Problem(List.of(first.number(), row.number()), row.get(column).label(), path,
-                        row.get(column).raw(), String.format("disagrees with row %d ('%s'); a %s must be %s",
-                        first.number(), first.get(column).raw().strip(), what, rule)));
+                        row.get(column).raw(), String.format("disagrees with %s ('%s'); a %s must be %s",
+                        RowNumbers.row(candidate.file(), first.number()), first.get(column).raw().strip(), what, rule)));
             }
         }
         return agreed;

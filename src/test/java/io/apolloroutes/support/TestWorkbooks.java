@@ -55,10 +55,13 @@ public final class TestWorkbooks {
 
     /**
      * Writes rows from the given (1-based) row number on. Cells: String, Number, Boolean, LocalDate
-     * (date format), LocalDateTime (date-time format), {@link Formula}; null leaves the cell out.
+     * (date format), LocalDateTime (date-time format), {@link Formula}; null leaves the cell (or the whole row) out.
      */
     public static void putRows(Sheet sheet, int firstRow, Object[]... rows) {
         for (int r = 0; r < rows.length; r++) {
+            if (rows[r] == null) {
+                continue; // an empty row
+            }
             Row row = sheet.createRow(firstRow - 1 + r);
             for (int c = 0; c < rows[r].length; c++) {
                 if (rows[r][c] != null) {
