@@ -12,6 +12,7 @@ public class FolderSetup {
 
     public FolderSetup(FolderProperties folders) {
         folders.createAll();
-        LOG.info("Watching {} for .csv, .tsv, .json, .jsonl and .ndjson files", folders.inbox().toAbsolutePath());
+        LOG.info("Watching {} for .csv, .tsv, .json, .jsonl, .ndjson, .xlsx and .xls files",
+                folders.inbox().toAbsolutePath());
     }
 }
