@@ -73,6 +73,7 @@ class WorkbookRecordReaderTest {
             assertThat(input.recordCount()).isEqualTo(1);
             assertThat(input.blankRows()).isZero();
             assertThat(rows(input).get(0).cells()).containsExactly("A", "Hi");
+            assertThat(rows(input).get(0).cellProblems()).isEmpty();
         }
     }
 
