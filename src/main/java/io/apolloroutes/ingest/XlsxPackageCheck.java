@@ -4,8 +4,12 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Enumeration;
@@ -33,7 +37,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * every XML part is inflated here, through a counting stream, and the file is refused past these
  * limits:
  * <ul>
- *   <li>more than {@value #MAX_PARTS} parts (real workbooks have dozens);</li>
+ *   <li>more than {@value #MAX_PARTS} parts (real workbooks have dozens), or a zip directory over
+ *       {@value #MAX_DIRECTORY_BYTES} bytes, both read from the end record before the zip is opened;</li>
  *   <li>a part that inflates to more than {@code 1/MIN_INFLATE_RATIO} times its compressed size (a zip
  *       bomb), once past {@value #GRACE_BYTES} bytes;</li>
  *   <li>a worksheet or the shared-strings table over {@value #MAX_STREAMED_PART_BYTES} bytes, any other
@@ -65,6 +70,10 @@ final class XlsxPackageCheck {
      */
     static final int MAX_TEXT_BYTES = 4 << 20;
 
+    /** Central directory of {@value #MAX_PARTS} parts with long names, with room to spare. */
+    static final long MAX_DIRECTORY_BYTES = 8L << 20;
+    private static final int END_RECORD = 22;
+
     private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     private XlsxPackageCheck() {
@@ -85,6 +94,11 @@ final class XlsxPackageCheck {
      * @throws UnreadableInputException when the package is damaged, not a workbook, or over a limit
      */
     static void check(Path file) {
+        try {
+            checkDirectorySize(file);
+        } catch (IOException e) {
+            throw WorkbookFailures.unreadable(e);
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_PARTS) {
                 throw new UnreadableInputException(0, tooManyParts());
@@ -115,6 +129,50 @@ final class XlsxPackageCheck {
         } catch (IOException e) {
             throw WorkbookFailures.unreadable(e);
         }
+    }
+
+    /**
+     * Opening a zip reads its whole central directory into memory, so its size is taken from the
+     * end-of-directory record first (the last one in the file, as every zip reader does).
+     */
+    private static void checkDirectorySize(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int tail = (int) Math.min(channel.size(), END_RECORD + 0xFFFF);
+            ByteBuffer end = read(channel, channel.size() - tail, tail);
+            for (int at = tail - END_RECORD; at >= 0; at--) {
+                if (end.getInt(at) != 0x06054b50) {
+                    continue;
+                }
+                long entries = end.getShort(at + 10) & 0xFFFFL;
+                long directory = end.getInt(at + 12) & 0xFFFFFFFFL;
+                if ((entries == 0xFFFF || directory == 0xFFFFFFFFL) && at >= 20 && end.getInt(at - 20) == 0x07064b50) {
+                    // zip64: the real numbers are in the zip64 end record the locator points to
+                    ByteBuffer zip64 = read(channel, end.getLong(at - 12), 56);
+                    if (zip64.getInt(0) == 0x06064b50) {
+                        entries = zip64.getLong(32);
+                        directory = zip64.getLong(40);
+                    }
+                }
+                if (entries > MAX_PARTS || directory < 0 || directory > MAX_DIRECTORY_BYTES) {
+                    throw new UnreadableInputException(0, tooManyParts());
+                }
+                return;
+            }
+            throw new UnreadableInputException(0, WorkbookFailures.DAMAGED);
+        }
+    }
+
+    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        if (position < 0 || position > channel.size() - length) {
+            throw new UnreadableInputException(0, WorkbookFailures.DAMAGED);
+        }
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new UnreadableInputException(0, WorkbookFailures.DAMAGED);
+            }
+        }
+        return buffer;
     }
 
     private static String notAWorkbook(ZipFile zip) throws IOException {
