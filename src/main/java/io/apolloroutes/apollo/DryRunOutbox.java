@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class DryRunOutbox {
 
     private static final int MAX_SLUG = 60;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
     private final FolderProperties folders;
 
@@ -45,18 +48,31 @@ public class DryRunOutbox {
     }
 
     static String fileName(SequenceDraft draft) {
-        return String.format("%03d", draft.candidate().ordinal()) + "-" + slug(draft.name()) + ".json";
+        String ordinal = Integer.toString(draft.candidate().ordinal());
+        return "0".repeat(Math.max(0, 3 - ordinal.length())) + ordinal + "-" + slug(draft.name()) + ".json";
     }
 
     static String slug(String name) {
         if (name == null) {
             return "sequence";
         }
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+        String slug = trimDashes(NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-"));
         if (slug.length() > MAX_SLUG) {
-            slug = slug.substring(0, MAX_SLUG).replaceAll("-$", "");
+            slug = trimDashes(slug.substring(0, MAX_SLUG));
         }
         return slug.isEmpty() ? "sequence" : slug;
+    }
+
+    private static String trimDashes(String slug) {
+        int start = 0;
+        int end = slug.length();
+        while (start < end && slug.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && slug.charAt(end - 1) == '-') {
+            end--;
+        }
+        return slug.substring(start, end);
     }
 }

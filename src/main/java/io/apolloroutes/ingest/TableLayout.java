@@ -59,6 +59,7 @@ public final class TableLayout {
         List<Column> columns = new ArrayList<>(headerCells.size());
         Map<Column, Integer> indexOf = new EnumMap<>(Column.class);
         List<String> unknown = new ArrayList<>();
+        Map<String, Integer> unknownIndexOf = new HashMap<>();
         List<StepColumns.Entry> numbered = new ArrayList<>();
         int errorColumn = -1;
         for (int i = 0; i < headerCells.size(); i++) {
@@ -82,6 +83,13 @@ public final class TableLayout {
             } else if (numberedName.isPresent()) {
                 numbered.add(new StepColumns.Entry(i, label, numberedName.get()));
             } else if (!label.isEmpty()) {
+                // two "Notes" columns: whichever the user edits, the other would come back in failed-rows
+                Integer earlier = unknownIndexOf.putIfAbsent(ColumnNames.normalise(label), i);
+                if (earlier != null) {
+                    throw new UnreadableInputException(1, String.format(
+                            "columns %d (\"%s\") and %d (\"%s\") have the same name; rename or remove one of them",
+                            earlier + 1, labels.get(earlier), i + 1, label));
+                }
                 unknown.add(label);
             }
         }

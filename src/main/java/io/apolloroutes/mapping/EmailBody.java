@@ -2,6 +2,7 @@ package io.apolloroutes.mapping;
 
 import io.apolloroutes.ingest.BodyFormat;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -17,6 +18,8 @@ import org.jsoup.nodes.Element;
  */
 final class EmailBody {
 
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
     private static final Parser MARKDOWN = Parser.builder().build();
     // a line break inside a paragraph is a line break in an email, not a space as on a web page
     private static final HtmlRenderer MARKDOWN_HTML = HtmlRenderer.builder().softbreak("<br>").build();
@@ -46,8 +49,8 @@ final class EmailBody {
 
     private static String paragraphs(String body) {
         String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
-        return Arrays.stream(text.split("\\n\\s*\\n"))
-                .map(paragraph -> "<p>" + Arrays.stream(paragraph.strip().split("\\n"))
+        return Arrays.stream(PARAGRAPH_BREAK.split(text))
+                .map(paragraph -> "<p>" + Arrays.stream(LINE_BREAK.split(paragraph.strip()))
                         .map(line -> escape(line.strip()))
                         .collect(Collectors.joining("<br>")) + "</p>")
                 .collect(Collectors.joining());

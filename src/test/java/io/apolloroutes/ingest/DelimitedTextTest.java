@@ -179,6 +179,14 @@ class DelimitedTextTest {
                 .hasMessageContaining("more than the 0.0 MB a file may have (input.max-file-size)");
     }
 
+    @Test
+    void refuses_two_columns_with_the_same_unknown_name_naming_both() {
+        Path file = text("twice.csv", "sequence,Notes,subject,notes\nA,x,Hi,y\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("columns 2 (\"Notes\") and 4 (\"notes\") have the same name; rename or remove one of them");
+    }
+
     private static ReadOptions options(Charset encoding, Character delimiter) {
         return new ReadOptions(encoding, delimiter, null, ZoneOffset.UTC, InputLimits.DEFAULT);
     }
