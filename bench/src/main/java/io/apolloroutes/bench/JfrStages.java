@@ -25,12 +25,17 @@ import jdk.jfr.consumer.RecordingFile;
  */
 final class JfrStages {
 
+    /** Work that calls the same code as a later stage: anywhere on the stack, these win. */
+    private static final String[][] ENCLOSING = {
+            {"io.apolloroutes.ingest.DecodedText.", "parse: encoding check (a pass over the whole file)"},
+    };
+
     /** First match wins, tried on each frame from the innermost outwards. */
     private static final String[][] STAGES = {
             {"io.apolloroutes.ingest.RowSpool.add", "parse: write spool (Jackson encode + disk)"},
             {"io.apolloroutes.ingest.RowSpool.read", "split: read spool back (Jackson decode)"},
-            {"io.apolloroutes.ingest.StrictUtf8Reader", "parse: UTF-8 decode"},
-            {"io.apolloroutes.ingest.StrictText", "parse: UTF-8 decode"},
+            {"io.apolloroutes.ingest.StrictText", "parse: decode text"},
+            {"io.apolloroutes.ingest.StrictUtf8Reader", "parse: decode text"},
             {"org.apache.commons.csv.", "parse: CSV (commons-csv)"},
             {"io.apolloroutes.ingest.CsvRecordReader", "parse: CSV (commons-csv)"},
             {"com.github.pjfanning.", "parse: xlsx (excel-streaming-reader, POI)"},
@@ -141,6 +146,14 @@ final class JfrStages {
     }
 
     static String stageOf(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            for (String[] stage : ENCLOSING) {
+                if (name.startsWith(stage[0])) {
+                    return stage[1];
+                }
+            }
+        }
         for (RecordedFrame frame : frames) {
             String name = name(frame);
             for (String[] stage : STAGES) {
