@@ -299,8 +299,7 @@ public final class Bench {
             }
             out.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s |%n", o.c.name(), o.c.rows(),
                     o.floorSeconds > 0 ? String.format(Locale.ROOT, "%,.0f", o.floorRate()) : "FAILED", pipelineRate, ratio,
-                    o.pipeline == null || o.skipped != null ? "–" : HeapStats.mb(o.pipeline.heap().peakUsed()),
-                    HeapStats.mb(o.floorHeap.peakUsed())));
+                    o.pipeline == null || o.skipped != null ? "–" : heap(o.pipeline.heap()), heap(o.floorHeap)));
         }
         for (Outcome o : outcomes) {
             if (o.skipped != null) {
@@ -313,17 +312,23 @@ public final class Bench {
         return out.toString();
     }
 
+    /** Peak heap in use, and the most still in use after a collection (live data plus uncollected garbage). */
+    private static String heap(HeapStats heap) {
+        return heap.peakUsed() < 0 ? "?" : HeapStats.mb(heap.peakUsed()) + " (" + HeapStats.mb(heap.maxUsedAfterGc())
+                + " after GC)";
+    }
+
     static String details(List<Outcome> outcomes) {
         StringBuilder out = new StringBuilder();
         out.append("\n| case | input | sequences | floor s (CPU s) | pipeline s (CPU s) | pack's own clock s |"
-                + " CPU ratio | load avg | pipeline max heap after GC | pipeline GCs (pauses) | floor max heap after GC |"
-                + " outbox files | creating them alone s | outcomes (sequences) |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                + " CPU ratio | load avg | pipeline GCs (pauses) | outbox files | creating them alone s |"
+                + " outcomes (sequences) |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Outcome o : outcomes) {
             PipelineRun.Result r = o.pipeline;
             boolean ran = o.ran();
             double pipelineCpu = ran ? r.heap().cpuMs() / 1000.0 : -1;
-            out.append(String.format(Locale.ROOT, "| %s | %d MB | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %d MB | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     o.c.name(), o.inputBytes >> 20, o.expected.sequences(),
                     o.floorSeconds > 0 ? String.format(Locale.ROOT, "%.2f (%.2f)", o.floorSeconds, o.floorCpuSeconds) : "–",
                     ran ? String.format(Locale.ROOT, "%.2f (%.2f)", r.seconds(), pipelineCpu) : "–",
@@ -331,9 +336,7 @@ public final class Bench {
                     ran && o.floorCpuSeconds > 0 && pipelineCpu > 0
                             ? String.format(Locale.ROOT, "%.1f×", pipelineCpu / o.floorCpuSeconds) : "–",
                     ran ? r.load() : "–",
-                    ran ? HeapStats.mb(r.heap().maxUsedAfterGc()) : "–",
                     ran ? String.format(Locale.ROOT, "%d (%.1f s)", r.heap().gcCount(), r.heap().gcPauseMs() / 1000.0) : "–",
-                    HeapStats.mb(o.floorHeap.maxUsedAfterGc()),
                     ran ? String.format(Locale.ROOT, "%,d", r.outboxFiles()) : "–",
                     o.outboxAloneSeconds > 0 ? String.format(Locale.ROOT, "%.2f", o.outboxAloneSeconds) : "–",
                     ran ? r.report().outcomes().toString() : "–"));
