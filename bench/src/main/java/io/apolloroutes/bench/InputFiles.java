@@ -30,14 +30,15 @@ final class InputFiles {
     }
 
     /**
-     * One worksheet, "Sequences", with the header in row 1. Numbers (step, wait_time) are numeric cells
+     * One worksheet, "Sheet1" as Excel names it (not "Sequences", which the pack may read as half of its
+     * two-sheet layout), with the header in row 1. Numbers (step, wait_time) are numeric cells
      * and empty cells are absent, as in a workbook saved by Excel; text goes to the shared strings table,
      * as Excel does (POI's streaming writer keeps that table in memory, hence the harness's larger heap).
      */
     static SyntheticData.Expectation xlsx(Path file, int rows) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, false, true);
         try {
-            Sheet sheet = workbook.createSheet("Sequences");
+            Sheet sheet = workbook.createSheet("Sheet1");
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
             Row header = sheet.createRow(0);
