@@ -43,6 +43,8 @@ public final class Bench {
               --heap SIZE            -Xmx of the floor's and the pack's JVMs (default: 256m)
               --profile              record the pack's JVM with JFR and print where its time goes
                                      (slower; for analysis, not for the numbers)
+              --warm                 let the pack process the same file once, unmeasured, before the
+                                     measured run (steady state instead of a cold JVM; takes longer)
               --work DIR             working folder (default: bench/target/work; emptied case by case)
               --keep                 keep the outbox, dead letters and inputs of each case
               --generate-only        write the input files into the work folder and stop
@@ -56,6 +58,7 @@ public final class Bench {
         List<Case> cases = CASES;
         String heap = "256m";
         boolean profile = false;
+        boolean warm = false;
         boolean keep = false;
         boolean generateOnly = false;
         Path work = Path.of("bench", "target", "work");
@@ -71,6 +74,7 @@ public final class Bench {
                 }
                 case "--heap" -> heap = args[++i];
                 case "--profile" -> profile = true;
+                case "--warm" -> warm = true;
                 case "--keep" -> keep = true;
                 case "--generate-only" -> generateOnly = true;
                 case "--work" -> work = Path.of(args[++i]);
@@ -102,13 +106,14 @@ public final class Bench {
         }
         String machine = machine(java);
         System.out.println(machine);
-        System.out.printf("heap for the floor and the pack: -Xmx%s; work folder: %s%n%n", heap, work);
+        System.out.printf("heap for the floor and the pack: -Xmx%s; work folder: %s%s%n%n", heap, work,
+                warm ? "; the pack processes each file once before the measured run" : "");
 
-        PipelineRun pipeline = new PipelineRun(java, appJar, routes, agent, heap, profile, timeout);
+        PipelineRun pipeline = new PipelineRun(java, appJar, routes, agent, heap, profile, warm, timeout);
         List<Outcome> outcomes = new ArrayList<>();
         long benchStarted = System.nanoTime();
         for (Case c : cases) {
-            outcomes.add(runCase(c, work, java, agent, heap, pipeline, keep));
+            outcomes.add(runCase(c, work, java, agent, heap, pipeline, keep, warm));
         }
         String table = table(outcomes);
         String details = details(outcomes);
@@ -160,7 +165,7 @@ public final class Bench {
     }
 
     private static Outcome runCase(Case c, Path work, Path java, Path agent, String heap, PipelineRun pipeline,
-                                   boolean keep) throws Exception {
+                                   boolean keep, boolean warm) throws Exception {
         Outcome o = new Outcome();
         o.c = c;
         Path folder = work.resolve(c.name());
@@ -177,7 +182,7 @@ public final class Bench {
                 o.inputBytes >> 20, o.expected.sequences(), o.expected.abSequences(), o.expected.invalidSequences(),
                 o.generateSeconds);
 
-        runFloor(o, folder, input, java, agent, heap);
+        runFloor(o, folder, input, java, agent, heap, warm);
         if (o.floorSeconds > 0) {
             log(c, "floor: %,d rows in %.2f s = %,.0f rows/s (CPU %.2f s), peak heap %s", o.floorRows, o.floorSeconds,
                     o.floorRate(), o.floorCpuSeconds, HeapStats.mb(o.floorHeap.peakUsed()));
@@ -230,14 +235,14 @@ public final class Bench {
         return c.extension().equals("xlsx") ? InputFiles.xlsx(input, c.rows()) : InputFiles.csv(input, c.rows());
     }
 
-    private static void runFloor(Outcome o, Path folder, Path input, Path java, Path agent, String heap)
+    private static void runFloor(Outcome o, Path folder, Path input, Path java, Path agent, String heap, boolean warm)
             throws IOException, InterruptedException {
         Path heapFile = folder.resolve("floor-heap.json");
         Path output = folder.resolve("floor-output.jsonl");
         Path log = folder.resolve("floor.log");
         Process process = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
                 "-javaagent:" + agent + "=" + heapFile, "-cp", System.getProperty("java.class.path"),
-                RawFloor.class.getName(), input.toString(), output.toString())
+                RawFloor.class.getName(), input.toString(), output.toString(), warm ? "--warm" : "")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(20, TimeUnit.MINUTES)) {
             process.destroyForcibly();

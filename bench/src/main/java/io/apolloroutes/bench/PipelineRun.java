@@ -66,9 +66,16 @@ final class PipelineRun {
     private final Path agentJar;
     private final String heap;
     private final boolean profile;
+    private final boolean warm;
     private final Duration timeout;
 
-    PipelineRun(Path java, Path appJar, Path routes, Path agentJar, String heap, boolean profile, Duration timeout) {
+    /**
+     * @param warm first run the same file once, unmeasured, under another name: the measured run then
+     *             shows the pack with its code compiled, as in a service that has been up for a while
+     */
+    PipelineRun(Path java, Path appJar, Path routes, Path agentJar, String heap, boolean profile, boolean warm,
+                Duration timeout) {
+        this.warm = warm;
         this.java = java;
         this.appJar = appJar;
         this.routes = routes;
@@ -108,10 +115,19 @@ final class PipelineRun {
         Process process = builder.start();
         try {
             awaitStarted(process, log);
+            Path inbox = folder.resolve("inbox");
+            if (warm) {
+                String warmUp = "warm-up-" + input.getFileName();
+                Path staged = Files.createDirectories(folder.resolve("staging")).resolve(warmUp);
+                linkOrCopy(input, staged);
+                Files.move(staged, inbox.resolve(warmUp), StandardCopyOption.ATOMIC_MOVE);
+                if (awaitReport(process, folder.resolve("reports"), warmUp, log) == null) {
+                    throw new IOException("the pack's JVM ended during the warm-up run; see " + log);
+                }
+            }
             Path staged = Files.createDirectories(folder.resolve("staging")).resolve(input.getFileName());
             linkOrCopy(input, staged);
             signalHeapWatch(heapFile, ".reset");
-            Path inbox = folder.resolve("inbox");
             Instant dropped = Instant.now();
             long started = System.nanoTime();
             Files.move(staged, inbox.resolve(input.getFileName()), StandardCopyOption.ATOMIC_MOVE);
@@ -131,7 +147,7 @@ final class PipelineRun {
                         + "); see " + log);
             }
             ReportCheck.Result checked = ReportCheck.check(report, expected);
-            long[] outbox = countFiles(folder.resolve("outbox"));
+            long[] outbox = countOutbox(folder.resolve("outbox"), input.getFileName().toString());
             stop(process);
             return new Result(seconds, checked, HeapStats.read(heapFile), outbox[0], outbox[1], outOfMemory(log, process),
                     process.exitValue(), dropped, done, load, profile ? jfr : null, null);
@@ -214,6 +230,22 @@ final class PipelineRun {
         } catch (IOException | UnsupportedOperationException e) {
             Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
         }
+    }
+
+    /** Number and total size of the request bodies of the measured run (not of the warm-up run). */
+    static long[] countOutbox(Path outbox, String name) throws IOException {
+        long[] total = new long[2];
+        if (!Files.isDirectory(outbox)) {
+            return total;
+        }
+        try (Stream<Path> runs = Files.list(outbox)) {
+            for (Path run : runs.filter(p -> p.getFileName().toString().endsWith("_" + name)).toList()) {
+                long[] counted = countFiles(run);
+                total[0] += counted[0];
+                total[1] += counted[1];
+            }
+        }
+        return total;
     }
 
     /** Number and total size of the files under a folder. */
