@@ -189,9 +189,16 @@ public final class Bench {
         }
 
         log(c, "pipeline: starting the pack, dropping the file, waiting for its report");
-        o.pipeline = pipeline.run(input, o.expected, folder.resolve("pipeline"));
+        try {
+            o.pipeline = pipeline.run(input, o.expected, folder.resolve("pipeline"));
+        } catch (IOException e) {
+            // the pack did not start, or gave no report in time: the other cases still run
+            o.failure = e.getMessage();
+        }
         PipelineRun.Result r = o.pipeline;
-        if (r.failure() != null) {
+        if (r == null) {
+            // failure already set
+        } else if (r.failure() != null) {
             o.failure = (r.oom() ? "OutOfMemoryError: " : "") + r.failure();
         } else if (r.report().unsupported()) {
             o.skipped = "the pack cannot read this format yet: " + r.report().error();
@@ -217,7 +224,7 @@ public final class Bench {
             log(c, "reference: creating %,d files of %,d bytes alone takes %.2f s", r.outboxFiles(),
                     r.outboxBytes() / r.outboxFiles(), o.outboxAloneSeconds);
         }
-        if (r.jfr() != null && Files.exists(r.jfr())) {
+        if (r != null && r.jfr() != null && Files.exists(r.jfr())) {
             JfrStages.Breakdown breakdown = JfrStages.analyze(r.jfr(), r.dropped(), r.done());
             o.profile = JfrStages.format(breakdown, r.seconds());
             Files.writeString(folder.resolve("profile.md"), o.profile, StandardCharsets.UTF_8);
