@@ -314,6 +314,7 @@ final class XlsxPackageCheck {
         private long max;
         private long count;
         private long run;
+        private boolean blankRun = true;
 
         Limited(InputStream in, String part, long byRatio, long max) {
             super(in);
@@ -364,7 +365,15 @@ final class XlsxPackageCheck {
         private void run(int b) throws LimitExceeded {
             if (b == '<' || b == '>') {
                 run = 0;
-            } else if (++run > MAX_TEXT_BYTES) {
+                blankRun = true;
+                return;
+            }
+            blankRun &= b == ' ' || b == '\t' || b == '\n' || b == '\r';
+            if (++run > MAX_TEXT_BYTES && blankRun) {
+                // megabytes of nothing between two tags is padding that compresses to almost nothing:
+                // a zip bomb whose ratio check would only trip later
+                throw new LimitExceeded(new UnreadableInputException(0, WorkbookFailures.ZIP_BOMB));
+            } else if (run > MAX_TEXT_BYTES) {
                 throw new LimitExceeded(new UnreadableInputException(0, "holds more than " + (MAX_TEXT_BYTES >> 20)
                         + " MB of text in one place (Excel allows 32,767 characters in a cell), so it is not read;"
                         + " shorten the longest cells and save the file again"));

@@ -7,9 +7,9 @@ import io.apolloroutes.mapping.SequenceDraft;
 import io.apolloroutes.mapping.SourceLocator;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.groups.Default;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,20 +24,22 @@ import org.springframework.stereotype.Component;
 public class SequenceValidator {
 
     private final Validator validator;
-    private final Class<?>[] groups;
+    private final boolean abTesting;
 
     public SequenceValidator(Validator validator, ApolloProperties apollo) {
         this.validator = validator;
-        this.groups = apollo.abTesting()
-                ? new Class<?>[] {Default.class}
-                : new Class<?>[] {Default.class, WithoutAbTesting.class};
+        this.abTesting = apollo.abTesting();
     }
 
     public SequenceDraft validate(SequenceDraft draft) {
         if (draft.request() == null) {
             return draft;
         }
-        Set<ConstraintViolation<SequenceRequest>> violations = validator.validate(draft.request(), groups);
+        Set<ConstraintViolation<SequenceRequest>> violations = new LinkedHashSet<>(validator.validate(draft.request()));
+        // each group is a walk over the whole request; the A/B rules can only fail where a step has variants
+        if (!abTesting && hasVariants(draft.request())) {
+            violations.addAll(validator.validate(draft.request(), WithoutAbTesting.class));
+        }
         // a field the mapping already reported (say, "3.5 must be a whole number") is not reported
         // again as "missing"
         Set<String> reported = draft.problems().stream().map(Problem::path).filter(Objects::nonNull)
@@ -53,6 +55,11 @@ public class SequenceValidator {
         all.sort(Comparator.comparing((Problem p) -> p.rows().isEmpty() ? 0 : p.rows().get(0))
                 .thenComparing(p -> p.path() == null ? "" : p.path()));
         return new SequenceDraft(draft.candidate(), draft.request(), draft.locator(), all, draft.notes());
+    }
+
+    private static boolean hasVariants(SequenceRequest request) {
+        return request.emailerSteps() != null && request.emailerSteps().stream()
+                .anyMatch(step -> step != null && step.emailerTouches() != null && step.emailerTouches().size() > 1);
     }
 
     private static Problem problem(ConstraintViolation<SequenceRequest> violation, SourceLocator locator) {
