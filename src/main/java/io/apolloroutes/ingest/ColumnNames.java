@@ -58,12 +58,14 @@ public final class ColumnNames {
      * any header; a header the renames do not mention is resolved under its own name.
      */
     public static Function<String, Optional<Column>> resolver(Map<String, String> renames) {
-        if (renames.isEmpty()) {
-            return ColumnNames::resolve;
-        }
+        return renames.isEmpty() ? ColumnNames::resolve : renamer(renames).andThen(ColumnNames::resolve);
+    }
+
+    /** The name a header stands for under a source's renames: the rename target, or the header itself. */
+    public static Function<String, String> renamer(Map<String, String> renames) {
         Map<String, String> renamed = new HashMap<>();
         renames.forEach((from, to) -> renamed.put(normalise(from), to));
-        return header -> resolve(renamed.getOrDefault(normalise(header), header));
+        return header -> renamed.getOrDefault(normalise(header), header);
     }
 
     /**

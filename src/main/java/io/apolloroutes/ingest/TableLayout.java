@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The header row of a tabular file: the labels as the user wrote them and the column each one means.
@@ -53,8 +54,7 @@ public final class TableLayout {
      * @param renames the source's header names → names the pack knows (see {@link SourceProfile#renames()})
      */
     public static TableLayout of(List<String> headerCells, Map<String, String> renames) {
-        Map<String, String> renamed = new HashMap<>();
-        renames.forEach((from, to) -> renamed.put(ColumnNames.normalise(from), to));
+        Function<String, String> renamed = ColumnNames.renamer(renames);
         List<String> labels = new ArrayList<>(headerCells.size());
         List<Column> columns = new ArrayList<>(headerCells.size());
         Map<Column, Integer> indexOf = new EnumMap<>(Column.class);
@@ -66,7 +66,7 @@ public final class TableLayout {
             String label = headerCells.get(i) == null ? "" : headerCells.get(i).strip();
             labels.add(label);
             // a rename may point at a numbered name too (Touch 1 Text → step_1_body)
-            String name = renamed.getOrDefault(ColumnNames.normalise(label), label);
+            String name = renamed.apply(label);
             Column column = ColumnNames.resolve(name).orElse(null);
             Optional<NumberedColumn> numberedName = column == null
                     ? ColumnNames.resolveNumbered(name) : Optional.empty();
