@@ -35,7 +35,7 @@ final class WorkbookRecordReader implements RecordReader {
             CellText cellText = new CellText(workbook.date1904(),
                     options.timeZone() == null ? ZoneOffset.UTC : options.timeZone());
             WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet());
-            Output out = new Output(sink, options.limits().maxRows());
+            Output out = new Output(sink);
             if (sheets.isPair()) {
                 readPair(new SheetTable(sheets.sequences(), cellText, options.limits()),
                         new SheetTable(sheets.steps(), cellText, options.limits()), out);
@@ -180,12 +180,9 @@ final class WorkbookRecordReader implements RecordReader {
     /** Hands rows to the sink and keeps the row limit. */
     private static final class Output {
         private final RecordSink sink;
-        private final int maxRows;
-        private int rows;
 
-        private Output(RecordSink sink, int maxRows) {
+        private Output(RecordSink sink) {
             this.sink = sink;
-            this.maxRows = maxRows;
         }
 
         void blanks(int count) {
@@ -195,10 +192,6 @@ final class WorkbookRecordReader implements RecordReader {
         }
 
         void record(String name, int number, List<String> cells, Map<Integer, String> problems) throws IOException {
-            if (++rows > maxRows) {
-                throw new UnreadableInputException(number, "has more than " + maxRows + " rows of data, more than"
-                        + " the pack reads from one file; split it into files of at most " + maxRows + " rows");
-            }
             sink.record(name, new SourceRecord.TableRow(number, cells, problems));
         }
     }

@@ -365,8 +365,8 @@ class WorkbookRecordReaderTest {
         ReadOptions tight = new ReadOptions(null, null, null, ZoneId.of("UTC"), new InputLimits(1 << 20, 3, 1000));
 
         assertThatThrownBy(() -> rows(file, tight)).isInstanceOf(UnreadableInputException.class)
-                .hasMessage("has more than 3 rows of data, more than the pack reads from one file; split it into"
-                        + " files of at most 3 rows");
+                .hasMessage("has more than 3 rows, the most a file may have (input.max-rows); split it into smaller"
+                        + " files");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
