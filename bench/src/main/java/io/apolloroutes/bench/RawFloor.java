@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -111,11 +110,26 @@ public final class RawFloor {
         return rows;
     }
 
-    /** The first sheet, streamed; numbers written as the whole numbers they are, empty cells as "". */
+    /**
+     * The first sheet, streamed with the settings the pack's reader uses ({@code WorkbookOpener}: a few
+     * rows at a time, the shared-strings table in a temp file, nothing but values and number formats);
+     * numbers written as the whole numbers they are, empty cells as "".
+     */
     static long xlsx(Path input, JsonGenerator json) throws IOException {
         long rows = 0;
-        try (InputStream in = Files.newInputStream(input);
-             Workbook workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(1 << 16).open(in)) {
+        try (Workbook workbook = StreamingReader.builder()
+                .rowCacheSize(100)
+                .bufferSize(8192)
+                .setUseSstTempFile(true)
+                .setEncryptSstTempFile(false)
+                .setReadComments(false)
+                .setReadHyperlinks(false)
+                .setReadShapes(false)
+                .setReadCoreProperties(false)
+                .setReadSharedFormulas(false)
+                .setFullFormatRichText(false)
+                .setReadStyles(true)
+                .open(input.toFile())) {
             Sheet sheet = workbook.getSheetAt(0);
             Iterator<Row> iterator = sheet.rowIterator();
             Row first = iterator.next();
