@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The dry-run outbox: writes each request body to {@code <outbox>/<run>/<NNN>-<sequence-name>.json},
  * numbered in file order so the outbox reads like the input.
  *
- * <p>Written here rather than through Camel's file producer: for a large file that producer's
+ * <p>Written by the pack rather than through Camel's file producer: for a large file that producer's
  * per-file bookkeeping (existence checks, directory checks, copying the body through a stream) cost
  * as much as creating the files, about a third of a dry run (see docs/performance.md).
  */
@@ -30,12 +30,17 @@ public class DryRunOutbox {
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
     private final FolderProperties folders;
+    private final OutboxWriter writer;
 
-    public DryRunOutbox(FolderProperties folders) {
+    public DryRunOutbox(FolderProperties folders, OutboxWriter writer) {
         this.folders = folders;
+        this.writer = writer;
     }
 
-    /** Writes the body and leaves its path in {@code CamelFileNameProduced} for the report. */
+    /**
+     * Queues the body for writing (see {@link OutboxWriter}) and leaves its path in
+     * {@code CamelFileNameProduced} for the report.
+     */
     public void write(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, @Body byte[] body,
                       Exchange exchange) throws IOException {
         Path folder = folders.outboxFor(draft.candidate().file().runId());
@@ -43,7 +48,7 @@ public class DryRunOutbox {
             Files.createDirectories(folder);
         }
         Path file = folder.resolve(fileName(draft));
-        Files.write(file, body);
+        writer.write(draft.candidate().file().runId(), file, body);
         exchange.getMessage().setHeader(FileConstants.FILE_NAME_PRODUCED, file.toAbsolutePath().toString());
     }
 

@@ -2,11 +2,13 @@ package io.apolloroutes.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apolloroutes.apollo.ApolloProperties;
+import io.apolloroutes.apollo.OutboxWriter;
 import io.apolloroutes.config.FolderProperties;
 import io.apolloroutes.deadletter.DeadLetterBox;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.SpooledInput;
 import java.io.IOException;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -25,8 +27,10 @@ public class FileRuns {
     private final FolderProperties folders;
     private final ApolloProperties apollo;
     private final ObjectMapper mapper;
+    private final OutboxWriter outbox;
 
-    public FileRuns(FolderProperties folders, ApolloProperties apollo, ObjectMapper mapper) {
+    public FileRuns(FolderProperties folders, ApolloProperties apollo, ObjectMapper mapper, OutboxWriter outbox) {
+        this.outbox = outbox;
         this.folders = folders;
         this.apollo = apollo;
         this.mapper = mapper;
@@ -57,6 +61,11 @@ public class FileRuns {
 
     /** Ends the run: report complete, dead letters in place, one line in the log. */
     public void finish(@ExchangeProperty(FileRun.PROPERTY) FileRun run) throws IOException {
+        // the dry-run outbox is written on its own thread: the run is done only when its files are
+        List<String> unwritten = outbox.finish(run.file().runId());
+        if (!unwritten.isEmpty()) {
+            throw new IOException(unwritten.size() + " outbox files could not be written, first: " + unwritten.get(0));
+        }
         OutcomeCounts counts = run.finish();
         String deadLetters = run.deadLetters().isUsed()
                 ? " Failed rows: " + run.deadLetters().folder() + "." : "";

@@ -1,0 +1,86 @@
+package io.apolloroutes.apollo;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes dry-run outbox files on a thread of their own. Creating a file is a system call that costs
+ * more than mapping and validating the sequence in it (most of a large dry run, see
+ * docs/performance.md), and the file consumer does everything else on one core; this moves the files
+ * to the other. Writes keep their order, a full queue makes the consumer wait instead of holding
+ * more bodies in memory, and {@link #finish} tells a run which of its files could not be written.
+ */
+@Component
+public class OutboxWriter {
+
+    private static final int QUEUE = 256;
+
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE), runnable -> {
+                Thread thread = new Thread(runnable, "outbox-writer");
+                thread.setDaemon(true);
+                return thread;
+            }, OutboxWriter::waitForRoom);
+    private final Map<String, List<String>> failures = new ConcurrentHashMap<>();
+
+    /** Queues a file of a run; it is written after every file queued before it. */
+    public void write(String runId, Path file, byte[] body) {
+        writer.execute(() -> {
+            try {
+                Files.write(file, body);
+            } catch (IOException | RuntimeException e) {
+                failures.computeIfAbsent(runId, id -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(file.getFileName() + ": " + e);
+            }
+        });
+    }
+
+    /**
+     * Waits until every file queued so far is written.
+     *
+     * @return the files of the run that could not be written, with the reason; empty when all were
+     */
+    public List<String> finish(String runId) throws IOException {
+        try {
+            // one writer thread works in order: once this no-op has run, so has everything before it
+            writer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the outbox was being written");
+        } catch (ExecutionException e) {
+            throw new IOException("the outbox writer failed", e.getCause());
+        }
+        List<String> failed = failures.remove(runId);
+        return failed == null ? List.of() : List.copyOf(failed);
+    }
+
+    /** A full queue makes the caller wait, so writes never run out of order on the caller's thread. */
+    private static void waitForRoom(Runnable task, ThreadPoolExecutor executor) {
+        try {
+            executor.getQueue().put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting to queue an outbox file", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(30, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,52 @@
+package io.apolloroutes.apollo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxWriterTest {
+
+    @TempDir
+    Path dir;
+
+    private final OutboxWriter writer = new OutboxWriter();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        writer.stop();
+    }
+
+    @Test
+    void every_queued_file_is_written_when_finish_returns() throws IOException {
+        // far more files than the queue holds: the caller waits for room instead of writing out of order
+        for (int i = 0; i < 2_000; i++) {
+            writer.write("run", dir.resolve(i + ".json"), ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<String> unwritten = writer.finish("run");
+
+        assertThat(unwritten).isEmpty();
+        try (var files = Files.list(dir)) {
+            assertThat(files.count()).isEqualTo(2_000);
+        }
+        assertThat(Files.readString(dir.resolve("1999.json"))).isEqualTo("{\"n\":1999}");
+    }
+
+    @Test
+    void names_the_files_of_a_run_that_could_not_be_written() throws IOException {
+        writer.write("broken", dir.resolve("missing-folder").resolve("001-a.json"), new byte[] {1});
+        writer.write("other", dir.resolve("002-b.json"), new byte[] {2});
+
+        assertThat(writer.finish("broken")).singleElement().asString().startsWith("001-a.json: ");
+        assertThat(writer.finish("other")).isEmpty();
+        // reported once, to the run it belongs to
+        assertThat(writer.finish("broken")).isEmpty();
+    }
+}
