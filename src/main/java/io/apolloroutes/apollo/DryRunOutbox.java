@@ -2,8 +2,6 @@ package io.apolloroutes.apollo;
 
 import io.apolloroutes.config.FolderProperties;
 import io.apolloroutes.mapping.SequenceDraft;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -42,12 +40,8 @@ public class DryRunOutbox {
      * {@code CamelFileNameProduced} for the report.
      */
     public void write(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, @Body byte[] body,
-                      Exchange exchange) throws IOException {
-        Path folder = folders.outboxFor(draft.candidate().file().runId());
-        if (draft.candidate().ordinal() == 1 || !Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
-        }
-        Path file = folder.resolve(fileName(draft));
+                      Exchange exchange) {
+        Path file = folders.outboxFor(draft.candidate().file().runId()).resolve(fileName(draft));
         writer.write(draft.candidate().file().runId(), file, body);
         exchange.getMessage().setHeader(FileConstants.FILE_NAME_PRODUCED, file.toAbsolutePath().toString());
     }

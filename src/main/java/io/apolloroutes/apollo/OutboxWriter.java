@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,16 +38,28 @@ public class OutboxWriter {
             }, OutboxWriter::waitForRoom);
     private final Map<String, List<String>> failures = new ConcurrentHashMap<>();
 
-    /** Queues a file of a run; it is written after every file queued before it. */
+    /**
+     * Queues a file of a run; it is written after every file queued before it. Its folder is created
+     * with the first file that needs it, rather than checked for every file.
+     */
     public void write(String runId, Path file, byte[] body) {
         writer.execute(() -> {
             try {
-                Files.write(file, body);
+                writeCreatingFolder(file, body);
             } catch (IOException | RuntimeException e) {
                 failures.computeIfAbsent(runId, id -> Collections.synchronizedList(new ArrayList<>()))
                         .add(file.getFileName() + ": " + e);
             }
         });
+    }
+
+    private static void writeCreatingFolder(Path file, byte[] body) throws IOException {
+        try {
+            Files.write(file, body);
+        } catch (NoSuchFileException missingFolder) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, body);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.apolloroutes.ingest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,7 +44,7 @@ final class CsvRecordReader implements RecordReader {
         } catch (IOException e) {
             throw unreadable(e, 0);
         }
-        if (text.guessed() && !text.charset().equals(java.nio.charset.StandardCharsets.UTF_8)) {
+        if (text.guessed() && !text.charset().equals(StandardCharsets.UTF_8)) {
             sink.warning("read as " + text.charset().name() + " text, because it is not UTF-8 and has no byte-order"
                     + " mark; if accented letters look wrong in Apollo, save the file as \"CSV UTF-8\" and drop it again");
         }

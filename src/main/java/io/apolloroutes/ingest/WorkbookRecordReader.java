@@ -2,7 +2,6 @@ package io.apolloroutes.ingest;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,31 +31,29 @@ final class WorkbookRecordReader implements RecordReader {
     @Override
     public void read(Path file, RecordSink sink) throws IOException {
         try (WorkbookOpener.Opened workbook = WorkbookOpener.open(file)) {
-            CellText cellText = new CellText(workbook.date1904(),
-                    options.timeZone() == null ? ZoneOffset.UTC : options.timeZone());
+            CellText cellText = new CellText(workbook.date1904(), options.timeZone());
             WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet());
-            Output out = new Output(sink);
             if (sheets.isPair()) {
                 readPair(new SheetTable(sheets.sequences(), cellText, options.limits()),
-                        new SheetTable(sheets.steps(), cellText, options.limits()), out);
+                        new SheetTable(sheets.steps(), cellText, options.limits()), sink);
             } else {
-                readSingle(new SheetTable(sheets.single(), cellText, options.limits()), out);
+                readSingle(new SheetTable(sheets.single(), cellText, options.limits()), sink);
             }
         }
     }
 
-    private void readSingle(SheetTable table, Output out) throws IOException {
+    private void readSingle(SheetTable table, RecordSink sink) throws IOException {
         List<String> header = table.header();
         if (header == null) {
             throw new UnreadableInputException(0, "has nothing on sheet \"" + table.name() + "\"; it needs a header"
                     + " row and at least one row of data");
         }
         TableLayout layout = TableLayout.of(header, renames);
-        out.sink.layout(layout);
+        sink.layout(layout);
         int sequence = layout.indexOf(Column.SEQUENCE);
         table.readDataRows((number, cells, problems, blanksBefore) -> {
-            out.blanks(blanksBefore);
-            out.record(name(cells, problems, sequence), number, cells, problems);
+            blanks(sink, blanksBefore);
+            sink.record(name(cells, problems, sequence), new SourceRecord.TableRow(number, cells, problems));
         });
     }
 
@@ -64,7 +61,7 @@ final class WorkbookRecordReader implements RecordReader {
      * Both sheets in one layout: the Sequences header, then the Steps columns it does not have. Each row
      * keeps its cells at those combined positions, so the mapper and the dead-letter file see one table.
      */
-    private void readPair(SheetTable sequences, SheetTable steps, Output out) throws IOException {
+    private void readPair(SheetTable sequences, SheetTable steps, RecordSink sink) throws IOException {
         List<String> sequencesHeader = header(sequences);
         List<String> stepsHeader = header(steps);
         TableLayout sequencesLayout = sheetLayout(sequences, sequencesHeader);
@@ -85,12 +82,12 @@ final class WorkbookRecordReader implements RecordReader {
             sequencesPositions[i] = i;
         }
         TableLayout layout = TableLayout.of(labels, renames);
-        out.sink.layout(layout);
+        sink.layout(layout);
         int sequence = layout.indexOf(Column.SEQUENCE);
 
         Map<String, Integer> listed = new HashMap<>();
         sequences.readDataRows((number, cells, problems, blanksBefore) -> {
-            out.blanks(blanksBefore);
+            blanks(sink, blanksBefore);
             Placed row = place(cells, problems, sequencesPositions, labels.size());
             String name = name(row.cells, row.problems, sequence);
             Integer first = name == null ? null : listed.putIfAbsent(name, number);
@@ -98,17 +95,17 @@ final class WorkbookRecordReader implements RecordReader {
                 row.problems.put(sequence, "names sequence '" + name + "' a second time (it is first on Sequences row "
                         + first + "); give each sequence one row on the Sequences sheet");
             }
-            out.record(name, SheetRowNumbers.encode(SheetRowNumbers.SEQUENCES, number), row.cells, row.problems);
+            sink.record(name, new SourceRecord.TableRow(SheetRowNumbers.encode(SheetRowNumbers.SEQUENCES, number), row.cells, row.problems));
         });
         steps.readDataRows((number, cells, problems, blanksBefore) -> {
-            out.blanks(blanksBefore);
+            blanks(sink, blanksBefore);
             Placed row = place(cells, problems, stepsPositions, labels.size());
             String name = name(row.cells, row.problems, sequence);
             if (name != null && !listed.containsKey(name)) {
                 row.problems.put(sequence, "names sequence '" + name + "', which the Sequences sheet does not list;"
                         + " add a row for it there or correct the name");
             }
-            out.record(name, SheetRowNumbers.encode(SheetRowNumbers.STEPS, number), row.cells, row.problems);
+            sink.record(name, new SourceRecord.TableRow(SheetRowNumbers.encode(SheetRowNumbers.STEPS, number), row.cells, row.problems));
         });
     }
 
@@ -177,22 +174,10 @@ final class WorkbookRecordReader implements RecordReader {
         return name.isEmpty() ? null : name;
     }
 
-    /** Hands rows to the sink and keeps the row limit. */
-    private static final class Output {
-        private final RecordSink sink;
-
-        private Output(RecordSink sink) {
-            this.sink = sink;
-        }
-
-        void blanks(int count) {
-            for (int i = 0; i < count; i++) {
-                sink.blank();
-            }
-        }
-
-        void record(String name, int number, List<String> cells, Map<Integer, String> problems) throws IOException {
-            sink.record(name, new SourceRecord.TableRow(number, cells, problems));
+    /** Empty rows between rows with content (those after the last one are not reported). */
+    private static void blanks(RecordSink sink, int count) {
+        for (int i = 0; i < count; i++) {
+            sink.blank();
         }
     }
 }

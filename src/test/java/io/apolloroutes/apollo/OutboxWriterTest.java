@@ -40,8 +40,18 @@ class OutboxWriterTest {
     }
 
     @Test
+    void creates_the_folder_of_a_run_with_its_first_file() throws IOException {
+        writer.write("run", dir.resolve("run-folder").resolve("001-a.json"), new byte[] {1});
+
+        assertThat(writer.finish("run")).isEmpty();
+        assertThat(dir.resolve("run-folder").resolve("001-a.json")).exists();
+    }
+
+    @Test
     void names_the_files_of_a_run_that_could_not_be_written() throws IOException {
-        writer.write("broken", dir.resolve("missing-folder").resolve("001-a.json"), new byte[] {1});
+        // a file where the run's folder should be: the folder cannot be created
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        writer.write("broken", dir.resolve("not-a-folder").resolve("001-a.json"), new byte[] {1});
         writer.write("other", dir.resolve("002-b.json"), new byte[] {2});
 
         assertThat(writer.finish("broken")).singleElement().asString().startsWith("001-a.json: ");
