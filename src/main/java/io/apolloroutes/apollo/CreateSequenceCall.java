@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +18,23 @@ import org.springframework.stereotype.Component;
 public class CreateSequenceCall {
 
     private final ObjectWriter writer;
+    private final ObjectWriter lineWriter;
     private final ObjectMapper mapper;
 
     public CreateSequenceCall(ObjectMapper mapper) {
         this.mapper = mapper;
         this.writer = mapper.writerWithDefaultPrettyPrinter();
+        this.lineWriter = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** UTF-8 JSON; the same bytes go to Apollo or, in dry-run, into the outbox. */
     public byte[] requestBody(SequenceDraft draft) throws JsonProcessingException {
         return writer.writeValueAsBytes(draft.request());
+    }
+
+    /** The same request on one line, for a JSON Lines outbox (JSON escapes every line break in a string). */
+    public byte[] requestLine(SequenceDraft draft) throws JsonProcessingException {
+        return lineWriter.writeValueAsBytes(draft.request());
     }
 
     /**

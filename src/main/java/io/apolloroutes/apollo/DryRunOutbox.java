@@ -6,15 +6,18 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.apache.camel.Body;
+import io.apolloroutes.report.FileRun;
+import java.io.IOException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.component.file.FileConstants;
 import org.springframework.stereotype.Component;
 
 /**
  * The dry-run outbox: writes each request body to {@code <outbox>/<run>/<NNN>-<sequence-name>.json},
- * numbered in file order so the outbox reads like the input.
+ * numbered in file order so the outbox reads like the input. An input with more sequences than
+ * {@code outbox.max-files} writes them to {@code <outbox>/<run>/requests.jsonl} instead, one body per
+ * line in file order: a folder of a hundred thousand files helps nobody, and creating them would cost
+ * a large dry run more than everything else it does.
  *
  * <p>Written by the pack rather than through Camel's file producer: for a large file that producer's
  * per-file bookkeeping (existence checks, directory checks, copying the body through a stream) cost
@@ -27,23 +30,40 @@ public class DryRunOutbox {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
+    /** The one outbox file of an input with more than {@code outbox.max-files} sequences. */
+    public static final String LINES_FILE = "requests.jsonl";
+
     private final FolderProperties folders;
     private final OutboxWriter writer;
+    private final CreateSequenceCall call;
+    private final int maxFiles;
 
-    public DryRunOutbox(FolderProperties folders, OutboxWriter writer) {
+    public DryRunOutbox(FolderProperties folders, OutboxWriter writer, CreateSequenceCall call,
+                        OutboxProperties outbox) {
         this.folders = folders;
         this.writer = writer;
+        this.call = call;
+        this.maxFiles = outbox.maxFiles();
     }
 
     /**
-     * Queues the body for writing (see {@link OutboxWriter}) and leaves its path in
-     * {@code CamelFileNameProduced} for the report.
+     * Queues the request body for writing (see {@link OutboxWriter}) and leaves where it goes in the
+     * {@link OutboxEntry#PROPERTY} property for the report.
      */
-    public void write(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, @Body byte[] body,
-                      Exchange exchange) {
-        Path file = folders.outboxFor(draft.candidate().file().runId()).resolve(fileName(draft));
-        writer.write(draft.candidate().file().runId(), file, body);
-        exchange.getMessage().setHeader(FileConstants.FILE_NAME_PRODUCED, file.toAbsolutePath().toString());
+    public void write(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                      @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange) throws IOException {
+        String runId = run.file().runId();
+        OutboxEntry entry;
+        if (run.sequenceCount() > maxFiles) {
+            Path file = folders.outboxFor(runId).resolve(LINES_FILE);
+            int line = writer.append(runId, file, call.requestLine(draft));
+            entry = new OutboxEntry(file.toAbsolutePath().toString(), line);
+        } else {
+            Path file = folders.outboxFor(runId).resolve(fileName(draft));
+            writer.write(runId, file, call.requestBody(draft));
+            entry = new OutboxEntry(file.toAbsolutePath().toString(), null);
+        }
+        exchange.setProperty(OutboxEntry.PROPERTY, entry);
     }
 
     static String fileName(SequenceDraft draft) {

@@ -56,6 +56,11 @@ final class RowSpool implements Closeable {
         size += bytes.length;
     }
 
+    /** How many groups (sequences) the spool holds. */
+    int groupCount() {
+        return groups.size();
+    }
+
     /** One sequence's records read back from disk; {@code name} is null when the records carry none. */
     record Group(String name, List<SourceRecord> records) {
     }

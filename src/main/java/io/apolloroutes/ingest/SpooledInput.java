@@ -43,6 +43,11 @@ public final class SpooledInput implements Closeable {
         return recordCount;
     }
 
+    /** Sequences in the file, counting each record without a sequence name as one. */
+    public int sequenceCount() {
+        return spool.groupCount();
+    }
+
     /** Empty rows and lines, skipped (spreadsheets often leave some at the end). */
     public int blankRows() {
         return blankRows;

@@ -1,5 +1,6 @@
 package io.apolloroutes.report;
 
+import io.apolloroutes.apollo.OutboxEntry;
 import io.apolloroutes.deadletter.DeadLetterBox;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.SpooledInput;
@@ -37,6 +38,11 @@ public final class FileRun {
         return input.file();
     }
 
+    /** How many sequences this file holds, known before the first one is handled. */
+    public int sequenceCount() {
+        return input.sequenceCount();
+    }
+
     public boolean isDryRun() {
         return dryRun;
     }
@@ -54,14 +60,18 @@ public final class FileRun {
         return haltReason;
     }
 
-    synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason, String outboxFile) {
+    synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason) {
+        record(draft, outcome, apolloId, reason, null);
+    }
+
+    synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason, OutboxEntry outbox) {
         List<String> problems = rendered(draft.problems());
         List<String> notes = rendered(draft.notes());
         String why = reason != null ? reason : problems == null ? null : String.join("; ", problems);
         try {
             report.sequence(new SequenceOutcome(draft.name(),
                     RowNumbers.forReport(file(), draft.rows()), outcome, apolloId, why, problems, notes,
-                    outboxFile));
+                    outbox == null ? null : outbox.file(), outbox == null ? null : outbox.line()));
             if (outcome.isFailure()) {
                 deadLetters.add(draft, why);
             }

@@ -56,6 +56,12 @@ public class FileRuns {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (run != null) {
             run.abandon("processing stopped by an internal error: " + error);
+            try {
+                // let go of the run's open outbox file; the run has failed whatever it says
+                outbox.finish(run.file().runId());
+            } catch (IOException | RuntimeException ignored) {
+                // the error that broke the run off is the one to report
+            }
         }
     }
 

@@ -4,13 +4,13 @@ import io.apolloroutes.apollo.ApolloFailure;
 import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.CreateSequenceCall;
+import io.apolloroutes.apollo.OutboxEntry;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.component.file.FileConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,12 +34,12 @@ public class Outcomes {
 
     public void invalid(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                         @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
-        run.record(draft, Outcome.INVALID, null, null, null);
+        run.record(draft, Outcome.INVALID, null, null);
     }
 
     public void wouldCreate(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                            @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
-        String written = exchange.getMessage().getHeader(FileConstants.FILE_NAME_PRODUCED, String.class);
+                            @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                            @ExchangeProperty(OutboxEntry.PROPERTY) OutboxEntry written) {
         run.record(draft, Outcome.WOULD_CREATE, null, null, written);
     }
 
@@ -62,13 +62,13 @@ public class Outcomes {
             // the log is an audit trail of what exists in Apollo, whatever happens to the report later
             LOG.info("{}: created '{}' as {}", run.file().name(), draft.name(), id);
         }
-        run.record(draft, Outcome.CREATED, id, notes.isEmpty() ? null : String.join("; ", notes), null);
+        run.record(draft, Outcome.CREATED, id, notes.isEmpty() ? null : String.join("; ", notes));
     }
 
     /** Apollo refused this sequence (422 and other 4xx): its own text is the reason. */
     public void rejected(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                          @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
-        run.record(draft, Outcome.REJECTED, null, ApolloFailures.of(exchange).describe(), null);
+        run.record(draft, Outcome.REJECTED, null, ApolloFailures.of(exchange).describe());
     }
 
     /** Retries ran out on 429, 5xx or timeouts. */
@@ -77,7 +77,7 @@ public class Outcomes {
         ApolloFailure failure = ApolloFailures.of(exchange);
         // the route's onException runs these steps only once every retry is spent
         run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + " (after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + "); drop the failed rows again later", null);
+                + (attempts == 1 ? " attempt" : " attempts") + "); drop the failed rows again later");
     }
 
     /**
@@ -92,7 +92,7 @@ public class Outcomes {
         LOG.error("{}: {} ({}). Sending stopped for this file; its remaining sequences are deferred.",
                 run.file().name(), advice, failure.describe());
         run.haltSending(advice);
-        run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + "; " + advice, null);
+        run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + "; " + advice);
     }
 
     private static String adviceFor(ApolloFailure failure) {
@@ -114,7 +114,7 @@ public class Outcomes {
     public void notSent(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                         @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
         run.record(draft, Outcome.DEFERRED, null, "not sent: sending stopped earlier in this file: "
-                + run.haltReason(), null);
+                + run.haltReason());
     }
 
     /**
@@ -126,7 +126,7 @@ public class Outcomes {
         Object body = exchange.getProperty(SequenceDraft.PROPERTY);
         LOG.error("{}: internal error while handling a sequence", run.file().name(), error);
         if (body instanceof SequenceDraft draft) {
-            run.record(draft, Outcome.DEFERRED, null, "not created: internal error (" + error + "); see the log", null);
+            run.record(draft, Outcome.DEFERRED, null, "not created: internal error (" + error + "); see the log");
         } else {
             throw new IllegalStateException("internal error before the sequence was mapped", error);
         }

@@ -17,9 +17,11 @@ import java.util.List;
  * @param problems   for invalid sequences, every problem found, one message each
  * @param notes      things that did not stop the sequence but deserve a look, such as draft emails
  * @param outboxFile dry-run: where its request body was written
+ * @param outboxLine dry-run with one {@code requests.jsonl} for the file: the line of its body
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SequenceOutcome(@JsonInclude(JsonInclude.Include.ALWAYS) String name, List<?> rows, Outcome outcome, String apolloId, String reason,
-                              List<String> problems, List<String> notes, String outboxFile) {
+                              List<String> problems, List<String> notes, String outboxFile,
+                              Integer outboxLine) {
 }

@@ -59,4 +59,46 @@ class OutboxWriterTest {
         // reported once, to the run it belongs to
         assertThat(writer.finish("broken")).isEmpty();
     }
+
+    @Test
+    void appends_the_lines_of_a_run_in_order_and_numbers_them_from_one() throws IOException {
+        Path lines = dir.resolve("run-folder").resolve("requests.jsonl");
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            numbers.add(writer.append("run", lines, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+        }
+
+        assertThat(writer.finish("run")).isEmpty();
+
+        List<String> written = Files.readAllLines(lines);
+        assertThat(written).hasSize(2_000);
+        assertThat(written.get(1_999)).isEqualTo("{\"n\":1999}");
+        assertThat(numbers.get(0)).isEqualTo(1);
+        assertThat(numbers.get(1_999)).isEqualTo(2_000);
+    }
+
+    @Test
+    void the_next_run_starts_its_own_file_at_line_one() throws IOException {
+        writer.append("first", dir.resolve("first.jsonl"), new byte[] {'1'});
+        writer.append("first", dir.resolve("first.jsonl"), new byte[] {'2'});
+        writer.finish("first");
+
+        int line = writer.append("second", dir.resolve("second.jsonl"), new byte[] {'3'});
+        writer.finish("second");
+
+        assertThat(line).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("first.jsonl"))).containsExactly("1", "2");
+        assertThat(Files.readAllLines(dir.resolve("second.jsonl"))).containsExactly("3");
+    }
+
+    @Test
+    void names_the_lines_file_of_a_run_that_could_not_be_written_once() throws IOException {
+        Files.writeString(dir.resolve("not-a-folder"), "x");
+        Path lines = dir.resolve("not-a-folder").resolve("requests.jsonl");
+        for (int i = 0; i < 10; i++) {
+            writer.append("broken", lines, new byte[] {'{', '}'});
+        }
+
+        assertThat(writer.finish("broken")).singleElement().asString().startsWith("requests.jsonl: ");
+    }
 }

@@ -256,14 +256,4 @@ class DryRunPipelineTest extends PipelineTestSupport {
         Files.delete(folder("inbox").resolve("upload.csv.part"));
         Files.delete(folder("inbox").resolve("~$budget.csv"));
     }
-
-    private static void assertSameJson(Path actual, String expectedResource) {
-        try {
-            JsonNode expected = TestInputs.MAPPER.readTree(
-                    DryRunPipelineTest.class.getClassLoader().getResourceAsStream(expectedResource));
-            assertThat(TestInputs.MAPPER.readTree(actual.toFile())).isEqualTo(expected);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -53,6 +53,13 @@ class LargeFileDryRunIT extends PipelineTestSupport {
         assertThat(report.path("counts").path("rows_by_outcome").path("would-create").asInt()).isEqualTo(SEQUENCES * STEPS);
         JsonNode last = report.path("sequences").get(SEQUENCES - 1);
         assertThat(last.path("rows").toString()).isEqualTo("[20001,40001,60001,80001,100001]");
+        // more sequences than outbox.max-files: one body per line, in file order
+        Path outbox = outboxOf("large.csv").orElseThrow();
+        assertThat(filesUnder(outbox)).extracting(p -> p.getFileName().toString()).containsExactly("requests.jsonl");
+        assertThat(last.path("outbox_line").asInt()).isEqualTo(SEQUENCES);
+        try (var lines = Files.lines(outbox.resolve("requests.jsonl"))) {
+            assertThat(lines.count()).isEqualTo(SEQUENCES);
+        }
     }
 
     private static JsonNode awaitReportPatiently(String name) {

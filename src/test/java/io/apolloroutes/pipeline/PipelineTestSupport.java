@@ -1,11 +1,13 @@
 package io.apolloroutes.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.ApolloSequenceRoutesApplication;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,24 @@ abstract class PipelineTestSupport {
     static String read(Path file) {
         try {
             return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request in {@code actual} (a file of its own or one line of requests.jsonl) is the expected one. */
+    static void assertSameJson(Path actual, String expectedResource) {
+        try {
+            assertSameJson(TestInputs.MAPPER.readTree(actual.toFile()), expectedResource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void assertSameJson(JsonNode actual, String expectedResource) {
+        try (InputStream expected = PipelineTestSupport.class.getClassLoader().getResourceAsStream(expectedResource)) {
+            assertThat(expected).as(expectedResource).isNotNull();
+            assertThat(actual).isEqualTo(TestInputs.MAPPER.readTree(expected));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -160,13 +160,4 @@ class WideLayoutDryRunTest extends PipelineTestSupport {
         }
         return out.toString();
     }
-
-    private static void assertSameJson(Path actual, String expectedResource) {
-        try {
-            JsonNode expected = TestInputs.MAPPER.readTree(resource(expectedResource));
-            assertThat(TestInputs.MAPPER.readTree(actual.toFile())).isEqualTo(expected);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

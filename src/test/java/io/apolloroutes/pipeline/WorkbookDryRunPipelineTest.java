@@ -125,9 +125,4 @@ class WorkbookDryRunPipelineTest extends PipelineTestSupport {
             return CSVFormat.RFC4180.parse(in).getRecords();
         }
     }
-
-    private static void assertSameJson(Path actual, String expectedResource) throws IOException {
-        JsonNode expected = TestInputs.MAPPER.readTree(TestInputs.copy(expectedResource, folder("expected-json")).toFile());
-        assertThat(TestInputs.MAPPER.readTree(actual.toFile())).isEqualTo(expected);
-    }
 }
