@@ -3,7 +3,6 @@ package io.apolloroutes.ingest;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,38 +23,79 @@ final class CsvRecordReader implements RecordReader {
     private final ReadOptions options;
     private final Map<String, String> renames;
     private final char usualDelimiter;
+    private final DecodedText settled;
 
     /**
      * @param usualDelimiter the delimiter of the file's extension, used when the file does not tell
      */
     CsvRecordReader(ReadOptions options, Map<String, String> renames, char usualDelimiter) {
+        this(options, renames, usualDelimiter, null);
+    }
+
+    /** A reader of a file whose encoding is already settled, or null to settle it from the file. */
+    private CsvRecordReader(ReadOptions options, Map<String, String> renames, char usualDelimiter,
+                            DecodedText settled) {
         this.options = options;
         this.renames = renames;
         this.usualDelimiter = usualDelimiter;
+        this.settled = settled;
     }
 
     @Override
     public void read(Path file, RecordSink sink) throws IOException {
-        DecodedText text;
-        char delimiter;
+        DecodedText text = settled != null ? settled : settle(file);
         try {
-            text = DecodedText.of(file, options.encoding());
-            delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(text);
+            readText(text, sink);
+        } catch (StrictTextReader.InvalidTextException invalid) {
+            if (text.mayProveNotUtf8()) {
+                throw new StartOver(new CsvRecordReader(options, renames, usualDelimiter, text.asWindows1252(invalid)));
+            }
+            throw text.refusal(invalid);
+        } catch (StrictTextReader.TextProblem problem) {
+            throw text.refusal(problem);
+        }
+    }
+
+    private DecodedText settle(Path file) throws IOException {
+        try {
+            return DecodedText.of(file, options.encoding());
         } catch (IOException e) {
             throw unreadable(e, 0);
         }
-        if (text.guessed() && !text.charset().equals(StandardCharsets.UTF_8)) {
+    }
+
+    /** Parses the file; a problem with the text itself comes out as the {@link StrictTextReader.TextProblem}. */
+    private void readText(DecodedText text, RecordSink sink) throws IOException {
+        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(text);
+        if (text.notUtf8() != null) {
             sink.warning("read as " + text.charset().name() + " text, because it is not UTF-8 and has no byte-order"
                     + " mark; if accented letters look wrong in Apollo, save the file as \"CSV UTF-8\" and drop it again");
         }
+        try (StrictTextReader decoded = text.open()) {
+            try {
+                readRows(decoded, delimiter, sink);
+            } catch (UnreadableInputException rowProblem) {
+                if (text.guessed()) {
+                    // rows can look broken only because the encoding guess is wrong: as when the pack checked the
+                    // whole file before parsing, a problem with the text further on outranks this one
+                    decoded.skipRest();
+                }
+                throw rowProblem;
+            }
+        }
+    }
+
+    private void readRows(StrictTextReader decoded, char delimiter, RecordSink sink) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 // keep empty lines as records so row numbers match what a spreadsheet shows
                 .setIgnoreEmptyLines(false)
                 .get();
         int lastRow = 0;
-        try (RowLengthGuard guard = new RowLengthGuard(text.open(), options.limits().maxRowChars());
-             CSVParser parser = CSVParser.builder().setReader(guard).setFormat(format).get()) {
+        // neither is closed here: that would close the decoded text, which the caller may still have to read
+        RowLengthGuard guard = new RowLengthGuard(decoded, options.limits().maxRowChars());
+        try {
+            CSVParser parser = CSVParser.builder().setReader(guard).setFormat(format).get();
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
@@ -94,6 +134,8 @@ final class CsvRecordReader implements RecordReader {
     private char detectDelimiter(DecodedText text) throws IOException {
         try (Reader reader = text.open()) {
             return DelimiterSniffer.detect(reader, usualDelimiter);
+        } catch (IOException e) {
+            throw unreadable(e, 0);
         }
     }
 
@@ -105,12 +147,15 @@ final class CsvRecordReader implements RecordReader {
         return cells;
     }
 
-    private UnreadableInputException unreadable(IOException e, int lastRow) {
-        int row = lastRow + 1;
-        StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
-        if (invalid != null) {
-            return StrictText.notText(invalid);
+    /**
+     * The whole-file error for a failed parse. A problem with the text itself is passed on as it is: what
+     * it means depends on how the encoding was settled ({@link #read}).
+     */
+    private UnreadableInputException unreadable(IOException e, int lastRow) throws StrictTextReader.TextProblem {
+        if (e instanceof StrictTextReader.TextProblem problem) {
+            throw problem;
         }
+        int row = lastRow + 1;
         if (e instanceof RowLengthGuard.RowTooLongException) {
             return new UnreadableInputException(row, "row " + row + " goes on for more than "
                     + options.limits().maxRowChars() + " characters; usually a quoted cell that is never closed"

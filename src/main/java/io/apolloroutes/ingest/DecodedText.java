@@ -2,7 +2,6 @@ package io.apolloroutes.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,18 +10,22 @@ import java.util.Arrays;
 
 /**
  * A text file with its encoding settled: from its byte-order mark, from the source's settings, or by
- * checking the whole file (valid UTF-8 is UTF-8; anything else is taken as Windows-1252, what Excel
+ * guessing on the whole file (valid UTF-8 is UTF-8; anything else is taken as Windows-1252, what Excel
  * for Windows writes as "CSV (Comma delimited)").
  *
- * <p>Guessing happens once, over the whole file, before a single row is parsed: deciding on the first
- * few kilobytes would let an "é" in row 90,000 become a replacement character inside an email.
+ * <p>A guess is never made on the first few kilobytes: that would let an "é" in row 90,000 become a
+ * replacement character inside an email. The file is read as UTF-8 until it ends or a byte proves it
+ * is not UTF-8; then the reader starts over with {@link #asWindows1252} and the whole file is read as
+ * Windows-1252. Most files are UTF-8, so most are decoded once.
  *
  * @param file      the text file
  * @param charset   the encoding to read it in
  * @param bomLength bytes of byte-order mark to skip
  * @param guessed   true when the encoding was inferred (no byte-order mark, no setting)
+ * @param notUtf8   where the file proved not to be UTF-8, when Windows-1252 is the guess; else null
  */
-record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
+record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
+                   StrictTextReader.InvalidTextException notUtf8) {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -38,8 +41,8 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
      * Settles the encoding of a file.
      *
      * @param configured the source's encoding, or null to detect it
-     * @throws UnreadableInputException for a workbook or other binary file named as text, and for bytes
-     *                                  that are valid in no encoding the pack would guess
+     * @throws UnreadableInputException for a workbook or other binary file named as text, told by its
+     *                                  first bytes
      */
     static DecodedText of(Path file, Charset configured) throws IOException {
         byte[] head = new byte[HEAD_BYTES];
@@ -49,24 +52,37 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
         }
         refuseBinaryContainers(Arrays.copyOf(head, Math.min(length, 4)));
         if (startsWith(head, length, UTF8_BOM)) {
-            return new DecodedText(file, StandardCharsets.UTF_8, UTF8_BOM.length, false);
+            return new DecodedText(file, StandardCharsets.UTF_8, UTF8_BOM.length, false, null);
         }
         if (startsWith(head, length, UTF16LE_BOM)) {
-            return new DecodedText(file, StandardCharsets.UTF_16LE, UTF16LE_BOM.length, false);
+            return new DecodedText(file, StandardCharsets.UTF_16LE, UTF16LE_BOM.length, false, null);
         }
         if (startsWith(head, length, UTF16BE_BOM)) {
-            return new DecodedText(file, StandardCharsets.UTF_16BE, UTF16BE_BOM.length, false);
+            return new DecodedText(file, StandardCharsets.UTF_16BE, UTF16BE_BOM.length, false, null);
         }
         // an image or archive is usually not valid in any encoding either; say what it is, not where it broke
         refuseControlBytes(head, length);
         if (configured != null) {
-            return new DecodedText(file, configured, 0, false);
+            return new DecodedText(file, configured, 0, false, null);
         }
-        return guess(file);
+        return new DecodedText(file, StandardCharsets.UTF_8, 0, true, null);
     }
 
-    /** A strict reader positioned after the byte-order mark; the caller closes it. */
-    Reader open() throws IOException {
+    /** True while the encoding is UTF-8 only until a byte proves otherwise. */
+    boolean mayProveNotUtf8() {
+        return guessed && notUtf8 == null;
+    }
+
+    /** The same file taken as Windows-1252, because reading it as UTF-8 failed where {@code invalid} says. */
+    DecodedText asWindows1252(StrictTextReader.InvalidTextException invalid) {
+        return new DecodedText(file, WINDOWS_1252, 0, true, invalid);
+    }
+
+    /**
+     * A strict reader positioned after the byte-order mark; the caller closes it. When the encoding is
+     * guessed, it refuses binary data anywhere in the file, as the guess is only sound for text.
+     */
+    StrictTextReader open() throws IOException {
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(bomLength);
@@ -74,47 +90,21 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
             in.close();
             throw e;
         }
-        return new StrictTextReader(in, charset, bomLength);
+        StrictTextReader reader = new StrictTextReader(in, charset, bomLength);
+        return guessed ? reader.refusingBinaryData() : reader;
     }
 
-    private static DecodedText guess(Path file) throws IOException {
-        StrictTextReader.InvalidTextException notUtf8 = scan(new DecodedText(file, StandardCharsets.UTF_8, 0, true));
+    /** The whole-file error for a problem with the text found while reading it. */
+    UnreadableInputException refusal(StrictTextReader.TextProblem problem) {
+        if (problem instanceof StrictTextReader.BinaryDataException binary) {
+            return binary(binary);
+        }
+        StrictTextReader.InvalidTextException invalid = (StrictTextReader.InvalidTextException) problem;
         if (notUtf8 == null) {
-            return new DecodedText(file, StandardCharsets.UTF_8, 0, true);
+            return StrictText.notText(invalid);
         }
-        DecodedText windows = new DecodedText(file, WINDOWS_1252, 0, true);
-        StrictTextReader.InvalidTextException notWindows = scan(windows);
-        if (notWindows == null) {
-            return windows;
-        }
-        throw new UnreadableInputException((int) notUtf8.line(), "is neither UTF-8 text (" + notUtf8.getMessage()
-                + ") nor Windows-1252 text (" + notWindows.getMessage() + "); save it as \"CSV UTF-8\"");
-    }
-
-    /** Reads the whole file; the decoding error, or null when it is valid text in the encoding. */
-    private static StrictTextReader.InvalidTextException scan(DecodedText text) throws IOException {
-        char[] buffer = new char[1 << 14];
-        long line = 1;
-        try (Reader reader = text.open()) {
-            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                for (int i = 0; i < n; i++) {
-                    char c = buffer[i];
-                    if (c == '\n') {
-                        line++;
-                    } else if (isBinary(c)) {
-                        throw binary(line, c);
-                    }
-                }
-            }
-            return null;
-        } catch (StrictTextReader.InvalidTextException e) {
-            return e;
-        }
-    }
-
-    /** Control characters no spreadsheet export writes, except tab, line breaks and a DOS end-of-file mark. */
-    private static boolean isBinary(char c) {
-        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C && c != 0x1A;
+        return new UnreadableInputException((int) notUtf8.line(), "is neither UTF-8 text (" + notUtf8.getMessage()
+                + ") nor Windows-1252 text (" + invalid.getMessage() + "); save it as \"CSV UTF-8\"");
     }
 
     private static void refuseControlBytes(byte[] head, int length) {
@@ -122,16 +112,15 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed) {
         for (int i = 0; i < length; i++) {
             if (head[i] == '\n') {
                 line++;
-            } else if (isBinary((char) (head[i] & 0xFF))) {
-                throw binary(line, (char) (head[i] & 0xFF));
+            } else if (StrictTextReader.isBinary((char) (head[i] & 0xFF))) {
+                throw binary(new StrictTextReader.BinaryDataException((char) (head[i] & 0xFF), line));
             }
         }
     }
 
-    private static UnreadableInputException binary(long line, char c) {
-        return new UnreadableInputException((int) line, "is not a text file: it contains binary data (control"
-                + " character U+" + String.format("%04X", (int) c) + " on line " + line + "); export the sheet as"
-                + " CSV, or drop the workbook itself (.xlsx)");
+    private static UnreadableInputException binary(StrictTextReader.BinaryDataException binary) {
+        return new UnreadableInputException((int) binary.line(), "is not a text file: it contains binary data ("
+                + binary.getMessage() + "); export the sheet as CSV, or drop the workbook itself (.xlsx)");
     }
 
     private static void refuseBinaryContainers(byte[] head) {

@@ -57,10 +57,20 @@ public class InputSpooler {
             throw new UnreadableInputException(0, "is " + megabytes(size) + ", more than the " + megabytes(limits.maxFileBytes())
                     + " a file may have (input.max-file-size); split it into smaller files");
         }
+        RecordReader reader = readerFor(file.format(), file.source().read(), file.source().renames());
+        try {
+            return read(file, reader, limits);
+        } catch (RecordReader.StartOver startOver) {
+            // a new spool and collector: nothing of the first reading may reach the report
+            return read(file, startOver.reader(), limits);
+        }
+    }
+
+    private SpooledInput read(InputFile file, RecordReader reader, InputLimits limits) throws IOException {
         RowSpool spool = new RowSpool();
         Collector collector = new Collector(spool, limits.maxRows(), file.recordWord());
         try {
-            readerFor(file.format(), file.source().read(), file.source().renames()).read(file.path(), collector);
+            reader.read(file.path(), collector);
             if (collector.records == 0) {
                 throw new UnreadableInputException(0, file.format().isJson()
                         ? "contains no sequences or rows"

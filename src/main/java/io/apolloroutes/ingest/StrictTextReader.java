@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -13,7 +12,7 @@ import java.nio.charset.CodingErrorAction;
 
 /**
  * Decodes text in one encoding and stops at the first byte that is not valid in it, saying exactly
- * where it is.
+ * where it is; optionally also at the first control character that marks binary data.
  *
  * <p>{@link java.io.InputStreamReader} can be made strict too, but it decodes ahead in blocks and
  * reports no position, so a message could not tell the user which line to look at. This reader keeps
@@ -21,16 +20,28 @@ import java.nio.charset.CodingErrorAction;
  */
 final class StrictTextReader extends Reader {
 
-    /** The input is not valid in its encoding at a known place. */
-    static final class InvalidTextException extends CharacterCodingException {
-        private final Charset charset;
-        private final long byteOffset;
+    /** The input is not the text it was taken for, at a known line. */
+    abstract static class TextProblem extends IOException {
         private final long line;
 
+        TextProblem(long line) {
+            this.line = line;
+        }
+
+        long line() {
+            return line;
+        }
+    }
+
+    /** The input is not valid in its encoding at a known place. */
+    static final class InvalidTextException extends TextProblem {
+        private final Charset charset;
+        private final long byteOffset;
+
         InvalidTextException(Charset charset, long byteOffset, long line) {
+            super(line);
             this.charset = charset;
             this.byteOffset = byteOffset;
-            this.line = line;
         }
 
         Charset charset() {
@@ -41,13 +52,28 @@ final class StrictTextReader extends Reader {
             return byteOffset;
         }
 
-        long line() {
-            return line;
+        @Override
+        public String getMessage() {
+            return "invalid " + charset.name() + " at byte offset " + byteOffset + " (line " + line() + ")";
+        }
+    }
+
+    /** The input holds a control character that no spreadsheet program writes: it is binary data. */
+    static final class BinaryDataException extends TextProblem {
+        private final char character;
+
+        BinaryDataException(char character, long line) {
+            super(line);
+            this.character = character;
+        }
+
+        char character() {
+            return character;
         }
 
         @Override
         public String getMessage() {
-            return "invalid " + charset.name() + " at byte offset " + byteOffset + " (line " + line + ")";
+            return "control character U+" + String.format("%04X", (int) character) + " on line " + line();
         }
     }
 
@@ -56,6 +82,7 @@ final class StrictTextReader extends Reader {
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 14);
     private final CharBuffer chars = CharBuffer.allocate(1 << 14);
+    private boolean refusingBinaryData;
     private long bytesDecoded;
     private long line = 1;
     private boolean endOfInput;
@@ -79,6 +106,20 @@ final class StrictTextReader extends Reader {
         this(in, charset, 0);
     }
 
+    /** Control characters no spreadsheet export writes, except tab, line breaks and a DOS end-of-file mark. */
+    static boolean isBinary(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C && c != 0x1A;
+    }
+
+    /**
+     * Makes the reader stop at binary data too ({@link BinaryDataException}); checked as the text is
+     * decoded, so it costs no pass of its own.
+     */
+    StrictTextReader refusingBinaryData() {
+        refusingBinaryData = true;
+        return this;
+    }
+
     @Override
     public int read(char[] target, int offset, int length) throws IOException {
         if (length == 0) {
@@ -92,6 +133,17 @@ final class StrictTextReader extends Reader {
         int count = Math.min(length, chars.remaining());
         chars.get(target, offset, count);
         return count;
+    }
+
+    /**
+     * Decodes the rest of the input without keeping it, for the one thing that can come of it: the
+     * {@link TextProblem} further on, if there is one.
+     */
+    void skipRest() throws IOException {
+        chars.position(chars.limit());
+        while (fill()) {
+            chars.position(chars.limit());
+        }
     }
 
     /** Decodes the next block; false at the end of the input. */
@@ -113,7 +165,7 @@ final class StrictTextReader extends Reader {
         int start = bytes.position();
         CoderResult result = decoder.decode(bytes, chars, endOfInput);
         bytesDecoded += bytes.position() - start;
-        countLines();
+        checkDecoded();
         if (result.isError()) {
             throw new InvalidTextException(charset, bytesDecoded, line);
         }
@@ -124,12 +176,21 @@ final class StrictTextReader extends Reader {
         return chars.hasRemaining() || !endOfInput || bytes.hasRemaining();
     }
 
-    /** Counts line breaks in the characters just decoded (in characters, so it holds for UTF-16 too). */
-    private void countLines() {
+    /**
+     * Counts line breaks in the characters just decoded (in characters, so it holds for UTF-16 too),
+     * and looks for binary data on the way: one comparison per character in the usual case.
+     */
+    private void checkDecoded() throws BinaryDataException {
         char[] array = chars.array();
-        for (int i = 0; i < chars.position(); i++) {
-            if (array[i] == '\n') {
-                line++;
+        int end = chars.position();
+        for (int i = 0; i < end; i++) {
+            char c = array[i];
+            if (c < 0x20) {
+                if (c == '\n') {
+                    line++;
+                } else if (refusingBinaryData && isBinary(c)) {
+                    throw new BinaryDataException(c, line);
+                }
             }
         }
     }

@@ -109,6 +109,47 @@ class DelimitedTextTest {
     }
 
     @Test
+    void rejects_binary_data_anywhere_in_a_file_of_guessed_encoding() {
+        // far past the first block the reader decodes, and past a byte that makes it start over as Windows-1252
+        String text = HEADER + "Plain,1,Caf\u00e9,Hi there\r\n".repeat(5_000);
+        Path file = bytes("late-nul.csv", text.getBytes(DecodedText.WINDOWS_1252),
+                new byte[] {'Z', ',', '1', ',', 0, ',', 'x', '\n'});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not a text file: it contains binary data (control character U+0000 on line 5002)");
+    }
+
+    @Test
+    void ranks_binary_data_further_on_above_a_row_problem_before_it_when_the_encoding_is_guessed() {
+        // the control character is past what is read to settle encoding and delimiter, and past the row limit
+        Path file = bytes("many-then-nul.csv", ("sequence,subject\n" + "A,1\n".repeat(20_000)).getBytes(StandardCharsets.UTF_8),
+                new byte[] {'E', ',', 0x01, '\n'});
+
+        assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(Long.MAX_VALUE, 3, 1000))))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("control character U+0001 on line 20002");
+    }
+
+    @Test
+    void leaves_control_characters_alone_in_a_file_with_a_byte_order_mark() throws IOException {
+        // a byte-order mark says the file is text; only a guessed encoding is checked for binary data
+        Path file = bytes("bom.csv", bom(0xEF, 0xBB, 0xBF), (HEADER + "A,1,Hi,x\u0001y\r\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(firstRow(file)).element(3).isEqualTo("x\u0001y");
+    }
+
+    @Test
+    void rejects_bytes_that_are_neither_utf8_nor_windows_1252_late_in_the_file_with_both_places() {
+        String text = HEADER + "Plain,1,Hello,Hi there\r\n".repeat(5_000);
+        Path file = bytes("late-mystery.csv", text.getBytes(StandardCharsets.US_ASCII),
+                new byte[] {'A', ',', (byte) 0xE9, ',', (byte) 0x81, ',', 'x', '\n'});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is neither UTF-8 text (invalid UTF-8 at byte offset 120030 (line 5002))")
+                .hasMessageContaining("nor Windows-1252 text (invalid windows-1252 at byte offset 120032 (line 5002))");
+    }
+
+    @Test
     void tells_a_workbook_named_csv_to_be_renamed() {
         Path file = bytes("export.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
 

@@ -82,6 +82,42 @@ class InputSpoolerTest {
     }
 
     @Test
+    void starts_over_as_windows_1252_when_the_last_row_proves_the_file_is_not_utf8() throws IOException {
+        // "CafÃ©" in Windows-1252 is valid UTF-8 for "Café": the first reading takes row 2 as UTF-8 and spools
+        // 20,000 rows, a blank row and an unknown column before the lone 0xE9 of the last row ends it
+        StringBuilder text = new StringBuilder("sequence,step,subject,body,Region\r\nCaf\u00c3\u00a9 crowd,1,Hi,Hello,EU\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("Sequence ").append(i % 50).append(",1,Hello,Hi there,EU\r\n");
+            if (i == 10_000) {
+                text.append(",,,,\r\n");
+            }
+        }
+        text.append("Late,1,Caf\u00e9,Bonjour,EU\r\n");
+        Path file = Files.write(dir.resolve("late-accent.csv"), text.toString().getBytes(DecodedText.WINDOWS_1252));
+        ReadOptions windows1252 = new ReadOptions(DecodedText.WINDOWS_1252, null, null, ZoneOffset.UTC, InputLimits.DEFAULT);
+        long spoolsBefore = spoolFiles();
+
+        try (SpooledInput guessed = TestInputs.spool(file);
+             SpooledInput stated = TestInputs.spool(file, windows1252)) {
+            assertThat(spoolFiles()).isEqualTo(spoolsBefore + 2);
+            assertThat(guessed.recordCount()).isEqualTo(stated.recordCount()).isEqualTo(20_002);
+            assertThat(guessed.blankRows()).isEqualTo(stated.blankRows()).isEqualTo(1);
+            assertThat(guessed.layout().labels()).isEqualTo(stated.layout().labels());
+            assertThat(guessed.warnings()).hasSize(2).startsWith(stated.warnings().get(0))
+                    .last().asString().startsWith("read as windows-1252 text");
+            List<SequenceCandidate> fromGuess = new ArrayList<>();
+            guessed.sequences().forEachRemaining(fromGuess::add);
+            List<SequenceCandidate> fromStart = new ArrayList<>();
+            stated.sequences().forEachRemaining(fromStart::add);
+            assertThat(fromGuess).extracting(SequenceCandidate::name)
+                    .isEqualTo(fromStart.stream().map(SequenceCandidate::name).toList())
+                    .startsWith("Caf\u00c3\u00a9 crowd").endsWith("Late");
+            assertThat(fromGuess).extracting(SequenceCandidate::records)
+                    .isEqualTo(fromStart.stream().map(SequenceCandidate::records).toList());
+        }
+    }
+
+    @Test
     void rejects_a_file_without_a_header_row() {
         assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/no-header.csv", dir)))
                 .isInstanceOf(UnreadableInputException.class)

@@ -43,9 +43,35 @@ class StrictTextReaderTest {
                 .hasMessage("invalid UTF-8 at byte offset 2 (line 1)");
     }
 
+    @Test
+    void refuses_binary_data_only_when_asked_naming_the_character_and_its_line() throws IOException {
+        byte[] bytes = "a,b\n\t\r\u000b\u000c\u001a\nx\u0000y\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(readAll(bytes)).endsWith("x\u0000y\n");
+        assertThatThrownBy(() -> readAll(new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)
+                .refusingBinaryData())).isInstanceOfSatisfying(StrictTextReader.BinaryDataException.class,
+                        e -> assertThat(e).hasMessage("control character U+0000 on line 3"));
+    }
+
+    @Test
+    void skipping_the_rest_still_finds_a_problem_further_on() throws IOException {
+        byte[] bytes = ("row,ok\n".repeat(10_000) + "x\u0007y\n").getBytes(StandardCharsets.UTF_8);
+
+        try (StrictTextReader reader = new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)
+                .refusingBinaryData()) {
+            assertThat(reader.read(new char[10])).isEqualTo(10);
+            assertThatThrownBy(reader::skipRest).isInstanceOf(StrictTextReader.BinaryDataException.class)
+                    .hasMessage("control character U+0007 on line 10001");
+        }
+    }
+
     private static String readAll(byte[] bytes) throws IOException {
+        return readAll(new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+    }
+
+    private static String readAll(Reader reader) throws IOException {
         StringBuilder out = new StringBuilder();
-        try (Reader reader = new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+        try (reader) {
             char[] buffer = new char[1000];
             for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
                 out.append(buffer, 0, n);
