@@ -1,7 +1,5 @@
 package io.apolloroutes.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -29,18 +27,22 @@ import java.util.Map;
  */
 final class RowSpool implements Closeable {
 
-    private static final ObjectMapper CODEC = new ObjectMapper();
-    private static final ObjectWriter WRITER = CODEC.writerFor(SourceRecord.class);
+    /**
+     * Bounds the buffer for a run of adjacent records (one sequence of many rows); a longer run takes
+     * several reads.
+     */
+    private static final int MAX_READ = 1 << 20;
 
     private final Path path;
     private final OutputStream out;
+    private final SpoolFormat.Writer writer = new SpoolFormat.Writer();
     private final Map<String, Offsets> groups = new LinkedHashMap<>();
     private long size;
     private FileChannel reader;
 
     RowSpool() {
         try {
-            path = Files.createTempFile("apollo-sequence-spool-", ".jsonl");
+            path = Files.createTempFile("apollo-sequence-spool-", ".spool");
             out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a spool file in " + System.getProperty("java.io.tmpdir"), e);
@@ -49,11 +51,10 @@ final class RowSpool implements Closeable {
 
     /** Appends a record to the group of its sequence; a null name makes a group of its own. */
     void add(String sequenceName, SourceRecord record) throws IOException {
-        byte[] bytes = WRITER.writeValueAsBytes(record);
-        out.write(bytes);
+        int length = writer.write(record, out);
         String key = sequenceName != null ? sequenceName : "\u0000#" + record.number();
-        groups.computeIfAbsent(key, k -> new Offsets(sequenceName)).add(size, bytes.length);
-        size += bytes.length;
+        groups.computeIfAbsent(key, k -> new Offsets(sequenceName)).add(size, length);
+        size += length;
     }
 
     /** How many groups (sequences) the spool holds. */
@@ -84,24 +85,34 @@ final class RowSpool implements Closeable {
         };
     }
 
+    /** Reads a group's records; records written one after another (the usual case) are read in one go. */
     private List<SourceRecord> read(Offsets group) {
         List<SourceRecord> records = new ArrayList<>(group.count);
         try {
-            for (int i = 0; i < group.count; i++) {
-                ByteBuffer buffer = ByteBuffer.allocate(group.lengths[i]);
-                long position = group.offsets[i];
-                while (buffer.hasRemaining()) {
-                    int read = reader.read(buffer, position + buffer.position());
-                    if (read < 0) {
-                        throw new IOException("spool file ended early");
-                    }
+            for (int first = 0; first < group.count; ) {
+                int end = group.adjacentRunEnd(first, MAX_READ);
+                ByteBuffer run = readFully(group.offsets[first],
+                        (int) (group.offsets[end - 1] + group.lengths[end - 1] - group.offsets[first]));
+                for (int i = first; i < end; i++) {
+                    records.add(SpoolFormat.read(run));
                 }
-                records.add(CODEC.readValue(buffer.array(), SourceRecord.class));
+                first = end;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read back the spool file " + path.getFileName(), e);
         }
         return records;
+    }
+
+    private ByteBuffer readFully(long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            int read = reader.read(buffer, position + buffer.position());
+            if (read < 0) {
+                throw new IOException("spool file ended early");
+            }
+        }
+        return buffer.flip();
     }
 
     @Override
@@ -117,17 +128,17 @@ final class RowSpool implements Closeable {
     }
 
     /** Offsets of one sequence's records; arrays rather than boxed lists to keep large files small. */
-    private static final class Offsets {
+    static final class Offsets {
         private final String name;
         private long[] offsets = new long[2];
         private int[] lengths = new int[2];
         private int count;
 
-        private Offsets(String name) {
+        Offsets(String name) {
             this.name = name;
         }
 
-        private void add(long offset, int length) {
+        void add(long offset, int length) {
             if (count == offsets.length) {
                 offsets = Arrays.copyOf(offsets, count * 2);
                 lengths = Arrays.copyOf(lengths, count * 2);
@@ -135,6 +146,21 @@ final class RowSpool implements Closeable {
             offsets[count] = offset;
             lengths[count] = length;
             count++;
+        }
+
+        /**
+         * The end (exclusive) of the run of records from {@code first} on that lie one right after the other
+         * and together take at most {@code maxBytes}; always at least {@code first + 1}.
+         */
+        int adjacentRunEnd(int first, int maxBytes) {
+            long runBytes = lengths[first];
+            int end = first + 1;
+            while (end < count && offsets[end] == offsets[end - 1] + lengths[end - 1]
+                    && runBytes + lengths[end] <= maxBytes) {
+                runBytes += lengths[end];
+                end++;
+            }
+            return end;
         }
     }
 }

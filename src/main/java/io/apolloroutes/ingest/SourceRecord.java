@@ -1,8 +1,5 @@
 package io.apolloroutes.ingest;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +9,6 @@ import java.util.Map;
  * sequence, or something that could not be read as any of these. Kept verbatim so failed records can
  * be written back to the dead-letter folder in the user's own columns.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = SourceRecord.TableRow.class, name = "table"),
-        @JsonSubTypes.Type(value = SourceRecord.JsonRow.class, name = "row"),
-        @JsonSubTypes.Type(value = SourceRecord.JsonSequence.class, name = "seq"),
-        @JsonSubTypes.Type(value = SourceRecord.Broken.class, name = "broken")})
 public sealed interface SourceRecord {
 
     /** Row number (CSV, header = 1), element number (JSON) or line number (JSON Lines). */
@@ -29,9 +20,7 @@ public sealed interface SourceRecord {
      * @param cellProblems cells that hold no usable value (say, a spreadsheet error such as {@code #REF!}),
      *                     by cell index; empty for almost every row
      */
-    record TableRow(int number, List<String> cells,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, String> cellProblems)
-            implements SourceRecord {
+    record TableRow(int number, List<String> cells, Map<Integer, String> cellProblems) implements SourceRecord {
 
         public TableRow {
             cellProblems = cellProblems == null ? Map.of() : Map.copyOf(cellProblems);
