@@ -27,15 +27,17 @@ final class JfrStages {
 
     /** Work that calls the same code as a later stage: anywhere on the stack, these win. */
     private static final String[][] ENCLOSING = {
-            {"io.apolloroutes.ingest.DecodedText.", "parse: encoding check (a pass over the whole file)"},
+            {"io.apolloroutes.ingest.DecodedText.", "parse: encoding check (byte-order mark, binary containers)"},
     };
 
     /** First match wins, tried on each frame from the innermost outwards. */
     private static final String[][] STAGES = {
-            {"io.apolloroutes.ingest.RowSpool.add", "parse: write spool (Jackson encode + disk)"},
-            {"io.apolloroutes.ingest.RowSpool.read", "split: read spool back (Jackson decode)"},
-            {"io.apolloroutes.ingest.StrictText", "parse: decode text"},
-            {"io.apolloroutes.ingest.StrictUtf8Reader", "parse: decode text"},
+            {"io.apolloroutes.ingest.RowSpool.add", "parse: write spool"},
+            {"io.apolloroutes.ingest.SpoolFormat$Writer", "parse: write spool"},
+            {"io.apolloroutes.ingest.RowSpool.read", "split: read spool back"},
+            {"io.apolloroutes.ingest.RowSpool$", "split: read spool back"},
+            {"io.apolloroutes.ingest.SpoolFormat", "split: read spool back"},
+            {"io.apolloroutes.ingest.StrictText", "parse: decode text (and binary check)"},
             {"org.apache.commons.csv.", "parse: CSV (commons-csv)"},
             {"io.apolloroutes.ingest.CsvRecordReader", "parse: CSV (commons-csv)"},
             {"com.github.pjfanning.", "parse: xlsx (excel-streaming-reader, POI)"},
@@ -49,9 +51,10 @@ final class JfrStages {
             {"org.hibernate.validator.", "validate (Bean Validation)"},
             {"io.apolloroutes.apollo.EmailerTemplate.hasVisibleBody", "visible-body check (map and validate)"},
             {"io.apolloroutes.apollo.VisibleText", "visible-body check (map and validate)"},
-            {"io.apolloroutes.apollo.DryRunOutbox.write", "outbox: write file"},
-            {"io.apolloroutes.apollo.CreateSequenceCall.requestBody", "outbox: request JSON (Jackson, pretty)"},
-            {"io.apolloroutes.apollo.DryRunOutbox", "outbox: file name (slug)"},
+            {"io.apolloroutes.apollo.CreateSequenceCall.request", "outbox: request JSON (Jackson)"},
+            {"io.apolloroutes.apollo.OutboxWriter", "outbox: queue for the writer thread"},
+            {"io.apolloroutes.apollo.DryRunOutbox.slug", "outbox: file name (slug)"},
+            {"io.apolloroutes.apollo.DryRunOutbox", "outbox: write file"},
             {"org.apache.camel.component.file.GenericFileProducer", "outbox: write file"},
             {"org.apache.camel.component.file.FileOperations", "outbox: write file"},
             {"org.apache.camel.component.file.FileProducer", "outbox: write file"},
