@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Turns a body cell into the HTML Apollo expects in {@code body_html}. HTML is kept as written;
@@ -73,14 +71,6 @@ final class EmailBody {
 
     /** True when the text contains at least one real HTML element (not just a stray "<" or "<name>"). */
     static boolean isHtml(String body) {
-        if (body.indexOf('<') < 0) {
-            return false;
-        }
-        for (Element element : Jsoup.parseBodyFragment(body).body().getAllElements()) {
-            if (!"body".equals(element.tagName()) && element.tag().isKnownTag()) {
-                return true;
-            }
-        }
-        return false;
+        return EmailBodyMarkup.hasElement(body);
     }
 }
