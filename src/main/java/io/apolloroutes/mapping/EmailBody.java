@@ -1,9 +1,6 @@
 package io.apolloroutes.mapping;
 
 import io.apolloroutes.ingest.BodyFormat;
-import java.util.Arrays;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -16,8 +13,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
  */
 final class EmailBody {
 
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\n");
     private static final Parser MARKDOWN = Parser.builder().build();
     // a line break inside a paragraph is a line break in an email, not a space as on a web page
     private static final HtmlRenderer MARKDOWN_HTML = HtmlRenderer.builder().softbreak("<br>").build();
@@ -41,32 +36,8 @@ final class EmailBody {
         return switch (effective) {
             case HTML -> body.strip();
             case MARKDOWN -> MARKDOWN_HTML.render(MARKDOWN.parse(body)).strip();
-            default -> paragraphs(body);
+            default -> EmailBodyText.toHtml(body);
         };
-    }
-
-    private static String paragraphs(String body) {
-        String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
-        return Arrays.stream(PARAGRAPH_BREAK.split(text))
-                .map(paragraph -> "<p>" + Arrays.stream(LINE_BREAK.split(paragraph.strip()))
-                        .map(line -> escape(line.strip()))
-                        .collect(Collectors.joining("<br>")) + "</p>")
-                .collect(Collectors.joining());
-    }
-
-    /** Escapes the three characters that would otherwise be read as markup. */
-    private static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     /** True when the text contains at least one real HTML element (not just a stray "<" or "<name>"). */
