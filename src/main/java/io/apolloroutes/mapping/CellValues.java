@@ -1,9 +1,9 @@
 package io.apolloroutes.mapping;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads spreadsheet cells the way people fill them in: yes/no booleans, "3.0" for 3, lists separated
@@ -11,10 +11,6 @@ import java.util.regex.Pattern;
  * {@link IllegalArgumentException} whose message says what is expected.
  */
 final class CellValues {
-
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+(\\.0+)?");
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
-    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s\\-]+");
 
     private CellValues() {
     }
@@ -27,29 +23,87 @@ final class CellValues {
         };
     }
 
+    /** A whole number written {@code [+-]?[0-9]+(\.0+)?}: spreadsheets write 3 as "3.0". */
     static Integer integer(String raw) {
         String value = raw.strip();
-        if (!WHOLE_NUMBER.matcher(value).matches()) {
+        int n = value.length();
+        boolean negative = n > 0 && value.charAt(0) == '-';
+        int i = n > 0 && (negative || value.charAt(0) == '+') ? 1 : 0;
+        int digits = i;
+        long magnitude = 0;
+        for (; i < n && isDigit(value.charAt(i)); i++) {
+            // past the int range the exact value no longer matters, only that it is too large
+            if (magnitude <= Integer.MAX_VALUE + 1L) {
+                magnitude = magnitude * 10 + (value.charAt(i) - '0');
+            }
+        }
+        boolean whole = i > digits;
+        if (i < n && value.charAt(i) == '.') {
+            int zeros = ++i;
+            while (i < n && value.charAt(i) == '0') {
+                i++;
+            }
+            whole &= i > zeros;
+        }
+        if (!whole || i < n) {
             throw new IllegalArgumentException("must be a whole number");
         }
-        int dot = value.indexOf('.');
-        try {
-            return Integer.valueOf(dot < 0 ? value : value.substring(0, dot));
-        } catch (NumberFormatException tooLarge) {
+        if (magnitude > (negative ? Integer.MAX_VALUE + 1L : Integer.MAX_VALUE)) {
             throw new IllegalArgumentException("is too large (at most " + Integer.MAX_VALUE + ")");
         }
+        return (int) (negative ? -magnitude : magnitude);
+    }
+
+    /** Only ASCII digits: {@link Integer#parseInt} would also read other scripts' digits. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Splits on ";" or "|", trimming entries and dropping empty ones; null when nothing is left. */
     static List<String> list(String raw) {
-        List<String> values = Arrays.stream(LIST_SEPARATOR.split(raw)).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList();
-        return values.isEmpty() ? null : values;
+        List<String> values = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            if (i == raw.length() || raw.charAt(i) == ';' || raw.charAt(i) == '|') {
+                String value = raw.substring(start, i).strip();
+                if (!value.isEmpty()) {
+                    values.add(value);
+                }
+                start = i + 1;
+            }
+        }
+        return values.isEmpty() ? null : Collections.unmodifiableList(values);
     }
 
     /** A value from a fixed set, written loosely: "Auto Email" and "auto-email" become auto_email. */
     static String code(String raw) {
-        return CODE_SEPARATORS.matcher(raw.strip().toLowerCase(Locale.ROOT)).replaceAll("_");
+        String code = raw.strip().toLowerCase(Locale.ROOT);
+        int first = 0;
+        while (first < code.length() && !isCodeSeparator(code.charAt(first))) {
+            first++;
+        }
+        if (first == code.length()) {
+            // written as the code already ("auto_email"): nothing to build
+            return code;
+        }
+        StringBuilder joined = new StringBuilder(code.length()).append(code, 0, first);
+        boolean separated = false;
+        for (int i = first; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (!isCodeSeparator(c)) {
+                joined.append(c);
+            } else if (!separated) {
+                // a run of separators ("Auto - Email") is one underscore
+                joined.append('_');
+            }
+            separated = isCodeSeparator(c);
+        }
+        return joined.toString();
+    }
+
+    /** Hyphens and the whitespace {@code \s} matches: ASCII only, so a no-break space stays in the code. */
+    private static boolean isCodeSeparator(char c) {
+        return c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A wait unit; the plural people naturally write ("days") is read as the singular Apollo expects. */

@@ -3,6 +3,12 @@ package io.apolloroutes.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,13 +49,17 @@ class CellValuesTest {
             "-2|-2",
             "0|0",
             "' 7 '|7",
-            "2147483647|2147483647"})
+            "-0|0",
+            "00000000000000000000000003|3",
+            "2147483647|2147483647",
+            "-2147483648|-2147483648"})
     void reads_whole_numbers_including_spreadsheet_decimals_and_signs(String raw, int expected) {
         assertThat(CellValues.integer(raw)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,000", "", "."})
+    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,000", "", ".", "+", "-", "3.", ".0", "+-3", "1e3",
+            "3.0.0", "\u0663", "99999999999.5"})
     void rejects_values_that_are_not_whole_numbers(String raw) {
         assertThatThrownBy(() -> CellValues.integer(raw))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -57,7 +67,8 @@ class CellValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2147483648", "99999999999", "99999999999.0"})
+    @ValueSource(strings = {"2147483648", "99999999999", "99999999999.0", "-2147483649", "+2147483648",
+            "123456789012345678901234567890"})
     void rejects_numbers_too_large_for_an_integer(String raw) {
         assertThatThrownBy(() -> CellValues.integer(raw))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -112,6 +123,13 @@ class CellValuesTest {
     }
 
     @Test
+    void joins_only_hyphens_and_ascii_whitespace_into_underscores() {
+        assertThat(CellValues.code("-Auto-")).isEqualTo("_auto_");
+        assertThat(CellValues.code("auto\u000B\f\r\nemail")).isEqualTo("auto_email");
+        assertThat(CellValues.code("Auto\u00A0Email")).isEqualTo("auto\u00A0email");
+    }
+
+    @Test
     void leaves_unknown_codes_for_validation_to_reject() {
         assertThat(CellValues.code("Carrier Pigeon")).isEqualTo("carrier_pigeon");
     }
@@ -147,5 +165,55 @@ class CellValuesTest {
     @Test
     void trims_text() {
         assertThat(CellValues.text("  6095a711bd01d100a506d4ac \t")).isEqualTo("6095a711bd01d100a506d4ac");
+    }
+
+    // ---- against the patterns these used to be read with ---------------------------------------
+
+    @Test
+    void reads_random_cells_as_the_patterns_did() {
+        String alphabet = "+-.0019 ;|aA_\t\u000B\u00A0\u2003\u0663";
+        Random random = new Random(11);
+        for (int i = 0; i < 50_000; i++) {
+            char[] cell = new char[random.nextInt(12)];
+            for (int c = 0; c < cell.length; c++) {
+                cell[c] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String raw = new String(cell);
+            assertThat(outcome(CellValues::integer, raw)).as(raw).isEqualTo(outcome(CellValuesTest::integerByPattern, raw));
+            assertThat(CellValues.code(raw)).as(raw).isEqualTo(WAS_CODE_SEPARATORS.matcher(
+                    raw.strip().toLowerCase(Locale.ROOT)).replaceAll("_"));
+            assertThat(CellValues.list(raw)).as(raw).isEqualTo(listByPattern(raw));
+        }
+    }
+
+    private static final Pattern WAS_WHOLE_NUMBER = Pattern.compile("[+-]?\\d+(\\.0+)?");
+    private static final Pattern WAS_LIST_SEPARATOR = Pattern.compile("[;|]");
+    private static final Pattern WAS_CODE_SEPARATORS = Pattern.compile("[\\s\\-]+");
+
+    private static Object outcome(Function<String, Integer> read, String raw) {
+        try {
+            return read.apply(raw);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Integer integerByPattern(String raw) {
+        String value = raw.strip();
+        if (!WAS_WHOLE_NUMBER.matcher(value).matches()) {
+            throw new IllegalArgumentException("must be a whole number");
+        }
+        int dot = value.indexOf('.');
+        try {
+            return Integer.valueOf(dot < 0 ? value : value.substring(0, dot));
+        } catch (NumberFormatException tooLarge) {
+            throw new IllegalArgumentException("is too large (at most " + Integer.MAX_VALUE + ")");
+        }
+    }
+
+    private static List<String> listByPattern(String raw) {
+        List<String> values = Arrays.stream(WAS_LIST_SEPARATOR.split(raw)).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        return values.isEmpty() ? null : values;
     }
 }
