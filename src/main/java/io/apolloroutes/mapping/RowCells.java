@@ -52,7 +52,12 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
 
     /** True when the row has a value of this level; body_format alone only says how a body is written. */
     boolean hasAny(Column.Level level) {
-        return cells.keySet().stream().anyMatch(c -> c.level() == level && c != Column.BODY_FORMAT);
+        for (Column column : cells.keySet()) {
+            if (column.level() == level && column != Column.BODY_FORMAT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The header a column has for this record, filled or not; null when only the layout knows it. */

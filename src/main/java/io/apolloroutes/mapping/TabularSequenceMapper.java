@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Maps the step rows of one sequence (one row per email variant of a step) to an Apollo request. A row
@@ -61,12 +62,14 @@ final class TabularSequenceMapper {
         }
         // a wide row (numbered step columns) arrives as the step rows it stands for
         rows = RowCells.of(candidate, columns, problems);
-        for (RowCells cells : rows) {
-            cells.cells().forEach((column, cell) -> labels.putIfAbsent(column, cell.label()));
-        }
         for (RowCells row : rows) {
-            row.cells().keySet().stream().filter(c -> c.level() == Column.Level.SEQUENCE)
-                    .forEach(c -> sequenceColumnRows.computeIfAbsent(c, k -> new ArrayList<>()).add(row.number()));
+            for (Map.Entry<Column, RowCells.Cell> cell : row.cells().entrySet()) {
+                Column column = cell.getKey();
+                labels.putIfAbsent(column, cell.getValue().label());
+                if (column.level() == Column.Level.SEQUENCE) {
+                    sequenceColumnRows.computeIfAbsent(column, k -> new ArrayList<>()).add(row.number());
+                }
+            }
         }
         SequenceRequest request = request();
         return new SequenceDraft(candidate, request, new Locator(), problems, notes);
@@ -100,10 +103,13 @@ final class TabularSequenceMapper {
     }
 
     private <T> T sequenceValue(Column column, Function<String, T> parse) {
-        T value = agreed(rows, column, parse, column.apolloField(), "sequence setting",
+        T value = agreed(rows, column, parse, column::apolloField, "sequence setting",
                 "the same on every row that gives it (or given on one row only)");
+        if (value != null) {
+            return value;
+        }
         String constant = candidate.file().source().constants().get(column);
-        return value != null || constant == null ? value : constant(column, constant, parse);
+        return constant == null ? null : constant(column, constant, parse);
     }
 
     /** A value the source's mapping file sets for every sequence the file leaves it empty in. */
@@ -185,7 +191,7 @@ final class TabularSequenceMapper {
         TreeMap<Integer, List<RowCells>> byNumber = new TreeMap<>();
         for (RowCells row : numbered) {
             RowCells.Cell cell = row.get(Column.STEP);
-            Integer number = parse(row, cell, CellValues::integer, null);
+            Integer number = parse(row, cell, CellValues::integer, () -> null);
             if (number == null) {
                 continue;
             }
@@ -225,7 +231,7 @@ final class TabularSequenceMapper {
 
     private <T> T stepValue(List<RowCells> step, int index, Column column, Function<String, T> parse) {
         String field = column == Column.DAY ? "wait_time" : column.apolloField();
-        return agreed(step, column, parse, stepPath(index, field), "step setting",
+        return agreed(step, column, parse, () -> stepPath(index, field), "step setting",
                 "the same on every row of the step");
     }
 
@@ -250,17 +256,19 @@ final class TabularSequenceMapper {
         for (RowCells row : step.stream().filter(r -> r.hasAny(Column.Level.TOUCH)).toList()) {
             int touchIndex = touches.size();
             touchRecords.add(row);
-            String path = stepPath(index, "emailer_touches[" + touchIndex + "]");
-            String subject = touchValue(row, Column.SUBJECT, CellValues::text, path + ".emailer_template.subject");
+            String subject = touchValue(row, Column.SUBJECT, CellValues::text,
+                    () -> touchPath(index, touchIndex, "emailer_template.subject"));
             BodyFormat format = bodyFormat(row);
             String body = touchValue(row, Column.BODY, cell -> EmailBody.toHtml(cell, format),
-                    path + ".emailer_template.body_html");
-            String touchType = touchValue(row, Column.TOUCH_TYPE, CellValues::code, path + ".type");
+                    () -> touchPath(index, touchIndex, "emailer_template.body_html"));
+            String touchType = touchValue(row, Column.TOUCH_TYPE, CellValues::code,
+                    () -> touchPath(index, touchIndex, "type"));
             if (touchType == null && ApolloVocabulary.isEmailStep(type)) {
                 touchType = firstEmail || subject != null ? ApolloVocabulary.NEW_THREAD : ApolloVocabulary.REPLY_TO_THREAD;
             }
-            String status = touchValue(row, Column.STATUS, CellValues::code, path + ".status");
-            Boolean signature = touchValue(row, Column.INCLUDE_SIGNATURE, CellValues::bool, path + ".include_signature");
+            String status = touchValue(row, Column.STATUS, CellValues::code, () -> touchPath(index, touchIndex, "status"));
+            Boolean signature = touchValue(row, Column.INCLUDE_SIGNATURE, CellValues::bool,
+                    () -> touchPath(index, touchIndex, "include_signature"));
             // Apollo's own example sends "" as the subject of a reply
             String sentSubject = subject == null && ApolloVocabulary.REPLY_TO_THREAD.equals(touchType) ? "" : subject;
             EmailerTemplate template = new EmailerTemplate(null, sentSubject, body);
@@ -268,7 +276,7 @@ final class TabularSequenceMapper {
                 status = ApolloVocabulary.APPROVED;
             } else if (status == null) {
                 notes.add(new Problem(List.of(row.number()), label(Column.BODY, List.of(row)),
-                        path + ".emailer_template.body_html",
+                        touchPath(index, touchIndex, "emailer_template.body_html"),
                         null, "is empty, so this email is created as a draft without a status; Apollo sends it"
                         + " only once it has a body and is approved"));
             }
@@ -280,12 +288,13 @@ final class TabularSequenceMapper {
     /** The row's body_format, else the source's. */
     private BodyFormat bodyFormat(RowCells row) {
         BodyFormat format = touchValue(row, Column.BODY_FORMAT, cell -> BodyFormat.named(cell).orElseThrow(
-                () -> new IllegalArgumentException("must be html, text or markdown")), null);
+                () -> new IllegalArgumentException("must be html, text or markdown")), () -> null);
         return format != null ? format : candidate.file().source().bodyFormat();
     }
 
-    private <T> T touchValue(RowCells row, Column column, Function<String, T> parse, String path) {
-        return row.has(column) ? parse(row, row.get(column), parse, path) : null;
+    private <T> T touchValue(RowCells row, Column column, Function<String, T> parse, Supplier<String> path) {
+        RowCells.Cell cell = row.get(column);
+        return cell == null ? null : parse(row, cell, parse, path);
     }
 
     // ---- shared --------------------------------------------------------------------------------
@@ -293,16 +302,19 @@ final class TabularSequenceMapper {
     /**
      * The value the rows agree on for a column, or null when none gives it. Unreadable values and
      * disagreements become problems.
+     *
+     * @param path the field's JSON path, built only for a problem: most values have none
      */
-    private <T> T agreed(List<RowCells> from, Column column, Function<String, T> parse, String path,
+    private <T> T agreed(List<RowCells> from, Column column, Function<String, T> parse, Supplier<String> path,
                          String what, String rule) {
         T agreed = null;
         RowCells first = null;
         for (RowCells row : from) {
-            if (!row.has(column)) {
+            RowCells.Cell cell = row.get(column);
+            if (cell == null) {
                 continue;
             }
-            T value = parse(row, row.get(column), parse, path);
+            T value = parse(row, cell, parse, path);
             if (value == null) {
                 continue;
             }
@@ -310,8 +322,8 @@ final class TabularSequenceMapper {
                 agreed = value;
                 first = row;
             } else if (!agreed.equals(value)) {
-                problems.add(new Problem(List.of(first.number(), row.number()), row.get(column).label(), path,
-                        row.get(column).raw(), String.format("disagrees with %s ('%s'); a %s must be %s",
+                problems.add(new Problem(List.of(first.number(), row.number()), cell.label(), path.get(),
+                        cell.raw(), String.format("disagrees with %s ('%s'); a %s must be %s",
                         RowNumbers.row(candidate.file(), first.number()), first.get(column).raw().strip(), what, rule)));
             }
         }
@@ -319,7 +331,7 @@ final class TabularSequenceMapper {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T parse(RowCells row, RowCells.Cell cell, Function<String, T> parse, String path) {
+    private <T> T parse(RowCells row, RowCells.Cell cell, Function<String, T> parse, Supplier<String> path) {
         if (cell.items() != null) {
             // a JSON array in a list column: already a list, and re-splitting would cut entries at ";"
             return cell.items().isEmpty() ? null : (T) cell.items();
@@ -327,7 +339,7 @@ final class TabularSequenceMapper {
         try {
             return parse.apply(cell.raw());
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(List.of(row.number()), cell.label(), path, cell.raw(), e.getMessage()));
+            problems.add(new Problem(List.of(row.number()), cell.label(), path.get(), cell.raw(), e.getMessage()));
             return null;
         }
     }
@@ -354,6 +366,10 @@ final class TabularSequenceMapper {
 
     private static String stepPath(int index, String field) {
         return "emailer_steps[" + index + "]." + field;
+    }
+
+    private static String touchPath(int step, int touch, String field) {
+        return stepPath(step, "emailer_touches[" + touch + "]." + field);
     }
 
     /** Finds rows and header for a JSON path of the request this mapper built. */
