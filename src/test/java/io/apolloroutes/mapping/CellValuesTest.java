@@ -3,10 +3,10 @@ package io.apolloroutes.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apolloroutes.support.RandomText;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -171,14 +171,7 @@ class CellValuesTest {
 
     @Test
     void reads_random_cells_as_the_patterns_did() {
-        String alphabet = "+-.0019 ;|aA_\t\u000B\u00A0\u2003\u0663";
-        Random random = new Random(11);
-        for (int i = 0; i < 50_000; i++) {
-            char[] cell = new char[random.nextInt(12)];
-            for (int c = 0; c < cell.length; c++) {
-                cell[c] = alphabet.charAt(random.nextInt(alphabet.length()));
-            }
-            String raw = new String(cell);
+        for (String raw : RandomText.strings(11, 50_000, "+-.0019 ;|aA_\t\u000B\u00A0\u2003\u0663", 0, 11)) {
             assertThat(outcome(CellValues::integer, raw)).as(raw).isEqualTo(outcome(CellValuesTest::integerByPattern, raw));
             assertThat(CellValues.code(raw)).as(raw).isEqualTo(WAS_CODE_SEPARATORS.matcher(
                     raw.strip().toLowerCase(Locale.ROOT)).replaceAll("_"));

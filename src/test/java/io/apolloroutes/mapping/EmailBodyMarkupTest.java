@@ -2,6 +2,7 @@ package io.apolloroutes.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.support.RandomText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,14 +88,8 @@ class EmailBodyMarkupTest {
 
     @Test
     void agrees_with_jsoup_on_random_characters_around_angle_brackets() {
-        String alphabet = "<<<>>//!?-pPbBrRaxtd =\"'&;\n\u0000é";
-        Random random = new Random(7);
-        for (int i = 0; i < 30_000; i++) {
-            char[] body = new char[1 + random.nextInt(10)];
-            for (int c = 0; c < body.length; c++) {
-                body[c] = alphabet.charAt(random.nextInt(alphabet.length()));
-            }
-            assertAgrees(new String(body));
+        for (String body : RandomText.strings(7, 30_000, "<<<>>//!?-pPbBrRaxtd =\"'&;\n\u0000é", 1, 10)) {
+            assertAgrees(body);
         }
     }
 

@@ -2,8 +2,8 @@ package io.apolloroutes.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.support.RandomText;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -42,13 +42,8 @@ class EmailBodyTextTest {
 
     @Test
     void reads_random_texts_as_the_patterns_did() {
-        Random random = new Random(42);
-        for (int i = 0; i < 50_000; i++) {
-            char[] text = new char[1 + random.nextInt(16)];
-            for (int c = 0; c < text.length; c++) {
-                text[c] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
-            }
-            check(new String(text));
+        for (String text : RandomText.strings(42, 50_000, ALPHABET, 1, 16)) {
+            check(text);
         }
     }
 
