@@ -39,11 +39,17 @@ final class EmailBodyText {
     private String read() {
         int start = 0;
         int n = text.length();
+        int nextLf = text.indexOf('\n');
+        int nextCr = text.indexOf('\r');
         while (start <= n) {
-            int end = start;
-            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                end++;
+            // String.indexOf is much faster than a loop; most texts have no \r at all
+            if (nextLf >= 0 && nextLf < start) {
+                nextLf = text.indexOf('\n', start);
             }
+            if (nextCr >= 0 && nextCr < start) {
+                nextCr = text.indexOf('\r', start);
+            }
+            int end = Math.min(nextLf < 0 ? n : nextLf, nextCr < 0 ? n : nextCr);
             line(start, end);
             // \r\n, \r and \n all end a line
             start = end + (end + 1 < n && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
@@ -118,14 +124,15 @@ final class EmailBodyText {
     }
 
     private void escape(int from, int to) {
+        // runs between the characters to escape are copied whole: appending char by char cost more than the rest
+        int run = from;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                default -> html.append(c);
+            if (c == '&' || c == '<' || c == '>') {
+                html.append(text, run, i).append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+                run = i + 1;
             }
         }
+        html.append(text, run, to);
     }
 }
