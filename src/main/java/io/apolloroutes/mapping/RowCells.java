@@ -7,6 +7,7 @@ import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.function.Function;
  *                whose headers are the layout's
  */
 record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers) {
+
+    private static final Map<Column.Level, List<Column>> VALUE_COLUMNS = valueColumns();
 
     RowCells(int number, Map<Column, Cell> cells) {
         this(number, cells, Map.of());
@@ -52,12 +55,22 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
 
     /** True when the row has a value of this level; body_format alone only says how a body is written. */
     boolean hasAny(Column.Level level) {
-        for (Column column : cells.keySet()) {
-            if (column.level() == level && column != Column.BODY_FORMAT) {
+        for (Column column : VALUE_COLUMNS.get(level)) {
+            if (cells.containsKey(column)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A level's few columns, so {@link #hasAny} looks them up rather than walking every column of the row. */
+    private static Map<Column.Level, List<Column>> valueColumns() {
+        Map<Column.Level, List<Column>> byLevel = new EnumMap<>(Column.Level.class);
+        for (Column.Level level : Column.Level.values()) {
+            byLevel.put(level, Arrays.stream(Column.values())
+                    .filter(c -> c.level() == level && c != Column.BODY_FORMAT).toList());
+        }
+        return byLevel;
     }
 
     /** The header a column has for this record, filled or not; null when only the layout knows it. */

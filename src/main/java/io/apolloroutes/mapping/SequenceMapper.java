@@ -26,7 +26,12 @@ public class SequenceMapper {
             return new SequenceDraft(candidate, null, locator,
                     List.of(Problem.ofRecords(List.of(broken.number()), broken.raw(), broken.problem())));
         }
-        long apolloShaped = records.stream().filter(SourceRecord.JsonSequence.class::isInstance).count();
+        int apolloShaped = 0;
+        for (SourceRecord record : records) {
+            if (record instanceof SourceRecord.JsonSequence) {
+                apolloShaped++;
+            }
+        }
         if (apolloShaped > 0 && records.size() > 1) {
             return new SequenceDraft(candidate, null, locator, List.of(new Problem(candidate.recordNumbers(),
                     null, "name", candidate.name(), "is used by more than one sequence in this file; sequence"

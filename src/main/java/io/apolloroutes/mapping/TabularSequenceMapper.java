@@ -11,6 +11,7 @@ import io.apolloroutes.ingest.ColumnNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -133,8 +134,7 @@ final class TabularSequenceMapper {
         boolean emailSeen = false;
         for (int i = 0; i < grouped.size(); i++) {
             List<RowCells> step = grouped.get(i);
-            // the records of one wide row share its number
-            stepRows.add(step.stream().map(RowCells::number).distinct().toList());
+            stepRows.add(numbers(step));
             stepCells.add(step);
             String type = stepValue(step, i, Column.TYPE, CellValues::code);
             type = type == null ? DEFAULT_STEP_TYPE : type;
@@ -176,15 +176,24 @@ final class TabularSequenceMapper {
      * otherwise one step per row in file order. Rows with only sequence settings belong to no step.
      */
     private List<List<RowCells>> groupSteps() {
-        List<RowCells> stepContent = rows.stream()
-                .filter(r -> r.hasAny(Column.Level.STEP) || r.hasAny(Column.Level.TOUCH)).toList();
-        List<RowCells> numbered = stepContent.stream().filter(r -> r.has(Column.STEP)).toList();
+        List<RowCells> stepContent = new ArrayList<>();
+        List<RowCells> numbered = new ArrayList<>();
+        List<Integer> unnumbered = new ArrayList<>();
+        for (RowCells row : rows) {
+            if (row.hasAny(Column.Level.STEP) || row.hasAny(Column.Level.TOUCH)) {
+                stepContent.add(row);
+                if (row.has(Column.STEP)) {
+                    numbered.add(row);
+                } else {
+                    unnumbered.add(row.number());
+                }
+            }
+        }
         if (numbered.isEmpty()) {
             return stepContent.stream().map(List::of).toList();
         }
-        List<RowCells> unnumbered = stepContent.stream().filter(r -> !r.has(Column.STEP)).toList();
         if (!unnumbered.isEmpty()) {
-            problems.add(new Problem(unnumbered.stream().map(RowCells::number).toList(), label(Column.STEP), null,
+            problems.add(new Problem(unnumbered, label(Column.STEP), null,
                     null, "is empty, while other rows of this sequence number their steps; give every row"
                     + " its step number"));
         }
@@ -240,10 +249,10 @@ final class TabularSequenceMapper {
     private List<EmailerTouch> touches(List<RowCells> step, int index, String type, boolean firstEmail) {
         List<RowCells> touchRecords = new ArrayList<>();
         touchCells.add(touchRecords);
+        List<RowCells> emails = emails(step);
         if (!ApolloVocabulary.carriesTouches(type)) {
-            List<Integer> withEmail = step.stream().filter(r -> r.hasAny(Column.Level.TOUCH))
-                    .map(RowCells::number).distinct().toList();
-            if (!withEmail.isEmpty()) {
+            if (!emails.isEmpty()) {
+                List<Integer> withEmail = numbers(emails);
                 problems.add(new Problem(withEmail, label(Column.TYPE, step), stepPath(index, "type"),
                         written(step, Column.TYPE, type),
                         "is a step that sends no email, so the subject and body on these rows would be lost;"
@@ -252,8 +261,7 @@ final class TabularSequenceMapper {
             return null;
         }
         List<EmailerTouch> touches = new ArrayList<>();
-        // a row of the step with only step settings (say, its wait) is not an email variant
-        for (RowCells row : step.stream().filter(r -> r.hasAny(Column.Level.TOUCH)).toList()) {
+        for (RowCells row : emails) {
             int touchIndex = touches.size();
             touchRecords.add(row);
             String subject = touchValue(row, Column.SUBJECT, CellValues::text,
@@ -342,6 +350,28 @@ final class TabularSequenceMapper {
             problems.add(new Problem(List.of(row.number()), cell.label(), path.get(), cell.raw(), e.getMessage()));
             return null;
         }
+    }
+
+    /** The rows of a step that are email variants: a row with only step settings (say, its wait) is not one. */
+    private static List<RowCells> emails(List<RowCells> step) {
+        List<RowCells> emails = new ArrayList<>(step.size());
+        for (RowCells row : step) {
+            if (row.hasAny(Column.Level.TOUCH)) {
+                emails.add(row);
+            }
+        }
+        return emails;
+    }
+
+    /** The rows' numbers, each once: the records of one wide row share its number. */
+    private static List<Integer> numbers(List<RowCells> records) {
+        List<Integer> numbers = new ArrayList<>(records.size());
+        for (RowCells row : records) {
+            if (!numbers.contains(row.number())) {
+                numbers.add(row.number());
+            }
+        }
+        return Collections.unmodifiableList(numbers);
     }
 
     /** The value as the user wrote it in the step's rows, for quoting in a message. */
