@@ -45,7 +45,7 @@ final class JfrStages {
             {"org.h2.mvstore.", "parse: xlsx (excel-streaming-reader, POI)"},
             {"io.apolloroutes.ingest.Workbook", "parse: xlsx (excel-streaming-reader, POI)"},
             {"io.apolloroutes.ingest.", "parse: other"},
-            {"io.apolloroutes.mapping.EmailBody", "map: body to HTML (jsoup)"},
+            {"io.apolloroutes.mapping.EmailBody", "map: body to HTML"},
             {"io.apolloroutes.mapping.", "map: cells to request"},
             {"io.apolloroutes.validation.", "validate (Bean Validation)"},
             {"org.hibernate.validator.", "validate (Bean Validation)"},
