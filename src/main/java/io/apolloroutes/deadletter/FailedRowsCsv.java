@@ -28,10 +28,6 @@ final class FailedRowsCsv implements FailedRows {
     private final int errorIndex;
     private final boolean errorColumnAdded;
 
-    FailedRowsCsv(Path folder, TableLayout layout) throws IOException {
-        this(folder, layout, ',');
-    }
-
     /**
      * @param delimiter the delimiter the source reads its files with, so the corrected file can be
      *                  dropped back (and opens in the team's spreadsheet as their own export does)

@@ -5,6 +5,9 @@ import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -38,6 +41,9 @@ final class CellText {
 
     private final boolean date1904;
     private final ZoneId zone;
+    // a format index stands for one format in a workbook; deciding whether it is a date parses the
+    // format, and POI's own cache holds only the last one, so alternating columns would parse per cell
+    private final Map<Short, Optional<DateCellFormat>> dateFormats = new HashMap<>();
 
     /**
      * @param date1904 the workbook counts days from 1904 (old Mac Excel) instead of 1900
@@ -75,9 +81,13 @@ final class CellText {
     private String number(Cell cell) {
         double value = cell.getNumericCellValue();
         CellStyle style = cell.getCellStyle();
-        if (style != null && DateUtil.isValidExcelDate(value)
-                && DateCellFormat.isDateFormat(style.getDataFormat(), style.getDataFormatString())) {
-            return date(value, DateCellFormat.of(style.getDataFormatString()));
+        if (style != null && DateUtil.isValidExcelDate(value)) {
+            Optional<DateCellFormat> format = dateFormats.computeIfAbsent(style.getDataFormat(),
+                    index -> DateCellFormat.isDateFormat(index, style.getDataFormatString())
+                            ? Optional.of(DateCellFormat.of(style.getDataFormatString())) : Optional.empty());
+            if (format.isPresent()) {
+                return date(value, format.get());
+            }
         }
         return plainDecimal(value);
     }

@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A text file with its encoding settled: from its byte-order mark, from the source's settings, or by
@@ -50,7 +49,7 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
         try (InputStream in = Files.newInputStream(file)) {
             length = in.readNBytes(head, 0, head.length);
         }
-        refuseBinaryContainers(Arrays.copyOf(head, Math.min(length, 4)));
+        refuseBinaryContainers(head, length);
         if (startsWith(head, length, UTF8_BOM)) {
             return new DecodedText(file, StandardCharsets.UTF_8, UTF8_BOM.length, false, null);
         }
@@ -123,16 +122,16 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
                 + binary.getMessage() + "); export the sheet as CSV, or drop the workbook itself (.xlsx)");
     }
 
-    private static void refuseBinaryContainers(byte[] head) {
-        if (startsWith(head, head.length, ZIP)) {
+    private static void refuseBinaryContainers(byte[] head, int length) {
+        if (startsWith(head, length, ZIP)) {
             throw new UnreadableInputException(0, "is a workbook or other zip file, not text; if it is an Excel"
                     + " workbook, give it the .xlsx extension and drop it again");
         }
-        if (startsWith(head, head.length, OLE2)) {
+        if (startsWith(head, length, OLE2)) {
             throw new UnreadableInputException(0, "is a legacy Excel workbook, not text; give it the .xls"
                     + " extension and drop it again");
         }
-        if (startsWith(head, head.length, PDF)) {
+        if (startsWith(head, length, PDF)) {
             throw new UnreadableInputException(0, "is a PDF document, not text; export the sheet as CSV");
         }
     }

@@ -21,9 +21,6 @@ import java.util.TreeSet;
  */
 public final class StepColumns {
 
-    /** No numbered columns: a step-row header. */
-    public static final StepColumns NONE = of(List.of());
-
     /**
      * One numbered header.
      *

@@ -67,10 +67,6 @@ final class StrictTextReader extends Reader {
             this.character = character;
         }
 
-        char character() {
-            return character;
-        }
-
         @Override
         public String getMessage() {
             return "control character U+" + String.format("%04X", (int) character) + " on line " + line();

@@ -171,7 +171,7 @@ public final class TableLayout {
         return !stepColumns.steps().isEmpty();
     }
 
-    /** The numbered step columns of the wide layout; {@link StepColumns#NONE} for step rows. */
+    /** The numbered step columns of the wide layout; none for step rows. */
     public StepColumns stepColumns() {
         return stepColumns;
     }

@@ -46,9 +46,6 @@ final class WorkbookFailures {
             if (message.contains("MAX_FILE_COUNT") || message.contains("max file count")) {
                 return new UnreadableInputException(0, XlsxPackageCheck.tooManyParts());
             }
-            if (cause == cause.getCause()) {
-                break;
-            }
         }
         LOG.debug("workbook library failure", failure);
         return new UnreadableInputException(0, DAMAGED);

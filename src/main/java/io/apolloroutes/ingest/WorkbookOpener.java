@@ -75,10 +75,7 @@ final class WorkbookOpener {
         if (Files.size(file) == 0) {
             throw new UnreadableInputException(0, EMPTY);
         }
-        FileMagic magic;
-        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
-            magic = FileMagic.valueOf(in);
-        }
+        FileMagic magic = FileMagic.valueOf(file.toFile());
         return switch (magic) {
             case OOXML -> xlsx(file);
             case OLE2 -> ole2(file);

@@ -29,7 +29,7 @@ class FailedRowsCsvTest {
     void starts_with_a_utf8_byte_order_mark_and_puts_error_first_before_the_inputs_headers() throws IOException {
         TableLayout layout = TableLayout.of(List.of("Sequence", "Step", "Wait Mode", "Owner Name"));
 
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout, ',')) {
             rows.write(new SourceRecord.TableRow(2, List.of("Q1 outbound", "1", "days", "Sam")), "bad wait mode");
         }
 
@@ -41,7 +41,7 @@ class FailedRowsCsvTest {
 
     @Test
     void is_named_failed_rows_csv() throws IOException {
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence")))) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence")), ',')) {
             assertThat(rows.fileName()).isEqualTo("failed-rows.csv");
         }
         assertThat(dir.resolve("failed-rows.csv")).exists();
@@ -52,7 +52,7 @@ class FailedRowsCsvTest {
         TableLayout layout = TableLayout.of(List.of("sequence", "subject", "body", "note", "priority", "labels",
                 "wait_time", "step"));
 
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout, ',')) {
             rows.write(new SourceRecord.TableRow(2, List.of("=HYPERLINK(\"http://x.test\",\"hi\")", "+44 20 7946 0000",
                     "-1 for you", "@channel", "\tindented", "\rcarriage", "a=b", "")), "fine");
         }
@@ -64,7 +64,7 @@ class FailedRowsCsvTest {
 
     @Test
     void guards_the_error_column_too() throws IOException {
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence", "body")))) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence", "body")), ',')) {
             rows.write(new SourceRecord.TableRow(2, List.of("A", "Hi")), "=cmd|' /C calc'!A0");
             rows.write(new SourceRecord.TableRow(3, List.of("A", "Again")), "-not sent");
         }
@@ -78,7 +78,7 @@ class FailedRowsCsvTest {
         TableLayout layout = TableLayout.of(List.of("_error", "sequence", "subject"));
         assertThat(layout.errorColumnIndex()).isZero();
 
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout, ',')) {
             rows.write(new SourceRecord.TableRow(2, List.of("old error", "A", "Hi")), "new error");
         }
 
@@ -91,7 +91,7 @@ class FailedRowsCsvTest {
     void keeps_an_error_column_that_is_not_first_where_it_stands() throws IOException {
         TableLayout layout = TableLayout.of(List.of("sequence", " _Error ", "subject"));
 
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout)) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, layout, ',')) {
             rows.write(new SourceRecord.TableRow(2, List.of("A", "old", "Hi")), "new");
             rows.write(new SourceRecord.TableRow(3, List.of("A")), "short row");
         }
@@ -104,7 +104,7 @@ class FailedRowsCsvTest {
 
     @Test
     void keeps_the_extra_cells_of_a_row_longer_than_the_header() throws IOException {
-        try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence", "subject")))) {
+        try (FailedRowsCsv rows = new FailedRowsCsv(dir, TableLayout.of(List.of("sequence", "subject")), ',')) {
             rows.write(new SourceRecord.TableRow(2, List.of("A", "Hi", "stray", "=1+1")), "error");
         }
 
