@@ -1,7 +1,6 @@
 package io.apolloroutes.apollo;
 
 import org.apache.camel.LoggingLevel;
-import org.apache.camel.Processor;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
@@ -75,12 +74,6 @@ public class ApolloClientConfiguration {
         policy.setLogStackTrace(false);
         policy.setLogExhausted(false);
         return policy;
-    }
-
-    /** Referenced from the error handling route configuration as {@code onRedeliveryRef}. */
-    @Bean
-    public Processor apolloRetryMarker() {
-        return ApolloFailures::noteUnclearAttempt;
     }
 
     /** Says once, at startup, whether anything will be sent. */

@@ -23,20 +23,6 @@ public class ApolloFailures {
         return of(exchange).kind() == ApolloFailure.Kind.TRANSIENT;
     }
 
-    /** Exchange property set when an earlier attempt may have created the sequence after all. */
-    public static final String UNCLEAR_ATTEMPT = "apolloUnclearAttempt";
-
-    /**
-     * Runs before each retry: remembers when the failed attempt may have reached Apollo, so the outcome
-     * can warn about a possible duplicate instead of hiding it.
-     */
-    public static void noteUnclearAttempt(Exchange exchange) {
-        ApolloFailure failure = of(exchange);
-        if (failure.mayHaveCreated()) {
-            exchange.setProperty(UNCLEAR_ATTEMPT, failure.describe());
-        }
-    }
-
     /** The failure being handled on this exchange. */
     public static ApolloFailure of(Exchange exchange) {
         Throwable error = exchange.getException();

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKey          a master API key; when empty the pack runs in dry-run mode
  * @param dryRun          write request bodies to the outbox instead of sending, even with a key
  * @param abTesting       allow more than one email variant per step (needs an Apollo plan with A/B tests)
+ * @param searchBeforeCreate ask Apollo for a sequence of the same name before creating one, so that one made
+ *                        by hand or by another tool is not duplicated (a lost answer is always looked up)
  * @param connectTimeout  how long to wait for a connection to Apollo
  * @param responseTimeout how long to wait for Apollo's answer
  * @param retry           retries for 429, 5xx and timeouts
@@ -23,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("apollo")
 public record ApolloProperties(@NotNull URI baseUrl, String apiKey, boolean dryRun, boolean abTesting,
+                               boolean searchBeforeCreate,
                                @NotNull Duration connectTimeout, @NotNull Duration responseTimeout,
                                @Valid @NotNull Retry retry) {
 
@@ -51,7 +54,8 @@ public record ApolloProperties(@NotNull URI baseUrl, String apiKey, boolean dryR
     @Override
     public String toString() {
         return "ApolloProperties[baseUrl=" + baseUrl + ", apiKey=" + (hasApiKey() ? "(set)" : "(not set)")
-                + ", dryRun=" + dryRun + ", abTesting=" + abTesting + ", connectTimeout=" + connectTimeout
+                + ", dryRun=" + dryRun + ", abTesting=" + abTesting + ", searchBeforeCreate=" + searchBeforeCreate
+                + ", connectTimeout=" + connectTimeout
                 + ", responseTimeout=" + responseTimeout + ", retry=" + retry + "]";
     }
 }

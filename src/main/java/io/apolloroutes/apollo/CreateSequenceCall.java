@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,7 @@ public class CreateSequenceCall {
     }
 
     /** UTF-8 JSON; the same bytes go to Apollo or, in dry-run, into the outbox. */
-    public byte[] requestBody(SequenceDraft draft) throws JsonProcessingException {
+    public byte[] requestBody(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) throws JsonProcessingException {
         return writer.writeValueAsBytes(draft.request());
     }
 

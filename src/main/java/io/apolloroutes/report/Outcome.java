@@ -6,6 +6,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum Outcome {
     /** Apollo created it; the report carries its ID. */
     CREATED("created"),
+    /**
+     * Not created again: the ledger holds it as created earlier, or Apollo already has a sequence of
+     * this exact name; the report carries the existing ID.
+     */
+    ALREADY_EXISTS("already-exists"),
     /** Dry-run: valid, and its request body is in the outbox. */
     WOULD_CREATE("would-create"),
     /** Failed a rule before anything was sent. */

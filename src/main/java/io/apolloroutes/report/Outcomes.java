@@ -3,12 +3,9 @@ package io.apolloroutes.report;
 import io.apolloroutes.apollo.ApolloFailure;
 import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.apollo.ApolloProperties;
-import io.apolloroutes.apollo.CreateSequenceCall;
+import io.apolloroutes.apollo.ApolloSequence;
 import io.apolloroutes.apollo.OutboxEntry;
 import io.apolloroutes.mapping.SequenceDraft;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -24,11 +21,9 @@ public class Outcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
-    private final CreateSequenceCall call;
     private final int attempts;
 
-    public Outcomes(CreateSequenceCall call, ApolloProperties apollo) {
-        this.call = call;
+    public Outcomes(ApolloProperties apollo) {
         this.attempts = 1 + apollo.retry().maxRetries();
     }
 
@@ -43,26 +38,21 @@ public class Outcomes {
         run.record(draft, Outcome.WOULD_CREATE, null, null, written);
     }
 
-    /** Apollo answered 2xx: the ID is at {@code emailer_campaign.id}. */
+    /** Created by this run: just now, or by an earlier attempt whose answer was lost. */
     public void created(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                        @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, InputStream response, Exchange exchange) {
-        String id = call.createdId(response);
-        String unclear = exchange.getProperty(ApolloFailures.UNCLEAR_ATTEMPT, String.class);
-        List<String> notes = new ArrayList<>();
-        if (id == null) {
-            // never retried: the sequence exists, only its ID is unknown
-            notes.add("Apollo answered with success but without emailer_campaign.id; look the sequence up by name");
-        }
-        if (unclear != null) {
-            notes.add("an earlier attempt got no clear answer (" + unclear + ") and may have created this sequence"
-                    + " too; check Apollo for a second sequence named '" + draft.name() + "'");
-            LOG.warn("{}: created '{}' ({}), but an earlier attempt may have created it as well: {}",
-                    run.file().name(), draft.name(), id, unclear);
-        } else {
-            // the log is an audit trail of what exists in Apollo, whatever happens to the report later
-            LOG.info("{}: created '{}' as {}", run.file().name(), draft.name(), id);
-        }
-        run.record(draft, Outcome.CREATED, id, notes.isEmpty() ? null : String.join("; ", notes));
+                        @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                        @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence) {
+        // the log is an audit trail of what exists in Apollo, whatever happens to the report later
+        LOG.info("{}: created '{}' as {}", run.file().name(), draft.name(), sequence.id());
+        run.record(draft, Outcome.CREATED, sequence.id(), sequence.how());
+    }
+
+    /** Not created again: the ledger or Apollo itself already has a sequence of this name. */
+    public void alreadyExists(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
+                              @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                              @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence) {
+        LOG.info("{}: '{}' already exists as {}", run.file().name(), draft.name(), sequence.id());
+        run.record(draft, Outcome.ALREADY_EXISTS, sequence.id(), sequence.how());
     }
 
     /** Apollo refused this sequence (422 and other 4xx): its own text is the reason. */

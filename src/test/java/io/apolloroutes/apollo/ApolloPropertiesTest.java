@@ -39,7 +39,7 @@ class ApolloPropertiesTest {
     }
 
     static ApolloProperties properties(String key, boolean dryRun) {
-        return new ApolloProperties(URI.create("https://api.apollo.io"), key, dryRun, false, Duration.ofSeconds(10),
+        return new ApolloProperties(URI.create("https://api.apollo.io"), key, dryRun, false, true, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), new ApolloProperties.Retry(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)));
     }
 }

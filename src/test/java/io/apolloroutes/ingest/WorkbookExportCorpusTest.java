@@ -574,7 +574,7 @@ class WorkbookExportCorpusTest {
 
     private static List<SequenceDraft> validate(List<SequenceDraft> drafts, boolean abTesting) {
         SequenceValidator validator = new SequenceValidator(VALIDATION.getValidator(), new ApolloProperties(
-                URI.create("https://api.apollo.io"), null, true, abTesting, Duration.ofSeconds(10),
+                URI.create("https://api.apollo.io"), null, true, abTesting, true, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), new ApolloProperties.Retry(3, Duration.ofSeconds(2), 2.0,
                 Duration.ofSeconds(60))));
         return drafts.stream().map(validator::validate).toList();

@@ -587,7 +587,7 @@ class WideLayoutMapperTest {
     }
 
     private static SequenceDraft validated(SequenceDraft draft, boolean abTesting) {
-        ApolloProperties apollo = new ApolloProperties(URI.create("https://api.apollo.io"), null, true, abTesting,
+        ApolloProperties apollo = new ApolloProperties(URI.create("https://api.apollo.io"), null, true, abTesting, true,
                 Duration.ofSeconds(10), Duration.ofSeconds(30),
                 new ApolloProperties.Retry(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)));
         return new SequenceValidator(VALIDATION.getValidator(), apollo).validate(draft);

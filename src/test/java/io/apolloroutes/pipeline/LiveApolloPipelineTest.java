@@ -8,6 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.apolloroutes.pipeline.ApolloStubs.CREATE;
+import static io.apolloroutes.pipeline.ApolloStubs.SEARCH;
+import static io.apolloroutes.pipeline.ApolloStubs.createdAnswer;
+import static io.apolloroutes.pipeline.ApolloStubs.createdButAnswerLost;
+import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
+import static io.apolloroutes.pipeline.ApolloStubs.searchAnswer;
+import static io.apolloroutes.pipeline.ApolloStubs.searchPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,10 +27,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class LiveApolloPipelineTest extends PipelineTestSupport {
 
     static final String API_KEY = "sk_live_9F8e7D6c5B4a39281706f5E4d3C2b1A0";
-    static final String CREATE = "/api/v1/sequences";
     @RegisterExtension
     static final WireMockExtension APOLLO = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
@@ -50,6 +58,11 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         registry.add("apollo.retry.max-retries", () -> "2");
         registry.add("apollo.retry.initial-delay", () -> "20ms");
         registry.add("apollo.retry.max-delay", () -> "100ms");
+    }
+
+    @BeforeEach
+    void apollo_has_no_sequences_yet() {
+        noSequencesYet(APOLLO);
     }
 
     @Test
@@ -183,22 +196,32 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
     }
 
     @Test
-    void a_slow_answer_is_given_up_on_after_the_response_timeout_and_retried() {
-        firstThenCreated(createdAnswer("64f1a2b3c4d5e6f7a8b9c0d7").withFixedDelay(3000), "64f1a2b3c4d5e6f7a8b9c0d8");
+    void a_create_whose_answer_times_out_is_found_by_name_and_not_sent_again() {
+        createdButAnswerLost(APOLLO, "Slow", "64f1a2b3c4d5e6f7a8b9c0d7", createdAnswer("64f1a2b3c4d5e6f7a8b9c0d7").withFixedDelay(3000));
         dropText("slow-apollo.csv", "sequence,subject,body\nSlow,Hello,Hi\n");
 
-        JsonNode report = awaitReport("slow-apollo.csv");
+        JsonNode sequence = awaitReport("slow-apollo.csv").path("sequences").get(0);
 
-        APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
-        JsonNode sequence = report.path("sequences").get(0);
-        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d8");
-        // the first attempt did create one (…d7): the report must not hide that
-        assertThat(sequence.path("reason").asText()).contains("may have created this sequence too")
-                .contains("no answer from Apollo in time");
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(sequence.path("outcome").asText()).isEqualTo("created");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d7");
+        assertThat(sequence.path("reason").asText()).contains("answer to an earlier attempt was lost");
     }
 
     @Test
-    void a_dropped_connection_is_retried() {
+    void a_create_whose_connection_drops_after_apollo_acted_is_found_by_name_and_not_sent_again() {
+        createdButAnswerLost(APOLLO, "Dropped", "64f1a2b3c4d5e6f7a8b9c0da", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        dropText("dropped.csv", "sequence,subject,body\nDropped,Hello,Hi\n");
+
+        JsonNode sequence = awaitReport("dropped.csv").path("sequences").get(0);
+
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(sequence.path("outcome").asText()).isEqualTo("created");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0da");
+    }
+
+    @Test
+    void a_dropped_connection_that_created_nothing_is_looked_up_and_then_sent_again() {
         firstThenCreated(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "64f1a2b3c4d5e6f7a8b9c0d9");
         dropText("reset.csv", "sequence,subject,body\nReset,Hello,Hi\n");
 
@@ -206,6 +229,76 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
         assertThat(report.path("sequences").get(0).path("outcome").asText()).isEqualTo("created");
         APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
+        // searched before the first create and again before the second: never a blind repeat
+        List<String> calls = APOLLO.getAllServeEvents().stream()
+                .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
+                .map(event -> event.getRequest().getUrl()).toList();
+        assertThat(calls).containsExactly(SEARCH, CREATE, SEARCH, CREATE);
+    }
+
+    @Test
+    void a_sequence_created_before_is_not_sent_again_when_its_file_is_dropped_again() {
+        created("Dropped twice", "64f1a2b3c4d5e6f7a8b9c0db");
+        String csv = "sequence,subject,body\nDropped twice,Hello,Hi\n";
+        dropText("twice.csv", csv);
+        awaitReport("twice.csv");
+        APOLLO.resetRequests();
+
+        dropText("twice-again.csv", csv);
+        JsonNode sequence = awaitReport("twice-again.csv").path("sequences").get(0);
+
+        assertThat(sequence.path("outcome").asText()).isEqualTo("already-exists");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0db");
+        assertThat(sequence.path("reason").asText()).contains("already created by this pack from twice.csv (row 2)");
+        // the ledger answers: Apollo is not even asked
+        assertThat(APOLLO.getAllServeEvents()).isEmpty();
+        assertThat(runFile("dead-letter", "twice-again.csv", "")).isEmpty();
+    }
+
+    @Test
+    void a_sequence_apollo_already_has_by_that_exact_name_is_not_created() {
+        APOLLO.stubFor(post(SEARCH).withRequestBody(matchingJsonPath("$.q_name", equalTo("Made by hand")))
+                .willReturn(searchAnswer("Made by hand (old)", "64f1a2b3c4d5e6f7a8b9c0dc",
+                        "Made by hand", "64f1a2b3c4d5e6f7a8b9c0dd")));
+        dropText("by-hand.csv", "sequence,subject,body\nMade by hand,Hello,Hi\n");
+
+        JsonNode report = awaitReport("by-hand.csv");
+
+        APOLLO.verify(0, postRequestedFor(urlEqualTo(CREATE)));
+        JsonNode sequence = report.path("sequences").get(0);
+        assertThat(sequence.path("outcome").asText()).isEqualTo("already-exists");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0dd");
+        assertThat(report.path("counts").path("sequences_by_outcome").path("already-exists").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void archived_sequences_and_names_that_only_contain_the_name_do_not_count_as_existing() {
+        APOLLO.stubFor(post(SEARCH).withRequestBody(matchingJsonPath("$.q_name", equalTo("Renewal")))
+                .willReturn(searchPage(1, 1, "{\"id\":\"64f1a2b3c4d5e6f7a8b9c0e1\",\"name\":\"Renewal\",\"archived\":true}",
+                        "{\"id\":\"64f1a2b3c4d5e6f7a8b9c0e2\",\"name\":\"Renewal 2025\",\"archived\":false}")));
+        created("Renewal", "64f1a2b3c4d5e6f7a8b9c0e3");
+        dropText("renewal.csv", "sequence,subject,body\nRenewal,Hello,Hi\n");
+
+        JsonNode sequence = awaitReport("renewal.csv").path("sequences").get(0);
+
+        assertThat(sequence.path("outcome").asText()).isEqualTo("created");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0e3");
+    }
+
+    @Test
+    void the_search_follows_pages_until_it_finds_the_exact_name() {
+        APOLLO.stubFor(post(SEARCH).withRequestBody(matchingJsonPath("$.page", equalTo("1")))
+                .willReturn(searchPage(1, 2, "{\"id\":\"64f1a2b3c4d5e6f7a8b9c0e4\",\"name\":\"Intro call\",\"archived\":false}")));
+        APOLLO.stubFor(post(SEARCH).withRequestBody(matchingJsonPath("$.page", equalTo("2")))
+                .willReturn(searchPage(2, 2, "{\"id\":\"64f1a2b3c4d5e6f7a8b9c0e5\",\"name\":\"Intro\",\"archived\":false}")));
+        dropText("paged.csv", "sequence,subject,body\nIntro,Hello,Hi\n");
+
+        JsonNode sequence = awaitReport("paged.csv").path("sequences").get(0);
+
+        assertThat(sequence.path("outcome").asText()).isEqualTo("already-exists");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0e5");
+        APOLLO.verify(2, postRequestedFor(urlEqualTo(SEARCH)));
+        APOLLO.verify(0, postRequestedFor(urlEqualTo(CREATE)));
     }
 
     @Test
@@ -254,8 +347,10 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
         assertThat(output.getAll()).doesNotContain(API_KEY).contains("Apollo does not accept the API key");
         List<Path> written = filesUnder(work);
         assertThat(written).isNotEmpty();
+        assertThat(written).anyMatch(file -> file.getFileName().toString().endsWith(".mv.db"));
         for (Path file : written) {
-            assertThat(read(file)).as(file.toString()).doesNotContain(API_KEY);
+            // bytes as Latin-1, so binary files such as the ledger's database are searched too
+            assertThat(readBytesAsText(file)).as(file.toString()).doesNotContain(API_KEY);
         }
     }
 
@@ -272,10 +367,12 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
                 .willReturn(createdAnswer(id)));
     }
 
-    private static ResponseDefinitionBuilder createdAnswer(String id) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
-                .withBody("{\"emailer_campaign\":{\"id\":\"" + id + "\",\"archived\":false,\"active\":false},"
-                        + "\"emailer_steps\":[],\"emailer_touches\":[],\"emailer_templates\":[]}");
+    private static String readBytesAsText(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String resource(String name) throws IOException {

@@ -1,12 +1,14 @@
 package io.apolloroutes.pipeline;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.apolloroutes.pipeline.ApolloStubs.CREATE;
+import static io.apolloroutes.pipeline.ApolloStubs.createdAnswer;
+import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class PipelineFailureTest extends PipelineTestSupport {
 
-    static final String CREATE = "/api/v1/sequences";
     @RegisterExtension
     static final WireMockExtension APOLLO = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
@@ -57,10 +58,9 @@ class PipelineFailureTest extends PipelineTestSupport {
 
     @BeforeEach
     void weaveFaultsOnce() throws Exception {
-        // the extension resets the stub before each test
-        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"emailer_campaign\":{\"id\":\"64f1a2b3c4d5e6f7a8b9c0e1\"}}")));
+        // the extension resets the stubs before each test
+        APOLLO.stubFor(post(CREATE).willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0e1")));
+        noSequencesYet(APOLLO);
         if (camel.isStarted()) {
             return;
         }
@@ -125,8 +125,7 @@ class PipelineFailureTest extends PipelineTestSupport {
     void a_failed_file_that_cannot_be_moved_away_is_not_processed_again(CapturedOutput output) throws Exception {
         Files.writeString(folder("blocked").resolve("not-a-folder"), "a file where a folder is needed");
         APOLLO.stubFor(post(CREATE).withRequestBody(matchingJsonPath("$.name", equalTo("Stuck")))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"emailer_campaign\":{\"id\":\"64f1a2b3c4d5e6f7a8b9c0e2\"}}")));
+                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0e2")));
         dropText("stuck.csv", "sequence,subject,body\nStuck,Hello,Hi\n");
 
         awaitReport("stuck.csv");

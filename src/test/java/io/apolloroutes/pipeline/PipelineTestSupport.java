@@ -43,6 +43,8 @@ abstract class PipelineTestSupport {
         registry.add("folders.dead-letter", () -> work.resolve("dead-letter").toString());
         registry.add("folders.reports", () -> work.resolve("reports").toString());
         registry.add("folders.outbox", () -> work.resolve("outbox").toString());
+        // each test class gets a ledger of its own, like a fresh installation
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("data/ledger"));
         registry.add("inbox.poll-delay", () -> "100");
         registry.add("inbox.stable-for", () -> "500");
         registry.add("inbox.stable-check-interval", () -> "100");

@@ -622,7 +622,7 @@ class SequenceValidatorTest {
     }
 
     private static ApolloProperties properties(boolean abTesting) {
-        return new ApolloProperties(URI.create("https://api.apollo.io"), null, true, abTesting,
+        return new ApolloProperties(URI.create("https://api.apollo.io"), null, true, abTesting, true,
                 Duration.ofSeconds(10), Duration.ofSeconds(30),
                 new ApolloProperties.Retry(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60)));
     }

@@ -1,0 +1,145 @@
+package io.apolloroutes.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.apolloroutes.apollo.ApolloFailure;
+import io.apolloroutes.apollo.ApolloFailures;
+import io.apolloroutes.apollo.ApolloProperties;
+import io.apolloroutes.apollo.ApolloSequence;
+import io.apolloroutes.apollo.CreateSequenceCall;
+import io.apolloroutes.apollo.SequenceSearch;
+import io.apolloroutes.mapping.RowNumbers;
+import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.report.FileRun;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The send route's ledger steps: what the ledger says before a sequence is sent, and what it records
+ * at each turn (about to send, created, found, refused, deferred). Used as bean {@code ledger}.
+ */
+@Component("ledger")
+public class LedgerSteps {
+
+    private final SequenceLedger ledger;
+    private final CreateSequenceCall call;
+    private final boolean searchBeforeCreate;
+
+    public LedgerSteps(SequenceLedger ledger, CreateSequenceCall call, ApolloProperties apollo) {
+        this.ledger = ledger;
+        this.call = call;
+        this.searchBeforeCreate = apollo.searchBeforeCreate();
+    }
+
+    /** A sequence the ledger holds as created, from any file, is not sent again. */
+    public void check(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
+        ledger.find(draft.name()).filter(LedgerEntry::isCreated).ifPresent(entry ->
+                exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
+                        ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()
+                        + " (" + entry.sourceRows() + ") at " + entry.updatedAt())));
+    }
+
+    /**
+     * Whether to ask Apollo by name before creating: always when searching first is configured, and in
+     * any case after an attempt whose answer was lost (never a blind second create).
+     */
+    public boolean needsLookUp(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft) {
+        return searchBeforeCreate || ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false);
+    }
+
+    /** Recorded before the create request leaves: if its answer is lost, the next attempt looks first. */
+    public void sending(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                        @ExchangeProperty(FileRun.PROPERTY) FileRun run) throws JsonProcessingException {
+        int attempts = ledger.find(draft.name()).map(LedgerEntry::attempts).orElse(0);
+        save(draft, run, LedgerState.SENDING, null, attempts + 1, null);
+    }
+
+    /** Apollo answered the create call with success. */
+    public void created(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                        @ExchangeProperty(FileRun.PROPERTY) FileRun run, InputStream answer, Exchange exchange)
+            throws JsonProcessingException {
+        String id = call.createdId(answer);
+        String how = id == null
+                ? "Apollo answered with success but without emailer_campaign.id; look the sequence up by name" : null;
+        settle(draft, run, new ApolloSequence(id, ApolloSequence.Origin.CREATED, how), exchange);
+    }
+
+    /** Apollo already has a sequence of this exact name: after a lost answer, ours; otherwise made elsewhere. */
+    public void found(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                      @ExchangeProperty(FileRun.PROPERTY) FileRun run,
+                      @ExchangeProperty(SequenceSearch.FOUND) String id, Exchange exchange)
+            throws JsonProcessingException {
+        boolean ours = ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false);
+        ApolloSequence sequence = ours
+                ? new ApolloSequence(id, ApolloSequence.Origin.RECOVERED, "Apollo's answer to an earlier attempt was"
+                        + " lost; found by name, so it was not sent again")
+                : new ApolloSequence(id, ApolloSequence.Origin.FOUND, "Apollo already has a sequence named '"
+                        + draft.name() + "' (not archived); not created again");
+        settle(draft, run, sequence, exchange);
+    }
+
+    /** Apollo refused it (4xx): a corrected sequence of the same name may be sent later. */
+    public void rejected(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                         @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
+            throws JsonProcessingException {
+        save(draft, run, LedgerState.REJECTED, null, attempts(draft), ApolloFailures.of(exchange).describe());
+    }
+
+    /**
+     * Not created this time. A failure that may have reached Apollo keeps the entry in doubt, so the
+     * next attempt looks it up first.
+     */
+    public void deferred(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                         @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
+            throws JsonProcessingException {
+        Optional<ApolloFailure> failure = failureOf(exchange);
+        boolean inDoubt = failure.map(ApolloFailure::mayHaveCreated).orElse(false)
+                || (failure.isEmpty() && ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false));
+        String why = failure.map(ApolloFailure::describe).orElse(run.isSendingHalted() ? "sending stopped" : null);
+        save(draft, run, inDoubt ? LedgerState.SENDING : LedgerState.DEFERRED, null, attempts(draft), why);
+    }
+
+    /**
+     * Before a retry: a failure that certainly created nothing (429, no connection) takes the entry out
+     * of doubt, so the retry does not need to look it up first.
+     */
+    public void attemptFailed(Exchange exchange) {
+        SequenceDraft draft = exchange.getProperty(SequenceDraft.PROPERTY, SequenceDraft.class);
+        ApolloFailure failure = ApolloFailures.of(exchange);
+        if (draft == null || failure.mayHaveCreated()) {
+            return;
+        }
+        ledger.find(draft.name()).filter(LedgerEntry::isInDoubt).ifPresent(entry ->
+                ledger.save(new LedgerEntry(entry.name(), LedgerState.DEFERRED, null, entry.contentHash(),
+                        entry.sourceFile(), entry.sourceRows(), entry.requestBody(), entry.attempts(),
+                        failure.describe(), null, null)));
+    }
+
+    private void settle(SequenceDraft draft, FileRun run, ApolloSequence sequence, Exchange exchange)
+            throws JsonProcessingException {
+        save(draft, run, LedgerState.CREATED, sequence.id(), attempts(draft), null);
+        exchange.setProperty(ApolloSequence.PROPERTY, sequence);
+    }
+
+    private int attempts(SequenceDraft draft) {
+        return ledger.find(draft.name()).map(LedgerEntry::attempts).orElse(0);
+    }
+
+    private void save(SequenceDraft draft, FileRun run, LedgerState state, String apolloId, int attempts,
+                      String error) throws JsonProcessingException {
+        byte[] body = call.requestLine(draft);
+        ledger.save(new LedgerEntry(draft.name(), state, apolloId, Sha256.of(body), run.file().name(),
+                RowNumbers.describe(run.file(), draft.rows()),
+                state == LedgerState.CREATED ? null : new String(body, StandardCharsets.UTF_8),
+                attempts, error, null, null));
+    }
+
+    /** The Apollo failure being handled, if the exchange carries one (a stop earlier in the file does not). */
+    private static Optional<ApolloFailure> failureOf(Exchange exchange) {
+        boolean failed = exchange.getException() != null || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
+        return failed ? Optional.of(ApolloFailures.of(exchange)) : Optional.empty();
+    }
+}

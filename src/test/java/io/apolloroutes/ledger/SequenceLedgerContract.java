@@ -1,0 +1,118 @@
+package io.apolloroutes.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the ledger must do on every database it supports; subclasses supply a real database, and the
+ * schema is made by the same Flyway migrations the application runs at startup.
+ */
+abstract class SequenceLedgerContract {
+
+    static final Instant NOW = Instant.parse("2026-11-26T09:30:00Z");
+
+    JdbcClient jdbc;
+    SequenceLedger ledger;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void fresh_schema() {
+        Flyway flyway = Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load();
+        flyway.clean();
+        flyway.migrate();
+        jdbc = JdbcClient.create(dataSource());
+        ledger = new SequenceLedger(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void finds_an_entry_by_its_exact_name_only() {
+        ledger.save(entry("Q1 Outbound - VP Sales", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d1"));
+
+        LedgerEntry found = ledger.find("Q1 Outbound - VP Sales").orElseThrow();
+
+        assertThat(found.state()).isEqualTo(LedgerState.CREATED);
+        assertThat(found.apolloId()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d1");
+        assertThat(found.sourceFile()).isEqualTo("q1.csv");
+        assertThat(found.sourceRows()).isEqualTo("rows 2-4");
+        assertThat(found.updatedAt()).isEqualTo(NOW);
+        assertThat(ledger.find("q1 outbound - vp sales")).isEmpty();
+        assertThat(ledger.find("Q1 Outbound - VP Sales ")).isEmpty();
+    }
+
+    @Test
+    void saving_a_name_again_replaces_its_entry() {
+        ledger.save(entry("Webinar follow-up", LedgerState.SENDING, null));
+        ledger.save(entry("Webinar follow-up", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d2"));
+
+        assertThat(ledger.find("Webinar follow-up").orElseThrow().state()).isEqualTo(LedgerState.CREATED);
+        assertThat(jdbc.sql("select count(*) from sequence_ledger").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void keeps_names_and_bodies_far_longer_than_an_index_entry() {
+        String name = "Nurture ".repeat(2_000);
+        String body = "{\"name\":\"" + name + "\",\"emailer_steps\":[" + "{}".repeat(50_000) + "]}";
+        ledger.save(new LedgerEntry(name, LedgerState.DEFERRED, null, "0".repeat(64), "long.csv", "row 2", body, 0,
+                "Apollo answered 429", null, null));
+
+        LedgerEntry found = ledger.find(name).orElseThrow();
+
+        assertThat(found.name()).isEqualTo(name);
+        assertThat(found.requestBody()).isEqualTo(body);
+    }
+
+    @Test
+    void keeps_times_as_instants_whatever_the_session_time_zone() {
+        Instant due = Instant.parse("2026-11-26T10:00:00Z");
+        ledger.save(new LedgerEntry("Deferred one", LedgerState.DEFERRED, null, "1".repeat(64), "d.csv", "row 2", "{}",
+                1, "Apollo answered 429", due, null));
+
+        assertThat(ledger.find("Deferred one").orElseThrow().nextAttemptAt()).isEqualTo(due);
+    }
+
+    @Test
+    void lists_the_entries_in_one_state() {
+        ledger.save(entry("One", LedgerState.SENDING, null));
+        ledger.save(entry("Two", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d3"));
+        ledger.save(entry("Three", LedgerState.SENDING, null));
+
+        assertThat(ledger.inState(LedgerState.SENDING)).extracting(LedgerEntry::name)
+                .containsExactlyInAnyOrder("One", "Three");
+    }
+
+    @Test
+    void the_schema_refuses_a_state_the_pack_does_not_know() {
+        assertThatThrownBy(() -> jdbc.sql("insert into sequence_ledger (name_key, sequence_name, state, content_hash,"
+                        + " source_file, source_rows, attempts, created_at, updated_at)"
+                        + " values ('k', 'n', 'lost', 'h', 'f', 'r', 0, ?, ?)")
+                .params(NOW.atOffset(ZoneOffset.UTC), NOW.atOffset(ZoneOffset.UTC)).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void migrating_an_up_to_date_schema_changes_nothing() {
+        ledger.save(entry("Kept", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d4"));
+
+        Flyway.configure().dataSource(dataSource()).load().migrate();
+
+        assertThat(ledger.find("Kept")).isPresent();
+    }
+
+    static LedgerEntry entry(String name, LedgerState state, String apolloId) {
+        return new LedgerEntry(name, state, apolloId, "a".repeat(64), "q1.csv", "rows 2-4",
+                state == LedgerState.CREATED ? null : "{\"name\":\"" + name + "\"}", 1, null, null,
+                NOW.minus(1, ChronoUnit.DAYS));
+    }
+}
