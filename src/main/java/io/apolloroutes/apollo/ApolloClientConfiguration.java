@@ -1,5 +1,6 @@
 package io.apolloroutes.apollo;
 
+import io.apolloroutes.ratelimit.ApolloRateLimiter;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * How the pack talks to Apollo: HTTP client settings and the retry policy of the create call.
+ * How the pack talks to Apollo: HTTP client settings, the rate limiter and the retry policy of the
+ * create call.
  *
  * <p>The API key is added by the HTTP client itself, as the last thing before a request leaves. It
  * therefore never sits in a Camel message header, where exchange logging, tracing or an error report
@@ -28,9 +30,11 @@ public class ApolloClientConfiguration {
     static final String API_KEY_HEADER = "x-api-key";
 
     private final ApolloProperties apollo;
+    private final ApolloRateLimiter rateLimiter;
 
-    public ApolloClientConfiguration(ApolloProperties apollo) {
+    public ApolloClientConfiguration(ApolloProperties apollo, ApolloRateLimiter rateLimiter) {
         this.apollo = apollo;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Referenced from the route as {@code httpClientConfigurer=#apolloApiKey}. */
@@ -39,8 +43,10 @@ public class ApolloClientConfiguration {
         String key = apollo.apiKey() == null ? "" : apollo.apiKey().strip();
         HttpRequestInterceptor addKey = (request, entity, context) -> request.setHeader(API_KEY_HEADER, key);
         // HttpClient's own retry strategy re-sends even POSTs on 429/503, invisibly and without
-        // backoff; only the route's retry policy may repeat a create call
-        return builder -> builder.addRequestInterceptorLast(addKey).disableAutomaticRetries();
+        // backoff; only the route's retry policy may repeat a create call. Every call waits its
+        // turn with the rate limiter first, whichever route makes it.
+        return builder -> builder.addRequestInterceptorLast(addKey).disableAutomaticRetries()
+                .addExecInterceptorFirst("apollo-rate-limit", rateLimiter);
     }
 
     /** Finite timeouts: camel-http waits forever for a response by default. */

@@ -2,6 +2,7 @@ package io.apolloroutes.apollo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apolloroutes.ratelimit.QuotaExhaustedException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -50,6 +51,10 @@ public record ApolloFailure(Kind kind, int status, String message, boolean never
                     : status == 408 || status == 429 || status >= 500 ? Kind.TRANSIENT
                     : Kind.REJECTED;
             return new ApolloFailure(kind, status, text, false);
+        }
+        if (error instanceof QuotaExhaustedException spent) {
+            // the rate limiter held the request back: nothing left the pack
+            return new ApolloFailure(Kind.QUOTA_EXHAUSTED, 0, spent.getMessage(), true);
         }
         if (error instanceof ConnectException || error instanceof ConnectTimeoutException
                 || error instanceof UnknownHostException) {

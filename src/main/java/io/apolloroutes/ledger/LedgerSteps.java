@@ -10,8 +10,10 @@ import io.apolloroutes.apollo.SequenceSearch;
 import io.apolloroutes.mapping.RowNumbers;
 import io.apolloroutes.mapping.SequenceDraft;
 import io.apolloroutes.report.FileRun;
+import io.apolloroutes.report.Outcomes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -26,11 +28,13 @@ public class LedgerSteps {
 
     private final SequenceLedger ledger;
     private final CreateSequenceCall call;
+    private final NextAttempt nextAttempt;
     private final boolean searchBeforeCreate;
 
-    public LedgerSteps(SequenceLedger ledger, CreateSequenceCall call, ApolloProperties apollo) {
+    public LedgerSteps(SequenceLedger ledger, CreateSequenceCall call, NextAttempt nextAttempt, ApolloProperties apollo) {
         this.ledger = ledger;
         this.call = call;
+        this.nextAttempt = nextAttempt;
         this.searchBeforeCreate = apollo.searchBeforeCreate();
     }
 
@@ -99,7 +103,9 @@ public class LedgerSteps {
         boolean inDoubt = failure.map(ApolloFailure::mayHaveCreated).orElse(false)
                 || (failure.isEmpty() && ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false));
         String why = failure.map(ApolloFailure::describe).orElse(run.isSendingHalted() ? "sending stopped" : null);
-        save(draft, run, inDoubt ? LedgerState.SENDING : LedgerState.DEFERRED, null, attempts(draft), why);
+        Instant next = failure.isPresent() ? nextAttempt.after(failure.get(), caught(exchange)) : run.haltResumeAt();
+        save(draft, run, inDoubt ? LedgerState.SENDING : LedgerState.DEFERRED, null, attempts(draft), why, next);
+        exchange.setProperty(Outcomes.NEXT_ATTEMPT, next);
     }
 
     /**
@@ -130,16 +136,25 @@ public class LedgerSteps {
 
     private void save(SequenceDraft draft, FileRun run, LedgerState state, String apolloId, int attempts,
                       String error) throws JsonProcessingException {
+        save(draft, run, state, apolloId, attempts, error, null);
+    }
+
+    private void save(SequenceDraft draft, FileRun run, LedgerState state, String apolloId, int attempts,
+                      String error, Instant nextAttemptAt) throws JsonProcessingException {
         byte[] body = call.requestLine(draft);
         ledger.save(new LedgerEntry(draft.name(), state, apolloId, Sha256.of(body), run.file().name(),
                 RowNumbers.describe(run.file(), draft.rows()),
                 state == LedgerState.CREATED ? null : new String(body, StandardCharsets.UTF_8),
-                attempts, error, null, null));
+                attempts, error, nextAttemptAt, null));
     }
 
     /** The Apollo failure being handled, if the exchange carries one (a stop earlier in the file does not). */
     private static Optional<ApolloFailure> failureOf(Exchange exchange) {
-        boolean failed = exchange.getException() != null || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
-        return failed ? Optional.of(ApolloFailures.of(exchange)) : Optional.empty();
+        return caught(exchange) != null ? Optional.of(ApolloFailures.of(exchange)) : Optional.empty();
+    }
+
+    private static Throwable caught(Exchange exchange) {
+        Throwable error = exchange.getException();
+        return error != null ? error : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

@@ -47,6 +47,37 @@ public class SequenceLedger {
     }
 
     /**
+     * Deferred entries (and entries in doubt) whose next attempt is due at {@code now}, oldest due
+     * first, at most {@code limit}.
+     */
+    public List<LedgerEntry> due(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from sequence_ledger where state in ('deferred', 'sending')"
+                        + " and next_attempt_at <= ? order by next_attempt_at, updated_at")
+                .param(timestamp(now))
+                .query(SequenceLedger::entry)
+                .list()
+                .stream().limit(limit).toList();
+    }
+
+    /**
+     * Takes a due entry off the schedule, if it is still as read: true for exactly one caller when
+     * several instances share the ledger.
+     */
+    public boolean unschedule(LedgerEntry due) {
+        return jdbc.sql("update sequence_ledger set next_attempt_at = null where name_key = ?"
+                        + " and next_attempt_at = ? and state = ?")
+                .params(Sha256.of(due.name()), timestamp(due.nextAttemptAt()), due.state().column())
+                .update() == 1;
+    }
+
+    /** Puts an entry back on the schedule (its resume file could not be written). */
+    public void reschedule(LedgerEntry entry) {
+        jdbc.sql("update sequence_ledger set next_attempt_at = ? where name_key = ? and next_attempt_at is null")
+                .params(timestamp(entry.nextAttemptAt()), Sha256.of(entry.name()))
+                .update();
+    }
+
+    /**
      * Writes the entry: replaces the one of the same name, or adds it. Returns it as stored, with the
      * time of this change.
      */

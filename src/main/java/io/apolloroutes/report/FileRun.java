@@ -9,6 +9,7 @@ import io.apolloroutes.mapping.RowNumbers;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,6 +27,7 @@ public final class FileRun {
     private final DeadLetterBox deadLetters;
     private final OutcomeCounts counts = new OutcomeCounts();
     private volatile String haltReason;
+    private volatile Instant haltResumeAt;
 
     FileRun(SpooledInput input, boolean dryRun, ReportWriter report, DeadLetterBox deadLetters) {
         this.input = input;
@@ -52,8 +54,14 @@ public final class FileRun {
         return haltReason != null;
     }
 
-    void haltSending(String reason) {
+    void haltSending(String reason, Instant resumeAt) {
         haltReason = reason;
+        haltResumeAt = resumeAt;
+    }
+
+    /** When the sequences not sent after the halt are due again; null when a person must act first. */
+    public Instant haltResumeAt() {
+        return haltResumeAt;
     }
 
     String haltReason() {

@@ -6,6 +6,8 @@ import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.ApolloSequence;
 import io.apolloroutes.apollo.OutboxEntry;
 import io.apolloroutes.mapping.SequenceDraft;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("outcomes")
 public class Outcomes {
+
+    /** Exchange property: when a deferred sequence is due again (an {@link Instant}), or absent. */
+    public static final String NEXT_ATTEMPT = "nextAttemptAt";
 
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
@@ -63,11 +68,19 @@ public class Outcomes {
 
     /** Retries ran out on 429, 5xx or timeouts. */
     public void deferred(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                         @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
+                         @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                         @ExchangeProperty(NEXT_ATTEMPT) Instant next, Exchange exchange) {
         ApolloFailure failure = ApolloFailures.of(exchange);
         // the route's onException runs these steps only once every retry is spent
         run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + " (after " + attempts
-                + (attempts == 1 ? " attempt" : " attempts") + "); drop the failed rows again later");
+                + (attempts == 1 ? " attempt" : " attempts") + "); " + whatNext(next));
+    }
+
+    /** What becomes of a deferred sequence: sent again by itself at {@code next}, or by a person. */
+    static String whatNext(Instant next) {
+        return next == null ? "drop the failed rows again later"
+                : "it is sent again automatically from " + next.truncatedTo(ChronoUnit.SECONDS)
+                        + " (no need to drop the rows again)";
     }
 
     /**
@@ -76,19 +89,20 @@ public class Outcomes {
      * and the rest is deferred.
      */
     public void sendingStopped(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
-                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
+                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                               @ExchangeProperty(NEXT_ATTEMPT) Instant next, Exchange exchange) {
         ApolloFailure failure = ApolloFailures.of(exchange);
-        String advice = adviceFor(failure);
+        String advice = adviceFor(failure, next);
         LOG.error("{}: {} ({}). Sending stopped for this file; its remaining sequences are deferred.",
                 run.file().name(), advice, failure.describe());
-        run.haltSending(advice);
+        run.haltSending(advice, next);
         run.record(draft, Outcome.DEFERRED, null, "not created: " + failure.describe() + "; " + advice);
     }
 
-    private static String adviceFor(ApolloFailure failure) {
+    private static String adviceFor(ApolloFailure failure, Instant next) {
         if (failure.kind() == ApolloFailure.Kind.QUOTA_EXHAUSTED) {
-            return "Apollo's limit for creating sequences is used up for now; drop the failed rows again once it"
-                    + " resets (Apollo shows the limits under Settings > Integrations > API usage)";
+            return "Apollo's limit for creating sequences is used up for now; " + whatNext(next)
+                    + " (Apollo shows the limits under Settings > Integrations > API usage)";
         }
         if (failure.status() == 401) {
             return "Apollo does not accept the API key; check APOLLO_API_KEY (or apollo.api-key)";

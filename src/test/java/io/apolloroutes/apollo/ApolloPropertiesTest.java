@@ -28,7 +28,7 @@ class ApolloPropertiesTest {
 
     @Test
     void builds_the_retry_policy_from_duration_settings() {
-        RedeliveryPolicy policy = new ApolloClientConfiguration(properties(KEY, false)).apolloRetryPolicy();
+        RedeliveryPolicy policy = new ApolloClientConfiguration(properties(KEY, false), null).apolloRetryPolicy();
 
         assertThat(policy.getMaximumRedeliveries()).isEqualTo(3);
         assertThat(policy.getRedeliveryDelay()).isEqualTo(2_000);

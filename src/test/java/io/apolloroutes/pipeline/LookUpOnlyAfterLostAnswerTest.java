@@ -76,7 +76,7 @@ class LookUpOnlyAfterLostAnswerTest extends PipelineTestSupport {
     @Test
     void a_429_created_nothing_so_the_retry_needs_no_search() {
         APOLLO.stubFor(post(CREATE).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withBody("{\"message\":\"The maximum number of api calls"
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1").withBody("{\"message\":\"The maximum number of api calls"
                         + " allowed for api/v1/sequences is 50 times per minute.\"}"))
                 .willSetStateTo("free"));
         APOLLO.stubFor(post(CREATE).inScenario("busy").whenScenarioStateIs("free")
