@@ -14,8 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its own, is killed with SIGKILL in the middle of a 200-sequence file while Apollo still holds the
  * answer to a create call, then started again on the same folders and ledger. The file, left in the
  * inbox, is processed again from its first row. Afterwards Apollo has received each sequence exactly
- * once, and the second run's report gives every row of the file an outcome with Apollo's ID.
+ * once, and the second run's report gives every row of the file an outcome with Apollo's ID: the
+ * sequences the first run created are taken from the ledger, the one whose answer the kill cut off is
+ * found by name, and the rest are created.
  */
 class CrashRecoveryIT {
 
@@ -40,6 +44,7 @@ class CrashRecoveryIT {
     static final int ROWS = SEQUENCES + SEQUENCES / 2;
     /** Creates before the kill: well into the file and far from its end. */
     static final int KILL_AFTER = 40;
+    static final String LOST_ANSWER = "answer to an earlier attempt was lost";
 
     @TempDir
     Path work;
@@ -79,15 +84,29 @@ class CrashRecoveryIT {
 
         assertEachSequenceCreatedExactlyOnce(restart);
         assertEveryRowHasAnOutcome(restart);
+        assertKnownAsTheLedgerSays(restart);
+    }
+
+    @Test
+    void without_searching_before_each_create_the_ledger_alone_keeps_a_sigkill_from_creating_duplicates()
+            throws Exception {
+        // only the ledger stands between a restart and a second create of the sequence in flight
+        Restart restart = killMidFileAndRestart("--apollo.search-before-create=false");
+
+        assertEachSequenceCreatedExactlyOnce(restart);
+        assertEveryRowHasAnOutcome(restart);
+        assertKnownAsTheLedgerSays(restart);
     }
 
     /**
      * What the test knows after the second run.
      *
-     * @param names  the file's sequences
-     * @param report the second run's report
+     * @param names                the file's sequences
+     * @param answerLost           sequences whose create answer had not left Apollo when the first run was killed
+     * @param createdBeforeRestart sequences Apollo had received a create call for before the second run started
+     * @param report               the second run's report
      */
-    record Restart(List<String> names, JsonNode report) {
+    record Restart(List<String> names, Set<String> answerLost, Set<String> createdBeforeRestart, JsonNode report) {
 
         List<JsonNode> sequences() {
             return StreamSupport.stream(report.path("sequences").spliterator(), false).toList();
@@ -95,11 +114,11 @@ class CrashRecoveryIT {
     }
 
     /** Drops the file, kills the application mid-file with SIGKILL, starts it again and waits for the report. */
-    private Restart killMidFileAndRestart() throws Exception {
+    private Restart killMidFileAndRestart(String... settings) throws Exception {
         List<String> names = writeSequences(folder("staging").resolve(FILE));
         long started = System.nanoTime();
 
-        PackagedApp first = start("first");
+        PackagedApp first = start("first", settings);
         drop(FILE);
         // well into the file, at a moment when a create call has reached Apollo and its answer is still
         // some way off: the ledger says "sending" for that sequence, and Apollo already has it
@@ -114,20 +133,21 @@ class CrashRecoveryIT {
         first.awaitExit();
         // the application sends one create at a time and was waiting for an answer: nothing else is on its way
         int createdByFirst = apollo.createCalls();
+        Set<String> createdBeforeRestart = Set.copyOf(apollo.createCallsByName().keySet());
 
         assertThat(answerLost).as("sequences whose create answer the kill cut off").isNotEmpty();
         assertThat(createdByFirst).as("create calls before the kill").isLessThan(SEQUENCES);
         assertThat(folder("inbox").resolve(FILE)).as("an interrupted run leaves its file in the inbox").exists();
         assertThat(report()).as("a complete report from the killed run").isEmpty();
 
-        PackagedApp second = start("second");
+        PackagedApp second = start("second", settings);
         JsonNode report = awaitReport(second);
         // the file leaves the inbox only once its run has completed
         await("the file moved out of the inbox").atMost(Duration.ofSeconds(10))
                 .until(() -> Files.notExists(work.resolve("inbox").resolve(FILE)));
         System.out.printf("killed after %d create calls, answer lost for %s; both runs took %d s%n", createdByFirst,
                 answerLost, (System.nanoTime() - started) / 1_000_000_000L);
-        return new Restart(names, report);
+        return new Restart(names, answerLost, createdBeforeRestart, report);
     }
 
     /** Apollo: every sequence of the file, each created exactly once, whichever run sent it. */
@@ -158,6 +178,36 @@ class CrashRecoveryIT {
         });
     }
 
+    /**
+     * How the second run knew each sequence follows from what the ledger recorded before the kill: each
+     * state is written before the step it describes, so a kill at any point leaves the ledger right.
+     */
+    private void assertKnownAsTheLedgerSays(Restart restart) {
+        Map<String, String> how = restart.sequences().stream().collect(Collectors.toMap(
+                sequence -> sequence.path("name").asText(), CrashRecoveryIT::how));
+        assertThat(how).allSatisfy((name, known) -> {
+            if (restart.answerLost().contains(name)) {
+                // "sending": looked up by name, found, and not sent again
+                assertThat(known).as(name).isEqualTo("recovered");
+            } else if (restart.createdBeforeRestart().contains(name)) {
+                // "created", or "sending" had the kill fallen between Apollo's answer and the ledger
+                assertThat(known).as(name).isIn("already-exists", "recovered");
+            } else {
+                assertThat(known).as(name).isEqualTo("created");
+            }
+        });
+    }
+
+    /**
+     * {@code created} by the second run, {@code recovered} (reported as created: an earlier attempt
+     * created it and its answer was lost) or {@code already-exists}.
+     */
+    private static String how(JsonNode sequence) {
+        String outcome = sequence.path("outcome").asText();
+        boolean recovered = outcome.equals("created") && sequence.path("reason").asText().contains(LOST_ANSWER);
+        return recovered ? "recovered" : outcome;
+    }
+
     /** 200 sequences as a team writes them: one row per step, with multi-line bodies and Apollo variables. */
     private static List<String> writeSequences(Path csv) throws IOException {
         List<String> audiences = List.of("VP Sales", "Head of Operations", "CFO", "IT Director", "Founders");
@@ -179,8 +229,8 @@ class CrashRecoveryIT {
         return names;
     }
 
-    private PackagedApp start(String name) throws IOException {
-        PackagedApp app = PackagedApp.start(name, work, List.of(
+    private PackagedApp start(String name, String... settings) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--apollo.base-url=" + apollo.baseUrl(),
                 "--apollo.api-key=sk_test_crash_recovery_5c7e9a1b3d",
                 "--folders.inbox=" + work.resolve("inbox"),
@@ -194,6 +244,8 @@ class CrashRecoveryIT {
                 "--inbox.stable-check-interval=100ms",
                 // the routes are read from a folder, not from the jar; these are the project's own
                 "--camel.main.routes-include-pattern=file:" + Path.of("routes").toAbsolutePath() + "/*.camel.yaml"));
+        arguments.addAll(List.of(settings));
+        PackagedApp app = PackagedApp.start(name, work, arguments);
         apps.add(app);
         return app;
     }
