@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -16,9 +17,12 @@ import org.springframework.validation.annotation.Validated;
  *                            for this long
  * @param stableCheckInterval how often that is checked
  * @param mapping             the mapping file for files dropped into the inbox, or null for none
+ * @param lockMaxAge          how old the read lock of a file being processed may grow without being
+ *                            refreshed before another instance takes the file over (its holder died)
  */
 @Validated
 @ConfigurationProperties("inbox")
 public record InboxProperties(@NotNull Duration pollDelay, @NotNull Duration stableFor,
-                              @NotNull Duration stableCheckInterval, Path mapping) {
+                              @NotNull Duration stableCheckInterval, Path mapping,
+                              @NotNull @DefaultValue("30s") Duration lockMaxAge) {
 }

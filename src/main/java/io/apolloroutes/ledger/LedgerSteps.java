@@ -13,10 +13,12 @@ import io.apolloroutes.report.FileRun;
 import io.apolloroutes.report.Outcomes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +31,32 @@ public class LedgerSteps {
     private final SequenceLedger ledger;
     private final CreateSequenceCall call;
     private final NextAttempt nextAttempt;
+    private final SequenceLocks locks;
     private final boolean searchBeforeCreate;
 
-    public LedgerSteps(SequenceLedger ledger, CreateSequenceCall call, NextAttempt nextAttempt, ApolloProperties apollo) {
+    public LedgerSteps(SequenceLedger ledger, SequenceLocks locks, CreateSequenceCall call, NextAttempt nextAttempt,
+                       ApolloProperties apollo) {
         this.ledger = ledger;
+        this.locks = locks;
         this.call = call;
         this.nextAttempt = nextAttempt;
         this.searchBeforeCreate = apollo.searchBeforeCreate();
     }
 
-    /** A sequence the ledger holds as created, from any file, is not sent again. */
-    public void check(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange) {
+    /**
+     * A sequence the ledger holds as created, from any file, is not sent again. First takes the name's
+     * lock for the rest of this sequence's handling, so the answer cannot change under it: another
+     * route or instance sending the same name is waited for, and then found as created.
+     */
+    public void check(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange)
+            throws SQLException {
+        SequenceLocks.Held lock = locks.acquire(draft.name());
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                lock.close();
+            }
+        });
         ledger.find(draft.name()).filter(LedgerEntry::isCreated).ifPresent(entry ->
                 exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
                         ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()

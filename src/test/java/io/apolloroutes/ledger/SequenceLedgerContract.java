@@ -7,6 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +113,36 @@ abstract class SequenceLedgerContract {
         Flyway.configure().dataSource(dataSource()).load().migrate();
 
         assertThat(ledger.find("Kept")).isPresent();
+    }
+
+    @Test
+    void a_second_sender_of_a_name_waits_until_the_first_lets_go() throws Exception {
+        SequenceLocks locks = new SequenceLocks(dataSource(), jdbc);
+        SequenceLocks.Held first = locks.acquire("Q1 Outbound - VP Sales");
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<SequenceLocks.Held> second = other.submit(() -> locks.acquire("Q1 Outbound - VP Sales"));
+
+            // longer than H2's lock timeout: the second one keeps waiting rather than failing
+            assertThatThrownBy(() -> second.get(1_500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            first.close();
+            second.get(10, TimeUnit.SECONDS).close();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void senders_of_different_names_do_not_wait_for_each_other() throws Exception {
+        SequenceLocks locks = new SequenceLocks(dataSource(), jdbc);
+        try (SequenceLocks.Held first = locks.acquire("Webinar follow-up")) {
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                other.submit(() -> locks.acquire("Customer expansion - Enterprise")).get(5, TimeUnit.SECONDS).close();
+            } finally {
+                other.shutdownNow();
+            }
+        }
     }
 
     static LedgerEntry entry(String name, LedgerState state, String apolloId) {

@@ -242,6 +242,8 @@ class CrashRecoveryIT {
                 "--inbox.poll-delay=200ms",
                 "--inbox.stable-for=500ms",
                 "--inbox.stable-check-interval=100ms",
+                // the killed run leaves its inbox lock behind: taken over once it is this old
+                "--inbox.lock-max-age=3s",
                 // the routes are read from a folder, not from the jar; these are the project's own
                 "--camel.main.routes-include-pattern=file:" + Path.of("routes").toAbsolutePath() + "/*.camel.yaml"));
         arguments.addAll(List.of(settings));

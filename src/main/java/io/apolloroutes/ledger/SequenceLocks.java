@@ -1,0 +1,89 @@
+package io.apolloroutes.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One sender per sequence name at a time, across every route and every instance sharing the ledger.
+ * The lock is a row lock ({@code SELECT … FOR UPDATE} on {@code sequence_lock}) held by an open
+ * transaction, so it ends by itself when its holder's connection ends: a crashed instance leaves no
+ * lock behind and no timeout has to be guessed.
+ */
+@Component
+public class SequenceLocks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SequenceLocks.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    public SequenceLocks(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Waits until this thread holds the lock of {@code name}; close the result to let go. */
+    public Held acquire(String name) throws SQLException {
+        String key = Sha256.of(name);
+        try {
+            jdbc.sql("insert into sequence_lock (name_key) values (?)").param(key).update();
+        } catch (DuplicateKeyException existing) {
+            // the name was sent before: its lock row is there already
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select name_key from sequence_lock where name_key = ? for update")) {
+                lock.setString(1, key);
+                while (true) {
+                    try {
+                        lock.executeQuery().close();
+                        return new Held(connection);
+                    } catch (SQLException busy) {
+                        // H2 gives up after its lock timeout (PostgreSQL waits): someone else is
+                        // sending this name right now, so wait on
+                        if (!isLockTimeout(busy)) {
+                            throw busy;
+                        }
+                        connection.rollback();
+                        LOG.debug("'{}' is being sent by another route or instance; waiting", name);
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static boolean isLockTimeout(SQLException e) {
+        // H2: LOCK_TIMEOUT_1 (50200); PostgreSQL: lock_not_available (55P03) if a lock_timeout is set
+        return e.getErrorCode() == 50200 || "55P03".equals(e.getSQLState()) || "HYT00".equals(e.getSQLState());
+    }
+
+    /** A held lock: closing ends the transaction, and with it the lock. */
+    public static final class Held implements AutoCloseable {
+        private final Connection connection;
+
+        Held(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // a connection that cannot roll back is closed, which ends the lock just the same
+            }
+        }
+    }
+}
