@@ -1,17 +1,20 @@
 package io.apolloroutes.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The canonical input columns. Each belongs to the sequence, to a step, or to one email variant
- * (touch), maps to one Apollo field, and is recognised under its own name or Apollo's JSON name.
+ * (touch), maps to one Apollo field, and is recognised under its own name, Apollo's JSON name, or an
+ * alias people use for it.
  */
 public enum Column {
-    SEQUENCE(Level.SEQUENCE, "name", Kind.TEXT),
+    SEQUENCE(Level.SEQUENCE, "name", Kind.TEXT, "sequence_name"),
     PERMISSIONS(Level.SEQUENCE, "permissions", Kind.CODE),
     ACTIVE(Level.SEQUENCE, "active", Kind.BOOLEAN),
-    SCHEDULE_ID(Level.SEQUENCE, "emailer_schedule_id", Kind.TEXT),
-    OWNER_ID(Level.SEQUENCE, "user_id", Kind.TEXT),
+    // references may be written by ID or by name (see the references package), and headed that way
+    SCHEDULE_ID(Level.SEQUENCE, "emailer_schedule_id", Kind.TEXT, "schedule", "schedule_name"),
+    OWNER_ID(Level.SEQUENCE, "user_id", Kind.TEXT, "owner", "owner_email"),
     LABELS(Level.SEQUENCE, "label_names", Kind.LIST),
     FOLDER_ID(Level.SEQUENCE, "folder_id", Kind.TEXT),
     EXACT_DAYTIME(Level.SEQUENCE, "sequence_by_exact_daytime", Kind.BOOLEAN),
@@ -24,8 +27,8 @@ public enum Column {
     CREATE_TASK_IF_EMAIL_OPEN(Level.SEQUENCE, "create_task_if_email_open", Kind.BOOLEAN),
     EMAIL_OPEN_TRIGGER_TASK_THRESHOLD(Level.SEQUENCE, "email_open_trigger_task_threshold", Kind.INTEGER),
     SAME_ACCOUNT_REPLY_DELAY_DAYS(Level.SEQUENCE, "same_account_reply_delay_days", Kind.INTEGER),
-    EXCLUDED_ACCOUNT_STAGE_IDS(Level.SEQUENCE, "excluded_account_stage_ids", Kind.LIST),
-    EXCLUDED_CONTACT_STAGE_IDS(Level.SEQUENCE, "excluded_contact_stage_ids", Kind.LIST),
+    EXCLUDED_ACCOUNT_STAGE_IDS(Level.SEQUENCE, "excluded_account_stage_ids", Kind.LIST, "excluded_account_stages"),
+    EXCLUDED_CONTACT_STAGE_IDS(Level.SEQUENCE, "excluded_contact_stage_ids", Kind.LIST, "excluded_contact_stages"),
     IGNORE_BOUNCE_LIST(Level.SEQUENCE, "ignore_apollo_global_email_bounce_list", Kind.BOOLEAN),
     RULESET_ID(Level.SEQUENCE, "sequence_ruleset_id", Kind.TEXT),
 
@@ -55,11 +58,13 @@ public enum Column {
     private final Level level;
     private final String apolloField;
     private final Kind kind;
+    private final List<String> aliases;
 
-    Column(Level level, String apolloField, Kind kind) {
+    Column(Level level, String apolloField, Kind kind, String... aliases) {
         this.level = level;
         this.apolloField = apolloField;
         this.kind = kind;
+        this.aliases = List.of(aliases);
     }
 
     public Level level() {
@@ -83,14 +88,20 @@ public enum Column {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Names a header may use for this column (after normalisation): its own and Apollo's JSON name. */
+    /**
+     * Names a header may use for this column (after normalisation): its own, Apollo's JSON name, and
+     * its aliases.
+     */
     List<String> acceptedNames() {
-        if (this == SEQUENCE) {
-            return List.of(canonicalName(), apolloField, "sequence_name");
-        }
+        List<String> names = new ArrayList<>();
+        names.add(canonicalName());
         boolean apolloNameIsOwn = apolloField == null || apolloField.equals(canonicalName())
                 // "type" on a touch would clash with the step's type column
                 || this == TOUCH_TYPE;
-        return apolloNameIsOwn ? List.of(canonicalName()) : List.of(canonicalName(), apolloField);
+        if (!apolloNameIsOwn) {
+            names.add(apolloField);
+        }
+        names.addAll(aliases);
+        return List.copyOf(names);
     }
 }

@@ -26,6 +26,9 @@ public class Outcomes {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
 
+    /** Exchange property with the reason a sequence is deferred before it was sent (see {@link #deferredUnsent}). */
+    public static final String DEFER_REASON = "deferReason";
+
     private final int attempts;
 
     public Outcomes(ApolloProperties apollo) {
@@ -112,6 +115,16 @@ public class Outcomes {
         }
         return "Apollo accepted the API key but will not create sequences with it; creating sequences needs"
                 + " a master API key (Apollo: Settings > Integrations > API > API Keys, \"Set as master key\")";
+    }
+
+    /**
+     * Valid, but not sent because something it depends on could not be checked now, for the reason in
+     * {@link #DEFER_REASON}: for example Apollo's list of schedules could not be read.
+     */
+    public void deferredUnsent(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
+                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                               @ExchangeProperty(DEFER_REASON) String reason) {
+        run.record(draft, Outcome.DEFERRED, null, reason);
     }
 
     /** A sequence reached after sending stopped for its file (see {@link #sendingStopped}). */

@@ -21,6 +21,15 @@ class ColumnNamesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({
+            "Schedule, SCHEDULE_ID", "Schedule Name, SCHEDULE_ID", "Owner, OWNER_ID", "Owner Email, OWNER_ID",
+            "User ID, OWNER_ID", "Excluded Account Stages, EXCLUDED_ACCOUNT_STAGE_IDS",
+            "excluded-contact-stages, EXCLUDED_CONTACT_STAGE_IDS"})
+    void recognises_the_names_people_give_reference_columns(String header, Column column) {
+        assertThat(ColumnNames.resolve(header)).contains(column);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Owner Name", "Region", "", "subjects"})
     void does_not_guess_unknown_headers(String header) {
         assertThat(ColumnNames.resolve(header)).isEmpty();

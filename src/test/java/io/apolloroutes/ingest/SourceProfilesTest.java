@@ -300,12 +300,12 @@ class SourceProfilesTest {
     void refuses_a_constant_for_a_column_the_pack_does_not_know() {
         Path file = write("""
                 constants:
-                  schedule: 6095a710bd01d100a506d4af
+                  timetable: 6095a710bd01d100a506d4af
                 """);
 
         assertThatThrownBy(() -> profileAt(file))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("mapping file " + file + ": constants: 'schedule' is not a column the pack knows");
+                .hasMessage("mapping file " + file + ": constants: 'timetable' is not a column the pack knows");
     }
 
     @ParameterizedTest

@@ -7,11 +7,15 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-/** Apollo's answers as the WireMock stand-in gives them, in the shapes of apollo-api.md §4 and §7.1. */
+/** Apollo's answers as the WireMock stand-in gives them, in the shapes of apollo-api.md §4, §7.1, §7.2, §7.3 and §7.5. */
 final class ApolloStubs {
 
     static final String CREATE = "/api/v1/sequences";
     static final String SEARCH = "/api/v1/emailer_campaigns/search";
+    static final String SCHEDULES = "/api/v1/emailer_schedules";
+    static final String USERS = "/api/v1/users/search";
+    static final String ACCOUNT_STAGES = "/api/v1/account_stages";
+    static final String CONTACT_STAGES = "/api/v1/contact_stages";
 
     private ApolloStubs() {
     }
@@ -55,5 +59,45 @@ final class ApolloStubs {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody("{\"emailer_campaigns\":[" + String.join(",", campaigns) + "],\"pagination\":{\"page\":"
                         + page + ",\"per_page\":100,\"total_pages\":" + pages + "}}");
+    }
+
+    /** Apollo's email schedules, from {@code id, name} pairs: {@code {"emailer_schedules": [...]}}. */
+    static ResponseDefinitionBuilder schedulesAnswer(String... idNamePairs) {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < idNamePairs.length; i += 2) {
+            entries.append(i == 0 ? "" : ",").append("{\"id\":\"").append(idNamePairs[i]).append("\",\"name\":\"")
+                    .append(idNamePairs[i + 1]).append("\",\"default\":false,\"time_zone\":\"Europe/Berlin\"}");
+        }
+        return json("{\"emailer_schedules\":[" + entries + "]}");
+    }
+
+    /** Page {@code page} of {@code pages} of Apollo's users, from {@code id, email} pairs. */
+    static ResponseDefinitionBuilder usersPage(int page, int pages, String... idEmailPairs) {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < idEmailPairs.length; i += 2) {
+            entries.append(i == 0 ? "" : ",").append("{\"id\":\"").append(idEmailPairs[i])
+                    .append("\",\"first_name\":\"Someone\",\"email\":\"").append(idEmailPairs[i + 1])
+                    .append("\",\"deleted\":false}");
+        }
+        return json("{\"users\":[" + entries + "],\"pagination\":{\"page\":" + page + ",\"per_page\":100,"
+                + "\"total_entries\":" + (idEmailPairs.length / 2) + ",\"total_pages\":" + pages + "}}");
+    }
+
+    /**
+     * Apollo's account or contact stages ({@code key} is {@code account_stages} or {@code contact_stages}),
+     * from {@code id, name, display_name} triples.
+     */
+    static ResponseDefinitionBuilder stagesAnswer(String key, String... idNameDisplayTriples) {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < idNameDisplayTriples.length; i += 3) {
+            entries.append(i == 0 ? "" : ",").append("{\"id\":\"").append(idNameDisplayTriples[i])
+                    .append("\",\"name\":\"").append(idNameDisplayTriples[i + 1]).append("\",\"display_name\":\"")
+                    .append(idNameDisplayTriples[i + 2]).append("\",\"display_order\":").append(i / 3).append('}');
+        }
+        return json("{\"" + key + "\":[" + entries + "]}");
+    }
+
+    static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
     }
 }

@@ -256,4 +256,51 @@ class DryRunPipelineTest extends PipelineTestSupport {
         Files.delete(folder("inbox").resolve("upload.csv.part"));
         Files.delete(folder("inbox").resolve("~$budget.csv"));
     }
+
+    @Test
+    void without_a_key_names_stay_as_written_in_the_outbox_and_the_report_says_they_were_not_looked_up()
+            throws IOException {
+        dropText("named-offline.csv", """
+                sequence,schedule,owner,excluded account stages,subject,body
+                Named offline,Weekday mornings,ann@acme.example,Cold;aaaaaaaaaaaaaaaaaaaaaaa2,Hi,Hello
+                By ID offline,6095a710bd01d100a506d4a1,5f8d1a2b3c4d5e6f7a8b9c01,,Hi,Hello
+                """);
+
+        JsonNode report = awaitReport("named-offline.csv");
+
+        JsonNode named = report.path("sequences").get(0);
+        assertThat(named.path("outcome").asText()).isEqualTo("would-create");
+        assertThat(named.path("notes")).extracting(JsonNode::asText).containsExactly(
+                "named-offline.csv row 2, column \"schedule\" (emailer_schedule_id): schedule 'Weekday mornings' was"
+                        + " not looked up: without an API key Apollo cannot be asked for its schedules, so the outbox"
+                        + " body keeps it as written; a run with a key sends its ID instead, or reports it as"
+                        + " unknown",
+                "named-offline.csv row 2, column \"owner\" (user_id): user 'ann@acme.example' was not looked up:"
+                        + " without an API key Apollo cannot be asked for its users, so the outbox body keeps it"
+                        + " as written; a run with a key sends its ID instead, or reports it as unknown",
+                "named-offline.csv row 2, column \"excluded account stages\" (excluded_account_stage_ids): account"
+                        + " stage 'Cold' was not looked up: without an API key Apollo cannot be asked for its account"
+                        + " stages, so the outbox body keeps it as written; a run with a key sends its ID"
+                        + " instead, or reports it as unknown");
+        JsonNode body = TestInputs.MAPPER.readTree(outboxOf("named-offline.csv").orElseThrow()
+                .resolve("001-named-offline.json").toFile());
+        assertThat(body.path("emailer_schedule_id").asText()).isEqualTo("Weekday mornings");
+        assertThat(body.path("user_id").asText()).isEqualTo("ann@acme.example");
+        assertThat(body.path("excluded_account_stage_ids").toString()).isEqualTo("[\"Cold\",\"aaaaaaaaaaaaaaaaaaaaaaa2\"]");
+        JsonNode byId = report.path("sequences").get(1);
+        assertThat(byId.path("outcome").asText()).isEqualTo("would-create");
+        assertThat(byId.has("notes")).as(byId.toString()).isFalse();
+    }
+
+    @Test
+    void a_mistyped_schedule_id_is_invalid_even_without_a_key() {
+        dropText("short-id.csv", "sequence,schedule_id,subject,body\nShort ID,6095a710bd01d100a506d4a,Hi,Hello\n");
+
+        JsonNode sequence = awaitReport("short-id.csv").path("sequences").get(0);
+
+        assertThat(sequence.path("outcome").asText()).isEqualTo("invalid");
+        assertThat(sequence.path("reason").asText()).isEqualTo("short-id.csv row 2, column \"schedule_id\""
+                + " (emailer_schedule_id): looks like an Apollo ID with 23 characters instead of 24; write the whole"
+                + " ID (0-9 and a-f, as in the object's Apollo URL) or the name — got '6095a710bd01d100a506d4a'");
+    }
 }

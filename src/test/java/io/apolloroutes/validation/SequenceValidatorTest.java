@@ -479,58 +479,91 @@ class SequenceValidatorTest {
     // ---------------------------------------------------------------- Apollo IDs
 
     @Test
-    void rejects_a_schedule_name_where_the_schedule_id_belongs() {
-        Problem problem = onlyProblem(request().emailerScheduleId("Weekday mornings").build());
+    void accepts_a_schedule_an_owner_and_stages_written_by_name_for_the_references_stage_to_look_up() {
+        SequenceRequest request = request().emailerScheduleId("Weekday mornings").userId("jane@example.com")
+                .excludedAccountStageIds(STAGE_A, "Cold lead").excludedContactStageIds("Do not contact").build();
 
-        assertThat(problem.path()).isEqualTo("emailer_schedule_id");
-        assertThat(problem.value()).isEqualTo("Weekday mornings");
-        assertThat(problem.message())
-                .isEqualTo("must be an Apollo ID: 24 characters 0-9 and a-f, as in the object's Apollo URL");
+        assertThat(problems(request, false)).isEmpty();
     }
 
     @Test
-    void rejects_malformed_user_folder_and_ruleset_ids() {
+    void rejects_a_schedule_id_with_a_character_missing() {
+        Problem problem = onlyProblem(request().emailerScheduleId("6095a710bd01d100a506d4a").build());
+
+        assertThat(problem.path()).isEqualTo("emailer_schedule_id");
+        assertThat(problem.value()).isEqualTo("6095a710bd01d100a506d4a");
+        assertThat(problem.message()).isEqualTo("looks like an Apollo ID with 23 characters instead of 24; write the"
+                + " whole ID (0-9 and a-f, as in the object's Apollo URL) or the name");
+    }
+
+    @Test
+    void rejects_an_empty_schedule() {
+        Problem problem = onlyProblem(request().emailerScheduleId(" ").build());
+
+        assertThat(problem.path()).isEqualTo("emailer_schedule_id");
+        assertThat(problem.message()).isEqualTo("is empty; write the Apollo ID or the name, or leave it out");
+    }
+
+    @Test
+    void rejects_an_owner_that_is_neither_a_user_id_nor_an_email_address() {
+        Problem problem = onlyProblem(request().userId("Jane Doe").build());
+
+        assertThat(problem.path()).isEqualTo("user_id");
+        assertThat(problem.value()).isEqualTo("Jane Doe");
+        assertThat(problem.message())
+                .isEqualTo("must be the owner's Apollo user ID (24 characters 0-9 and a-f) or email address");
+    }
+
+    @Test
+    void says_an_owner_id_with_a_character_too_many_is_a_mistyped_id() {
+        Problem problem = onlyProblem(request().userId("5f8d1a2b3c4d5e6f7a8b9c0d1").build());
+
+        assertThat(problem.message()).isEqualTo("looks like an Apollo ID with 25 characters instead of 24; write the"
+                + " whole ID (0-9 and a-f, as in the object's Apollo URL) or the owner's email address");
+    }
+
+    @Test
+    void rejects_malformed_folder_and_ruleset_ids() {
         SequenceRequest request = request()
-                .userId("jane@example.com")
                 .folderId("Outbound")
                 .sequenceRulesetId("0123456789abcdef0123456") // 23 characters
                 .build();
 
         assertThat(problems(request, false)).extracting(Problem::path, Problem::value).containsExactly(
                 tuple("folder_id", "Outbound"),
-                tuple("sequence_ruleset_id", "0123456789abcdef0123456"),
-                tuple("user_id", "jane@example.com"));
+                tuple("sequence_ruleset_id", "0123456789abcdef0123456"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "0123456789abcdef012345678", "0123456789abcdef0123456g"})
     void rejects_ids_of_the_wrong_length_or_alphabet(String id) {
-        Problem problem = onlyProblem(request().userId(id).build());
+        Problem problem = onlyProblem(request().folderId(id).build());
 
-        assertThat(problem.path()).isEqualTo("user_id");
+        assertThat(problem.path()).isEqualTo("folder_id");
         assertThat(problem.value()).isEqualTo(id);
     }
 
     @Test
     void accepts_ids_in_upper_case_hex() {
-        assertThat(problems(request().folderId("64B0F00D64B0F00D64B0F00D").build(), false)).isEmpty();
+        assertThat(problems(request().folderId("64B0F00D64B0F00D64B0F00D").userId("5F8D1A2B3C4D5E6F7A8B9C0D")
+                .build(), false)).isEmpty();
     }
 
     @Test
-    void rejects_a_stage_name_in_the_excluded_account_stage_ids_by_position() {
-        Problem problem = onlyProblem(request().excludedAccountStageIds(STAGE_A, "Cold lead", STAGE_B).build());
+    void rejects_a_mistyped_id_in_the_excluded_account_stage_ids_by_position() {
+        Problem problem = onlyProblem(request().excludedAccountStageIds(STAGE_A, "Cold lead", "aaaaaaaaaaaaaaaa1").build());
 
-        assertThat(problem.path()).isEqualTo("excluded_account_stage_ids[1]");
-        assertThat(problem.value()).isEqualTo("Cold lead");
-        assertThat(problem.message()).startsWith("must be an Apollo ID");
+        assertThat(problem.path()).isEqualTo("excluded_account_stage_ids[2]");
+        assertThat(problem.value()).isEqualTo("aaaaaaaaaaaaaaaa1");
+        assertThat(problem.message()).startsWith("looks like an Apollo ID with 17 characters");
     }
 
     @Test
-    void rejects_a_stage_name_in_the_excluded_contact_stage_ids_by_position() {
-        Problem problem = onlyProblem(request().excludedContactStageIds("Do not contact", STAGE_B).build());
+    void rejects_an_empty_entry_in_the_excluded_contact_stage_ids_by_position() {
+        Problem problem = onlyProblem(request().excludedContactStageIds("", STAGE_B).build());
 
         assertThat(problem.path()).isEqualTo("excluded_contact_stage_ids[0]");
-        assertThat(problem.value()).isEqualTo("Do not contact");
+        assertThat(problem.message()).startsWith("is empty");
     }
 
     @Test
