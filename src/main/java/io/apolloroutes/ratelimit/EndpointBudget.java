@@ -19,10 +19,10 @@ final class EndpointBudget {
 
     EndpointBudget(RateLimitProperties configured) {
         for (Span span : Span.values()) {
-            apollo.put(span, new RateWindow(span, null));
+            apollo.put(span, new RateWindow(span, configured.length(span), null));
             Integer ceiling = configured.ceiling(span);
             if (ceiling != null) {
-                ceilings.add(new RateWindow(span, ceiling));
+                ceilings.add(new RateWindow(span, configured.length(span), ceiling));
             }
         }
     }

@@ -18,11 +18,19 @@ import org.springframework.validation.annotation.Validated;
  * @param perDay    the same per day
  * @param maxWait   the longest the pack waits in line for a window to reset; a longer wait (an hour's or
  *                  a day's budget spent) defers the sequence instead, to be sent when the window resets
+ * @param timeScale the length of Apollo's windows as a share of a real minute, hour and day: 1 for
+ *                  Apollo; smaller only against a stand-in with shortened windows (the pacing benchmark)
  */
 @Validated
 @ConfigurationProperties("apollo.rate-limit")
 public record RateLimitProperties(@Positive Integer perMinute, @Positive Integer perHour, @Positive Integer perDay,
-                                  @NotNull @DefaultValue("2m") Duration maxWait) {
+                                  @NotNull @DefaultValue("2m") Duration maxWait,
+                                  @Positive @DefaultValue("1.0") double timeScale) {
+
+    /** How long a window of {@code span} lasts. */
+    Duration length(Span span) {
+        return Duration.ofNanos(Math.round(span.length().toNanos() * timeScale));
+    }
 
     Integer ceiling(Span span) {
         return switch (span) {

@@ -17,13 +17,17 @@ import java.util.Locale;
 final class RateWindow {
 
     private final Span span;
+    private final Duration length;
     private Integer limit;
     private Integer left;
     private Instant endsAt;
     private Instant refusedUntil;
+    /** The window was opened by a call whose answer has not come yet. */
+    private boolean opening;
 
-    RateWindow(Span span, Integer limit) {
+    RateWindow(Span span, Duration length, Integer limit) {
         this.span = span;
+        this.length = length;
         this.limit = limit;
         this.left = limit;
     }
@@ -41,7 +45,7 @@ final class RateWindow {
         if (left != null && left <= 0) {
             if (endsAt == null) {
                 // spent by someone else before the pack saw this window open: a full span is the safe bet
-                endsAt = now.plus(span.length());
+                endsAt = now.plus(length);
             }
             return endsAt;
         }
@@ -52,7 +56,8 @@ final class RateWindow {
     void take(Instant now) {
         roll(now);
         if (endsAt == null) {
-            endsAt = now.plus(span.length());
+            endsAt = now.plus(length);
+            opening = true;
         }
         if (left != null) {
             left--;
@@ -64,6 +69,12 @@ final class RateWindow {
      * answer did not say); {@code othersInFlight} requests went out after it and are not counted yet.
      */
     void observe(Integer max, Integer remaining, int othersInFlight, Instant now) {
+        if (opening) {
+            // Apollo opened the window when the call arrived, some time after it left: counting from
+            // the answer errs late by that time instead of early
+            endsAt = now.plus(length);
+            opening = false;
+        }
         if (max != null) {
             limit = max;
         }
@@ -73,7 +84,7 @@ final class RateWindow {
         int adjusted = Math.max(0, remaining - othersInFlight);
         if (left != null && adjusted > left) {
             // more left than the pack counted: Apollo started a new window before the pack expected
-            endsAt = now.plus(span.length());
+            endsAt = now.plus(length);
         }
         left = adjusted;
     }
@@ -81,7 +92,7 @@ final class RateWindow {
     /** When this window is expected to reset: its known end, or a full span from now. */
     Instant expectedEnd(Instant now) {
         roll(now);
-        return endsAt != null && endsAt.isAfter(now) ? endsAt : now.plus(span.length());
+        return endsAt != null && endsAt.isAfter(now) ? endsAt : now.plus(length);
     }
 
     /** Apollo answered 429 for this window: nothing goes until {@code until}. */
@@ -97,6 +108,7 @@ final class RateWindow {
         }
         if (endsAt != null && !now.isBefore(endsAt)) {
             endsAt = null;
+            opening = false;
             left = limit;
         }
     }

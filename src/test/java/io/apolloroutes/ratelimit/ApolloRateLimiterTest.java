@@ -56,7 +56,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void waits_for_the_minute_to_reset_instead_of_sending_into_a_429() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).inScenario("minute").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(ok().withHeader("x-rate-limit-minute", "2").withHeader("x-minute-requests-left", "1"))
                 .willSetStateTo("one left"));
@@ -77,8 +77,20 @@ class ApolloRateLimiterTest {
     }
 
     @Test
+    void against_a_stand_in_with_shortened_windows_the_windows_shrink_by_the_same_factor() throws IOException {
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0 / 60));
+        APOLLO.stubFor(post(CREATE).willReturn(ok().withHeader("x-minute-requests-left", "0")));
+
+        call(new HttpPost(url(CREATE)));
+        call(new HttpPost(url(CREATE)));
+
+        // a "minute" of one second, opened by the first call
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void a_spent_hour_is_not_waited_out_in_line_and_nothing_is_sent() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).willReturn(ok().withHeader("x-rate-limit-hourly", "400")
                 .withHeader("x-hourly-requests-left", "0")));
         call(new HttpPost(url(CREATE)));
@@ -95,7 +107,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void counts_each_endpoint_on_its_own() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(SEARCH).willReturn(ok().withHeader("x-hourly-requests-left", "0")));
         APOLLO.stubFor(post(CREATE).willReturn(ok().withHeader("x-hourly-requests-left", "300")));
         call(new HttpPost(url(SEARCH)));
@@ -108,7 +120,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void reads_both_spellings_of_the_day_headers_and_trusts_the_smaller() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(get("/api/v1/users/search").willReturn(ok().withHeader("x-daily-requests-left", "25")
                 .withHeader("x-24-hour-requests-left", "0")));
         call(new HttpGet(url("/api/v1/users/search")));
@@ -119,7 +131,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void an_empty_limit_header_means_no_limit_for_that_window() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).willReturn(ok().withHeader("x-rate-limit-daily", "")
                 .withHeader("x-daily-requests-left", "")));
 
@@ -133,7 +145,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void a_429_blocks_its_window_until_retry_after() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("retry-after", "7").withBody(
                         "{\"message\":\"The maximum number of api calls allowed for api/v1/sequences is 50 times per"
@@ -151,7 +163,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void an_hourly_429_without_retry_after_defers_until_the_hour_the_pack_counted_ends() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(ok()).willSetStateTo("spent"));
         APOLLO.stubFor(post(CREATE).inScenario("429").whenScenarioStateIs("spent")
@@ -168,7 +180,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void a_configured_ceiling_holds_below_apollos_own_limit() throws IOException {
-        limiter(new RateLimitProperties(2, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(2, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(get("/api/v1/emailer_schedules").willReturn(ok().withHeader("x-rate-limit-minute", "200")
                 .withHeader("x-minute-requests-left", "199")));
 
@@ -182,7 +194,7 @@ class ApolloRateLimiterTest {
 
     @Test
     void a_call_without_an_answer_gives_its_place_back() throws IOException {
-        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2)));
+        limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).willReturn(aResponse().withFault(
                 com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
 

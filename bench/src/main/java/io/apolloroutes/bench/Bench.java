@@ -400,7 +400,7 @@ public final class Bench {
         mapper.writeValue(file.toFile(), root);
     }
 
-    private static Path appJar() throws IOException {
+    static Path appJar() throws IOException {
         try (Stream<Path> jars = Files.list(Path.of("target"))) {
             return jars.filter(p -> p.getFileName().toString().matches("apollo-sequence-routes-.*\\.jar"))
                     .findFirst().map(Path::toAbsolutePath)

@@ -158,7 +158,7 @@ final class PipelineRun {
         }
     }
 
-    private static void awaitStarted(Process process, Path log) throws IOException, InterruptedException {
+    static void awaitStarted(Process process, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Started ApolloSequenceRoutesApplication")) {
