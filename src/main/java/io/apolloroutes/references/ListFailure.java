@@ -1,6 +1,8 @@
 package io.apolloroutes.references;
 
 import io.apolloroutes.apollo.ApolloFailure;
+import io.apolloroutes.ratelimit.QuotaExhaustedException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Says why one of Apollo's lists could not be read, and what to do about it, for the report of every
@@ -22,6 +24,10 @@ final class ListFailure {
         String what = "Apollo's list of " + kind.plural() + " (GET /api/v1/" + kind.endpoint() + ") could not be read: ";
         if (error instanceof ReferenceListException unreadable) {
             return what + unreadable.getMessage() + "; " + LATER;
+        }
+        if (error instanceof QuotaExhaustedException spent) {
+            return what + "the rate limit for this call is used up until " + spent.resumeAt()
+                    .truncatedTo(ChronoUnit.SECONDS) + "; drop the failed rows again after that";
         }
         ApolloFailure failure = ApolloFailure.of(error);
         return what + failure.describe() + switch (failure.kind()) {

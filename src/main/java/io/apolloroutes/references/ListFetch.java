@@ -51,8 +51,11 @@ public final class ListFetch {
 
     void add(ReferencePage answer) {
         referents.addAll(answer.referents());
-        // an empty page ends the list whatever the pagination says, so a miscount cannot loop on
-        totalPages = kind.paged() && !answer.empty() ? answer.totalPages() : page;
+        // an empty page ends the list whatever the pagination says, so a miscount cannot loop on; a
+        // page without a page count is followed by another as long as it came full
+        totalPages = !kind.paged() || answer.empty() ? page
+                : answer.pagesSaid() != null ? answer.pagesSaid()
+                : answer.entries() >= PER_PAGE ? page + 1 : page;
     }
 
     ReferenceList toList() {

@@ -20,7 +20,7 @@ public final class ReferenceMatcher {
     public static Match match(String written, ReferenceList list) {
         ReferenceKind kind = list.kind();
         if (ReferenceText.isId(written)) {
-            String id = written.strip();
+            String id = ReferenceText.trimmed(written);
             for (Referent referent : list.referents()) {
                 if (referent.id().equalsIgnoreCase(id)) {
                     return new Match.Found(referent.id());
@@ -40,7 +40,7 @@ public final class ReferenceMatcher {
         if (hits.size() == 1) {
             return new Match.Found(hits.get(0).id());
         }
-        String quoted = "'" + written.strip() + "'";
+        String quoted = "'" + ReferenceText.trimmed(written) + "'";
         if (hits.size() > 1) {
             return new Match.Refused(quoted + " fits " + hits.size() + " " + kind.plural() + " (IDs "
                     + hits.stream().map(Referent::id).collect(Collectors.joining(", "))

@@ -10,11 +10,21 @@ import java.util.List;
  * {@code data} (which some of Apollo's docs show for stages), or is the answer itself. Entries without
  * an ID cannot be referred to and are skipped; so are deleted users.
  *
- * @param referents  the entries on this page
- * @param totalPages pages Apollo says the list has (1 when it does not say)
- * @param empty      the page had no entries at all, skipped ones included
+ * @param referents the entries on this page
+ * @param pagesSaid pages Apollo says the list has; null when it does not say
+ * @param entries   entries on the page, skipped ones included
  */
-record ReferencePage(List<Referent> referents, int totalPages, boolean empty) {
+record ReferencePage(List<Referent> referents, Integer pagesSaid, int entries) {
+
+    /** Pages Apollo says the list has, 1 when it does not say. */
+    int totalPages() {
+        return pagesSaid == null ? 1 : pagesSaid;
+    }
+
+    /** The page had no entries at all, skipped ones included. */
+    boolean empty() {
+        return entries == 0;
+    }
 
     static ReferencePage read(ReferenceKind kind, JsonNode answer) {
         JsonNode entries = entries(kind, answer);
@@ -36,8 +46,8 @@ record ReferencePage(List<Referent> referents, int totalPages, boolean empty) {
             }
             referents.add(new Referent(id, names.isEmpty() ? id : names.get(0), names));
         }
-        return new ReferencePage(referents, Math.max(1, answer.path("pagination").path("total_pages").asInt(1)),
-                entries.isEmpty());
+        JsonNode pages = answer.path("pagination").path("total_pages");
+        return new ReferencePage(referents, pages.isNumber() ? Math.max(1, pages.asInt()) : null, entries.size());
     }
 
     private static JsonNode entries(ReferenceKind kind, JsonNode answer) {

@@ -57,7 +57,7 @@ final class ReferenceResolver {
                 String value = written.get(i);
                 String path = kind.pathOf(i);
                 values.add(value);
-                if (reported.contains(path)) {
+                if (value == null || reported.contains(path)) {
                     continue;
                 }
                 if (state instanceof ListState.NoKey) {

@@ -16,14 +16,16 @@ public final class ReferenceText {
      */
     private static final Pattern ID_LIKE = Pattern.compile("[0-9a-fA-F]{16,}");
     private static final Pattern DIGIT = Pattern.compile(".*[0-9].*");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Unicode spaces too: cells pasted from web pages and sheets carry no-break spaces. */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     private ReferenceText() {
     }
 
     /** An Apollo object ID: 24 hexadecimal characters (a MongoDB ObjectId). */
     public static boolean isId(String value) {
-        return value != null && ID.matcher(value.strip()).matches();
+        return value != null && ID.matcher(trimmed(value)).matches();
     }
 
     /** Looks like an ID but is not one (see {@link #ID_LIKE}). */
@@ -31,7 +33,7 @@ public final class ReferenceText {
         if (value == null) {
             return false;
         }
-        String text = value.strip();
+        String text = trimmed(value);
         return !isId(text) && ID_LIKE.matcher(text).matches() && DIGIT.matcher(text).matches();
     }
 
@@ -40,7 +42,7 @@ public final class ReferenceText {
         if (value == null) {
             return false;
         }
-        String text = value.strip();
+        String text = trimmed(value);
         int at = text.indexOf('@');
         return at > 0 && at < text.length() - 1 && !WHITESPACE.matcher(text).find();
     }
@@ -50,6 +52,11 @@ public final class ReferenceText {
      * of spaces inside do not matter ("Business  Hours " is "business hours").
      */
     public static String key(String value) {
-        return WHITESPACE.matcher(value.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(trimmed(value)).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Without surrounding spaces, no-break spaces included ({@link String#strip()} leaves those). */
+    static String trimmed(String value) {
+        return EDGES.matcher(value).replaceAll("");
     }
 }

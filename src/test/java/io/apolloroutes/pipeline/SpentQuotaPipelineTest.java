@@ -1,12 +1,15 @@
 package io.apolloroutes.pipeline;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.apolloroutes.pipeline.ApolloStubs.CREATE;
 import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
+import static io.apolloroutes.pipeline.ApolloStubs.schedulesAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class SpentQuotaPipelineTest extends PipelineTestSupport {
 
+    static final String SCHEDULES = "/api/v1/emailer_schedules";
+
     @RegisterExtension
     static final WireMockExtension APOLLO = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
@@ -43,6 +48,27 @@ class SpentQuotaPipelineTest extends PipelineTestSupport {
     static void apollo(DynamicPropertyRegistry registry) {
         registry.add("apollo.base-url", () -> APOLLO.baseUrl());
         registry.add("apollo.api-key", () -> "sk_test_spent_quota");
+    }
+
+    @Test
+    void a_list_held_back_by_the_rate_limiter_defers_the_sequences_that_need_it_without_asking_again() {
+        noSequencesYet(APOLLO);
+        // Apollo's last schedules call of the hour
+        APOLLO.stubFor(get(SCHEDULES).willReturn(schedulesAnswer("64f1a2b3c4d5e6f7a8b9c0b1", "Weekday mornings")
+                .withHeader("x-rate-limit-hourly", "200").withHeader("x-hourly-requests-left", "0")));
+        dropText("first-of-the-hour.csv", "sequence,schedule,subject,body\nEarly,Weekday mornings,Hello,Hi\n");
+        awaitReport("first-of-the-hour.csv");
+
+        dropText("rest-of-the-hour.csv", "sequence,schedule,subject,body\nLate one,Weekday mornings,Hello,Hi\n"
+                + "Late two,Weekday mornings,Hello,Hi\n");
+        JsonNode report = awaitReport("rest-of-the-hour.csv");
+
+        APOLLO.verify(1, getRequestedFor(urlEqualTo(SCHEDULES)));
+        assertThat(report.path("sequences")).extracting(s -> s.path("outcome").asText())
+                .containsExactly("deferred", "deferred");
+        assertThat(report.path("sequences")).extracting(s -> s.path("reason").asText())
+                .allSatisfy(reason -> assertThat(reason).contains("schedules")
+                        .contains("the rate limit for this call is used up until").doesNotContain("internal error"));
     }
 
     @Test

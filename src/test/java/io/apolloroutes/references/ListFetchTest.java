@@ -46,7 +46,7 @@ class ListFetchTest {
         fetch.advance();
         fetch.add(page(9, user(1)));
         fetch.advance();
-        fetch.add(new ReferencePage(List.of(), 9, true));
+        fetch.add(new ReferencePage(List.of(), 9, 0));
 
         assertThat(fetch.isMore()).isFalse();
         assertThat(fetch.toList().complete()).isTrue();
@@ -56,7 +56,7 @@ class ListFetchTest {
     void a_page_of_only_deleted_users_does_not_end_the_list() {
         ListFetch fetch = new ListFetch(ReferenceKind.OWNER);
         fetch.advance();
-        fetch.add(new ReferencePage(List.of(), 2, false));
+        fetch.add(new ReferencePage(List.of(), 2, 3));
 
         assertThat(fetch.isMore()).isTrue();
     }
@@ -77,7 +77,7 @@ class ListFetchTest {
     }
 
     private static ReferencePage page(int totalPages, Referent... referents) {
-        return new ReferencePage(List.of(referents), totalPages, referents.length == 0);
+        return new ReferencePage(List.of(referents), totalPages, referents.length);
     }
 
     private static Referent user(int n) {

@@ -39,6 +39,30 @@ class ReferenceListsTest {
         assertThat(fetch.toList().referents()).extracting(Referent::label).containsExactly("Mornings");
     }
 
+    @Test
+    void users_without_a_page_count_are_read_on_while_pages_come_full() throws IOException {
+        ListFetch fetch = new ListFetch(ReferenceKind.OWNER);
+        fetch.advance();
+        lists.readPage(text(users(1, ListFetch.PER_PAGE)), fetch);
+        assertThat(fetch.isMore()).isTrue();
+
+        fetch.advance();
+        lists.readPage(text(users(ListFetch.PER_PAGE + 1, 7)), fetch);
+
+        assertThat(fetch.isMore()).isFalse();
+        assertThat(fetch.toList().referents()).hasSize(ListFetch.PER_PAGE + 7);
+    }
+
+    /** A page of users without any pagination object. */
+    private static String users(int first, int count) {
+        StringBuilder users = new StringBuilder();
+        for (int i = first; i < first + count; i++) {
+            users.append(users.isEmpty() ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "{\"id\":\"%024x\",\"email\":\"user%d@acme.example\"}", i, i));
+        }
+        return "{\"users\":[" + users + "]}";
+    }
+
     private static InputStream text(String body) {
         return new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
     }

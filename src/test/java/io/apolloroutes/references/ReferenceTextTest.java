@@ -2,6 +2,7 @@ package io.apolloroutes.references;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,5 +43,12 @@ class ReferenceTextTest {
             "'ÉTÉ', 'été'"})
     void compares_names_as_a_person_does(String written, String key) {
         assertThat(ReferenceText.key(written)).isEqualTo(key);
+    }
+
+    @Test
+    void no_break_spaces_from_pasted_cells_count_as_spaces() {
+        assertThat(ReferenceText.key("Weekday\u00A0mornings\u00A0")).isEqualTo("weekday mornings");
+        assertThat(ReferenceText.isId("6095a710bd01d100a506d4af\u00A0")).isTrue();
+        assertThat(ReferenceText.trimmed("\u202F6095a710bd01d100a506d4af\u00A0")).isEqualTo("6095a710bd01d100a506d4af");
     }
 }
