@@ -11,10 +11,11 @@ create table sequence_lock (
 -- The inbox's read lock (Camel's JdbcOrphanLockAwareIdempotentRepository): a file being processed
 -- by one instance is skipped by the others. The holder refreshes created_at; a lock left by an
 -- instance that died is taken over once it is older than inbox.lock-max-age. Column names are the
--- ones Camel's repository uses; the message ID (the file's path) is wider than Camel's default.
+-- ones Camel's repository uses; the message ID (the file's path) is wider than Camel's default, and the
+-- time carries its zone, so instances in different zones (or across a clock change) agree on a lock's age.
 create table camel_messageprocessed (
     processorName varchar(255)  not null,
     messageId     varchar(1024) not null,
-    createdAt     timestamp     not null,
+    createdAt     timestamp with time zone not null,
     constraint camel_messageprocessed_pk primary key (processorName, messageId)
 );

@@ -1,5 +1,6 @@
 package io.apolloroutes.ledger;
 
+import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.config.FolderProperties;
 import java.io.IOException;
 import java.io.Writer;
@@ -7,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,32 +37,46 @@ public class DeferredSequences {
 
     private final SequenceLedger ledger;
     private final FolderProperties folders;
+    private final ResumeProperties resume;
+    private final ApolloProperties apollo;
     private final Clock clock;
 
-    public DeferredSequences(SequenceLedger ledger, FolderProperties folders, Clock clock) {
+    public DeferredSequences(SequenceLedger ledger, FolderProperties folders, ResumeProperties resume,
+                             ApolloProperties apollo, Clock clock) {
         this.ledger = ledger;
         this.folders = folders;
+        this.resume = resume;
+        this.apollo = apollo;
         this.clock = clock;
     }
 
     /** Writes the due sequences to a resume file in the inbox; returns it, or null when none is due. */
     public Path resumeDue() throws IOException {
+        if (apollo.sendsNothing()) {
+            // a dry run would only write their bodies to the outbox, and they would stay deferred
+            return null;
+        }
         Instant now = clock.instant();
+        // claimed until then: if this resume never reaches the ledger (a crash, an outage), they are due again
+        Instant claimedUntil = now.plus(resume.afterFailure());
         List<LedgerEntry> claimed = new ArrayList<>();
         for (LedgerEntry due : ledger.due(now, BATCH)) {
             // another instance sharing the ledger may have taken it a moment ago
-            if (due.requestBody() != null && ledger.unschedule(due)) {
+            if (ledger.claim(due, claimedUntil)) {
                 claimed.add(due);
             }
         }
         if (claimed.isEmpty()) {
             return null;
         }
-        Path target = folders.inbox().resolve("resume-" + STAMP.format(now) + ".jsonl");
+        // unique across instances writing into one inbox in the same millisecond
+        String name = "resume-" + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".jsonl";
+        Path target = folders.inbox().resolve(name);
         // written under a name the inbox ignores, then renamed: the consumer never sees half a file
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path partial = target.resolveSibling(name + ".part");
         try {
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 for (LedgerEntry entry : claimed) {
                     out.write(entry.requestBody());
                     out.write('\n');
@@ -67,7 +84,6 @@ public class DeferredSequences {
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            claimed.forEach(ledger::reschedule);
             Files.deleteIfExists(partial);
             throw e;
         }

@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
  * Makes the embedded H2 ledger write every commit to disk before the commit returns.
  *
  * <p>H2 flushes committed changes in the background, up to half a second later by default, so a
- * killed process (SIGKILL, power loss) loses the ledger's last writes: "sending" entries vanish and a
+ * killed process (SIGKILL) loses the ledger's last writes: "sending" entries vanish and a
  * request that may have reached Apollo is sent again. The ledger's promise rests on its write order
- * being durable, so the delay is set to zero at startup, whatever H2 URL is configured. PostgreSQL
- * makes commits durable by itself.
+ * surviving the process, so the delay is set to zero at startup, whatever H2 URL is configured: a
+ * commit is then handed to the operating system before it returns. (It is not forced to the disk; for
+ * power failures, use PostgreSQL, which makes commits durable by itself.)
  */
 @Component
 public class H2CommitDurability {

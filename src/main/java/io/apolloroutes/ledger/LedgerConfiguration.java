@@ -16,9 +16,12 @@ public class LedgerConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Referenced from the error handling route configuration as {@code onRedeliveryRef}. */
+    /**
+     * Runs before each retry of an attempt at creating a sequence; referenced from the error handling
+     * route configuration as {@code onRedeliveryRef}.
+     */
     @Bean
-    public Processor apolloRetryMarker(LedgerSteps ledger) {
+    public Processor beforeApolloRetry(LedgerSteps ledger) {
         return ledger::attemptFailed;
     }
 }

@@ -28,6 +28,9 @@ import org.springframework.stereotype.Component;
 @Component("ledger")
 public class LedgerSteps {
 
+    /** Exchange property: this attempt's create request left (or was about to), so its failure counts. */
+    static final String CREATE_LEFT = "apolloCreateLeft";
+
     private final SequenceLedger ledger;
     private final CreateSequenceCall call;
     private final NextAttempt nextAttempt;
@@ -73,9 +76,11 @@ public class LedgerSteps {
 
     /** Recorded before the create request leaves: if its answer is lost, the next attempt looks first. */
     public void sending(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
-                        @ExchangeProperty(FileRun.PROPERTY) FileRun run) throws JsonProcessingException {
+                        @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
+            throws JsonProcessingException {
         int attempts = ledger.find(draft.name()).map(LedgerEntry::attempts).orElse(0);
         save(draft, run, LedgerState.SENDING, null, attempts + 1, null);
+        exchange.setProperty(CREATE_LEFT, Boolean.TRUE);
     }
 
     /** Apollo answered the create call with success. */
@@ -102,11 +107,19 @@ public class LedgerSteps {
         settle(draft, run, sequence, exchange);
     }
 
-    /** Apollo refused it (4xx): a corrected sequence of the same name may be sent later. */
+    /**
+     * Apollo refused it (4xx): a corrected sequence of the same name may be sent later. A refusal of the
+     * lookup, not of the create call, says nothing about the sequence and leaves its state as it was.
+     */
     public void rejected(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
                          @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
             throws JsonProcessingException {
-        save(draft, run, LedgerState.REJECTED, null, attempts(draft), ApolloFailures.of(exchange).describe());
+        String why = ApolloFailures.of(exchange).describe();
+        if (createLeft(exchange)) {
+            save(draft, run, LedgerState.REJECTED, null, attempts(draft), why);
+        } else {
+            save(draft, run, stateKept(draft), null, attempts(draft), why);
+        }
     }
 
     /**
@@ -117,11 +130,14 @@ public class LedgerSteps {
                          @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
             throws JsonProcessingException {
         Optional<ApolloFailure> failure = failureOf(exchange);
-        boolean inDoubt = failure.map(ApolloFailure::mayHaveCreated).orElse(false)
-                || (failure.isEmpty() && ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false));
+        // only the create call's own failure tells whether it may have created the sequence; a failed
+        // lookup, or no attempt at all, leaves a doubt from before in place
+        LedgerState state = failure.isPresent() && createLeft(exchange)
+                ? (failure.get().mayHaveCreated() ? LedgerState.SENDING : LedgerState.DEFERRED)
+                : stateKept(draft);
         String why = failure.map(ApolloFailure::describe).orElse(run.isSendingHalted() ? "sending stopped" : null);
         Instant next = failure.isPresent() ? nextAttempt.after(failure.get(), caught(exchange)) : run.haltResumeAt();
-        save(draft, run, inDoubt ? LedgerState.SENDING : LedgerState.DEFERRED, null, attempts(draft), why, next);
+        save(draft, run, state, null, attempts(draft), why, next);
         exchange.setProperty(Outcomes.NEXT_ATTEMPT, next);
     }
 
@@ -132,13 +148,26 @@ public class LedgerSteps {
     public void attemptFailed(Exchange exchange) {
         SequenceDraft draft = exchange.getProperty(SequenceDraft.PROPERTY, SequenceDraft.class);
         ApolloFailure failure = ApolloFailures.of(exchange);
-        if (draft == null || failure.mayHaveCreated()) {
+        // the next attempt starts afresh; a failed lookup created nothing but also settled no doubt
+        boolean createLeft = exchange.removeProperty(CREATE_LEFT) != null;
+        if (draft == null || !createLeft || failure.mayHaveCreated()) {
             return;
         }
         ledger.find(draft.name()).filter(LedgerEntry::isInDoubt).ifPresent(entry ->
                 ledger.save(new LedgerEntry(entry.name(), LedgerState.DEFERRED, null, entry.contentHash(),
                         entry.sourceFile(), entry.sourceRows(), entry.requestBody(), entry.attempts(),
                         failure.describe(), null, null)));
+    }
+
+    /** The create request of this attempt left (or was about to): set by {@link #sending}. */
+    private static boolean createLeft(Exchange exchange) {
+        return exchange.getProperty(CREATE_LEFT) != null;
+    }
+
+    /** A state that says no more than before: still in doubt if it was, else not created. */
+    private LedgerState stateKept(SequenceDraft draft) {
+        return ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false)
+                ? LedgerState.SENDING : LedgerState.DEFERRED;
     }
 
     private void settle(SequenceDraft draft, FileRun run, ApolloSequence sequence, Exchange exchange)

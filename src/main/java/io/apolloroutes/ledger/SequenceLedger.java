@@ -38,43 +38,28 @@ public class SequenceLedger {
                 .optional();
     }
 
-    /** Entries in one state, oldest change first. */
-    public List<LedgerEntry> inState(LedgerState state) {
-        return jdbc.sql("select " + COLUMNS + " from sequence_ledger where state = ? order by updated_at")
-                .param(state.column())
-                .query(SequenceLedger::entry)
-                .list();
-    }
-
     /**
      * Deferred entries (and entries in doubt) whose next attempt is due at {@code now}, oldest due
      * first, at most {@code limit}.
      */
     public List<LedgerEntry> due(Instant now, int limit) {
         return jdbc.sql("select " + COLUMNS + " from sequence_ledger where state in ('deferred', 'sending')"
-                        + " and next_attempt_at <= ? order by next_attempt_at, updated_at")
-                .param(timestamp(now))
+                        + " and next_attempt_at <= ? order by next_attempt_at, updated_at fetch first ? rows only")
+                .params(timestamp(now), limit)
                 .query(SequenceLedger::entry)
-                .list()
-                .stream().limit(limit).toList();
+                .list();
     }
 
     /**
-     * Takes a due entry off the schedule, if it is still as read: true for exactly one caller when
-     * several instances share the ledger.
+     * Claims a due entry for a resume, if it is still as read: true for exactly one caller when several
+     * instances share the ledger. The entry is due again at {@code until} unless the resume records
+     * something else by then, so a resume that never gets as far as the ledger loses nothing.
      */
-    public boolean unschedule(LedgerEntry due) {
-        return jdbc.sql("update sequence_ledger set next_attempt_at = null where name_key = ?"
+    public boolean claim(LedgerEntry due, Instant until) {
+        return jdbc.sql("update sequence_ledger set next_attempt_at = ? where name_key = ?"
                         + " and next_attempt_at = ? and state = ?")
-                .params(Sha256.of(due.name()), timestamp(due.nextAttemptAt()), due.state().column())
+                .params(timestamp(until), Sha256.of(due.name()), timestamp(due.nextAttemptAt()), due.state().column())
                 .update() == 1;
-    }
-
-    /** Puts an entry back on the schedule (its resume file could not be written). */
-    public void reschedule(LedgerEntry entry) {
-        jdbc.sql("update sequence_ledger set next_attempt_at = ? where name_key = ? and next_attempt_at is null")
-                .params(timestamp(entry.nextAttemptAt()), Sha256.of(entry.name()))
-                .update();
     }
 
     /**
@@ -88,7 +73,8 @@ public class SequenceLedger {
         if (update(stored) == 0) {
             try {
                 insert(stored);
-            } catch (DuplicateKeyException addedMeanwhile) {
+            } catch (DuplicateKeyException addedOrCreated) {
+                // another writer added it meanwhile, or it is created and must stay so
                 update(stored);
             }
         }
@@ -96,12 +82,13 @@ public class SequenceLedger {
     }
 
     private int update(LedgerEntry e) {
+        // a created sequence stays created: no later write may make it look sendable again
         return jdbc.sql("update sequence_ledger set sequence_name = ?, state = ?, apollo_id = ?, content_hash = ?,"
                         + " source_file = ?, source_rows = ?, request_body = ?, attempts = ?, last_error = ?,"
-                        + " next_attempt_at = ?, updated_at = ? where name_key = ?")
+                        + " next_attempt_at = ?, updated_at = ? where name_key = ? and (state <> 'created' or ? = 'created')")
                 .params(e.name(), e.state().column(), e.apolloId(), e.contentHash(), e.sourceFile(), e.sourceRows(),
                         e.requestBody(), e.attempts(), e.lastError(), timestamp(e.nextAttemptAt()),
-                        timestamp(e.updatedAt()), Sha256.of(e.name()))
+                        timestamp(e.updatedAt()), Sha256.of(e.name()), e.state().column())
                 .update();
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * One sender per sequence name at a time, across every route and every instance sharing the ledger.
  * The lock is a row lock ({@code SELECT … FOR UPDATE} on {@code sequence_lock}) held by an open
  * transaction, so it ends by itself when its holder's connection ends: a crashed instance leaves no
- * lock behind and no timeout has to be guessed.
+ * lock behind. (A holder cut off by a network failure keeps it until the database notices the dead
+ * connection, which PostgreSQL's TCP keepalive settings decide.)
  */
 @Component
 public class SequenceLocks {
@@ -33,9 +34,12 @@ public class SequenceLocks {
     public Held acquire(String name) throws SQLException {
         String key = Sha256.of(name);
         try {
-            jdbc.sql("insert into sequence_lock (name_key) values (?)").param(key).update();
-        } catch (DuplicateKeyException existing) {
-            // the name was sent before: its lock row is there already
+            // a name sent before has its row already; inserting only when missing keeps the database's
+            // log free of a duplicate-key error per sequence
+            jdbc.sql("insert into sequence_lock (name_key) select ? where not exists"
+                    + " (select 1 from sequence_lock where name_key = ?)").params(key, key).update();
+        } catch (DuplicateKeyException addedMeanwhile) {
+            // another sender added it a moment ago
         }
         Connection connection = dataSource.getConnection();
         try {
@@ -81,8 +85,9 @@ public class SequenceLocks {
         public void close() {
             try (connection) {
                 connection.rollback();
-            } catch (SQLException ignored) {
+            } catch (SQLException e) {
                 // a connection that cannot roll back is closed, which ends the lock just the same
+                LOG.warn("letting go of a sequence lock failed: {}", e.toString());
             }
         }
     }

@@ -82,7 +82,13 @@ public class ApolloRateLimiter implements ExecChainHandler {
         Instant now = clock.instant();
         budget.answered(counts(response, HeaderNames.LIMIT), counts(response, HeaderNames.LEFT), now);
         if (response.getCode() == 429) {
-            refused(endpoint, budget, response, now);
+            try {
+                refused(endpoint, budget, response, now);
+            } catch (IOException | RuntimeException unreadable) {
+                // the answer goes nowhere now: give its connection back to the pool
+                response.close();
+                throw unreadable;
+            }
         }
         return response;
     }

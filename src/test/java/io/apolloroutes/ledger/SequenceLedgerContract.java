@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -88,13 +89,35 @@ abstract class SequenceLedgerContract {
     }
 
     @Test
-    void lists_the_entries_in_one_state() {
-        ledger.save(entry("One", LedgerState.SENDING, null));
-        ledger.save(entry("Two", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d3"));
-        ledger.save(entry("Three", LedgerState.SENDING, null));
+    void due_entries_come_oldest_first_and_each_is_claimed_once() {
+        Instant due = NOW.minusSeconds(60);
+        for (String name : new String[] {"Second", "First", "Not yet"}) {
+            ledger.save(new LedgerEntry(name, LedgerState.DEFERRED, null, "1".repeat(64), "d.csv", "row 2", "{}", 1,
+                    "Apollo answered 429", name.equals("First") ? due.minusSeconds(1)
+                    : name.equals("Second") ? due : NOW.plusSeconds(60), null));
+        }
 
-        assertThat(ledger.inState(LedgerState.SENDING)).extracting(LedgerEntry::name)
-                .containsExactlyInAnyOrder("One", "Three");
+        List<LedgerEntry> found = ledger.due(NOW, 10);
+
+        assertThat(found).extracting(LedgerEntry::name).containsExactly("First", "Second");
+        assertThat(ledger.due(NOW, 1)).extracting(LedgerEntry::name).containsExactly("First");
+        Instant until = NOW.plusSeconds(900);
+        assertThat(ledger.claim(found.get(0), until)).isTrue();
+        // a second instance that read the same entry does not get it
+        assertThat(ledger.claim(found.get(0), until)).isFalse();
+        assertThat(ledger.find("First").orElseThrow().nextAttemptAt()).isEqualTo(until);
+        assertThat(ledger.due(NOW, 10)).extracting(LedgerEntry::name).containsExactly("Second");
+    }
+
+    @Test
+    void a_created_sequence_stays_created_whatever_is_written_later() {
+        ledger.save(entry("Made", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d5"));
+
+        ledger.save(entry("Made", LedgerState.DEFERRED, null));
+
+        LedgerEntry kept = ledger.find("Made").orElseThrow();
+        assertThat(kept.state()).isEqualTo(LedgerState.CREATED);
+        assertThat(kept.apolloId()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0d5");
     }
 
     @Test

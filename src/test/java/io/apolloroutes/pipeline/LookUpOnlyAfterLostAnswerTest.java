@@ -74,6 +74,29 @@ class LookUpOnlyAfterLostAnswerTest extends PipelineTestSupport {
     }
 
     @Test
+    void a_failed_lookup_after_a_lost_answer_keeps_the_doubt_so_nothing_is_sent_blind() {
+        APOLLO.stubFor(post(CREATE).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("created"));
+        APOLLO.stubFor(post(CREATE).inScenario("lost").whenScenarioStateIs("created")
+                .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0f4")));
+        // the lookup after the lost answer is refused once (a minute's 429), then finds the sequence
+        APOLLO.stubFor(post(SEARCH).inScenario("lookup").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1").withBody("{\"message\":\"The"
+                        + " maximum number of api calls allowed for api/v1/emailer_campaigns/search is 50 times per"
+                        + " minute.\"}"))
+                .willSetStateTo("answers"));
+        APOLLO.stubFor(post(SEARCH).inScenario("lookup").whenScenarioStateIs("answers")
+                .willReturn(ApolloStubs.searchAnswer("In doubt", "64f1a2b3c4d5e6f7a8b9c0f5")));
+        dropText("in-doubt.csv", "sequence,subject,body\nIn doubt,Hello,Hi\n");
+
+        JsonNode sequence = awaitReport("in-doubt.csv").path("sequences").get(0);
+
+        APOLLO.verify(1, postRequestedFor(urlEqualTo(CREATE)));
+        assertThat(sequence.path("outcome").asText()).isEqualTo("created");
+        assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0f5");
+    }
+
+    @Test
     void a_429_created_nothing_so_the_retry_needs_no_search() {
         APOLLO.stubFor(post(CREATE).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1").withBody("{\"message\":\"The maximum number of api calls"
