@@ -110,7 +110,8 @@ public class ApolloRateLimiter implements ExecChainHandler {
                 return;
             }
             Duration pause = Duration.between(now, wait.until());
-            if (pause.compareTo(settings.maxWait()) > 0) {
+            // a minute is always waited out: only an hour's or a day's wait is long enough to defer for
+            if (wait.span() != Span.MINUTE && pause.compareTo(settings.maxWait()) > 0) {
                 throw new QuotaExhaustedException(endpoint, wait.span().word(), wait.until());
             }
             LOG.info("Apollo's {} budget for {} is used up; waiting {} s for it to reset", wait.span().word(), endpoint,

@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *                  other tools on the same Apollo team); empty for none
  * @param perHour   the same per hour
  * @param perDay    the same per day
- * @param maxWait   the longest the pack waits in line for a window to reset; a longer wait (an hour's or
- *                  a day's budget spent) defers the sequence instead, to be sent when the window resets
+ * @param maxWait   the longest the pack waits in line for an hour's or a day's window to reset; a longer
+ *                  wait defers the sequence instead, to be sent when the window resets (a spent minute is
+ *                  always waited out)
  * @param timeScale the length of Apollo's windows as a share of a real minute, hour and day: 1 for
  *                  Apollo; smaller only against a stand-in with shortened windows (the pacing benchmark)
  */

@@ -89,6 +89,22 @@ class ApolloRateLimiterTest {
     }
 
     @Test
+    void a_spent_minute_is_waited_out_even_when_the_wait_is_longer_than_max_wait() throws IOException {
+        limiter(new RateLimitProperties(null, null, null, Duration.ofSeconds(5), 1.0));
+        APOLLO.stubFor(post(CREATE).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "40").withBody(
+                        "{\"message\":\"The maximum number of api calls allowed for api/v1/sequences is 50 times per"
+                                + " minute.\"}"))
+                .willSetStateTo("after"));
+        APOLLO.stubFor(post(CREATE).inScenario("429").whenScenarioStateIs("after").willReturn(ok()));
+
+        call(new HttpPost(url(CREATE)));
+        call(new HttpPost(url(CREATE)));
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(40));
+    }
+
+    @Test
     void a_spent_hour_is_not_waited_out_in_line_and_nothing_is_sent() throws IOException {
         limiter(new RateLimitProperties(null, null, null, Duration.ofMinutes(2), 1.0));
         APOLLO.stubFor(post(CREATE).willReturn(ok().withHeader("x-rate-limit-hourly", "400")
