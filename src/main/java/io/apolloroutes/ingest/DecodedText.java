@@ -59,6 +59,11 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
         if (startsWith(head, length, UTF16BE_BOM)) {
             return new DecodedText(file, StandardCharsets.UTF_16BE, UTF16BE_BOM.length, false, null);
         }
+        if (configured != null && isWide(configured)) {
+            // every ASCII letter of UTF-16 or UTF-32 text has zero bytes: binary data is told from the
+            // decoded characters instead, anywhere in the file
+            return new DecodedText(file, configured, 0, false, null);
+        }
         // an image or archive is usually not valid in any encoding either; say what it is, not where it broke
         refuseControlBytes(head, length);
         if (configured != null) {
@@ -90,7 +95,13 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
             throw e;
         }
         StrictTextReader reader = new StrictTextReader(in, charset, bomLength);
-        return guessed ? reader.refusingBinaryData() : reader;
+        return guessed || (bomLength == 0 && isWide(charset)) ? reader.refusingBinaryData() : reader;
+    }
+
+    /** Encodings whose text is full of zero bytes, so its bytes cannot be checked for binary data. */
+    private static boolean isWide(Charset charset) {
+        String name = charset.name();
+        return name.startsWith("UTF-16") || name.startsWith("UTF-32");
     }
 
     /** The whole-file error for a problem with the text found while reading it. */

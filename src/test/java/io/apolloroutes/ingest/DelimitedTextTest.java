@@ -39,6 +39,25 @@ class DelimitedTextTest {
     }
 
     @Test
+    void reads_utf16_without_byte_order_mark_when_the_source_says_utf16() throws IOException {
+        Path file = bytes("unicode.csv", (HEADER + ROW).getBytes(StandardCharsets.UTF_16LE));
+
+        try (SpooledInput input = TestInputs.spool(file, options(StandardCharsets.UTF_16LE, null))) {
+            SequenceCandidate first = input.sequences().next();
+            assertThat(((SourceRecord.TableRow) first.records().get(0)).cells())
+                    .containsExactly("Café outreach", "1", "Über café", "“Bonjour” – it’s €5");
+        }
+    }
+
+    @Test
+    void refuses_binary_data_in_a_configured_utf16_file_by_its_characters() {
+        Path file = bytes("junk.csv", (HEADER + "A,1,Hi,x\u0001y\r\n").getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> TestInputs.spool(file, options(StandardCharsets.UTF_16LE, null)))
+                .isInstanceOf(UnreadableInputException.class).hasMessageContaining("binary data");
+    }
+
+    @Test
     void reads_windows_1252_smart_quotes_and_euro_sign() throws IOException {
         Path file = bytes("old-excel.csv", (HEADER + ROW).getBytes(DecodedText.WINDOWS_1252));
 
