@@ -142,6 +142,21 @@ public class LedgerSteps {
     }
 
     /**
+     * Not sent because something it depends on could not be checked (a list of Apollo's could not be
+     * read): due again when that list may be read again ({@link Outcomes#NEXT_ATTEMPT}), if ever.
+     */
+    public void deferredUnchecked(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                                  @ExchangeProperty(FileRun.PROPERTY) FileRun run,
+                                  @ExchangeProperty(Outcomes.DEFER_REASON) String reason,
+                                  @ExchangeProperty(Outcomes.NEXT_ATTEMPT) Instant next) throws JsonProcessingException {
+        if (run.isDryRun()) {
+            // dry runs never touch the ledger
+            return;
+        }
+        save(draft, run, stateKept(draft), null, attempts(draft), reason, next);
+    }
+
+    /**
      * Before a retry: a failure that certainly created nothing (429, no connection) takes the entry out
      * of doubt, so the retry does not need to look it up first.
      */

@@ -27,13 +27,14 @@ final class ListFailure {
         }
         if (error instanceof QuotaExhaustedException spent) {
             return what + "the rate limit for this call is used up until " + spent.resumeAt()
-                    .truncatedTo(ChronoUnit.SECONDS) + "; drop the failed rows again after that";
+                    .truncatedTo(ChronoUnit.SECONDS);
         }
         ApolloFailure failure = ApolloFailure.of(error);
         return what + failure.describe() + switch (failure.kind()) {
-            case TRANSIENT -> " (after " + attempts + (attempts == 1 ? " attempt" : " attempts") + "); " + LATER;
-            case QUOTA_EXHAUSTED -> "; Apollo's limit for this call is used up for now; drop the failed rows again once"
-                    + " it resets (Apollo shows the limits under Settings > Integrations > API usage)";
+            // these two are tried again by themselves (see NextAttempt): the outcome says when
+            case TRANSIENT -> " (after " + attempts + (attempts == 1 ? " attempt" : " attempts") + ")";
+            case QUOTA_EXHAUSTED -> "; Apollo's limit for this call is used up for now (Apollo shows the limits under"
+                    + " Settings > Integrations > API usage)";
             case KEY_REFUSED -> failure.status() == 401
                     ? "; Apollo does not accept the API key; check APOLLO_API_KEY (or apollo.api-key)"
                     : "; Apollo accepted the API key but will not list " + kind.plural() + " with it; this needs a"

@@ -1,5 +1,7 @@
 package io.apolloroutes.references;
 
+import java.time.Instant;
+
 /** Where a file run stands with one of Apollo's lists. */
 public sealed interface ListState {
 
@@ -11,9 +13,15 @@ public sealed interface ListState {
      * Could not be read (after the retries, or refused): sequences that need it are deferred, and it is
      * not asked for again in this run.
      *
-     * @param reason what went wrong and what to do, as the report shows it
+     * @param reason  what went wrong, as the report shows it
+     * @param retryAt when it may be read again (a spent window's reset, or a while after Apollo failed);
+     *                null when a person must act first (a refused key, an answer that is not a list)
      */
-    record Unavailable(String reason) implements ListState {
+    record Unavailable(String reason, Instant retryAt) implements ListState {
+
+        Unavailable(String reason) {
+            this(reason, null);
+        }
     }
 
     /** Not asked for: there is no API key, so names stay as written and the report notes them. */

@@ -1,5 +1,8 @@
 package io.apolloroutes.references;
 
+import io.apolloroutes.apollo.ApolloFailure;
+import io.apolloroutes.ledger.NextAttempt;
+import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,12 +30,14 @@ public class ReferenceLists {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceLists.class);
 
     private final ReferenceCache cache;
+    private final NextAttempt nextAttempt;
     private final ObjectMapper mapper;
     private final int attempts;
 
-    public ReferenceLists(ReferenceCache cache, ObjectMapper mapper, ApolloProperties apollo) {
+    public ReferenceLists(ReferenceCache cache, ObjectMapper mapper, ApolloProperties apollo, NextAttempt nextAttempt) {
         this.cache = cache;
         this.mapper = mapper;
+        this.nextAttempt = nextAttempt;
         this.attempts = 1 + apollo.retry().maxRetries();
     }
 
@@ -78,6 +83,8 @@ public class ReferenceLists {
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = ListFailure.describe(plan.current(), error, attempts);
         LOG.warn("{}: {}. Sequences that need it are deferred.", run.file().name(), reason);
-        cache.of(run.file().runId()).put(plan.current(), new ListState.Unavailable(reason));
+        Instant retryAt = error instanceof ReferenceListException ? null
+                : nextAttempt.after(ApolloFailure.of(error), error);
+        cache.of(run.file().runId()).put(plan.current(), new ListState.Unavailable(reason, retryAt));
     }
 }

@@ -4,6 +4,7 @@ import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.mapping.Problem;
 import io.apolloroutes.mapping.SequenceDraft;
 import io.apolloroutes.mapping.SourceLocator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,7 +30,7 @@ final class ReferenceResolver {
      * @param deferReason why it cannot be sent now although nothing is wrong with it (a list it needs
      *                    could not be read), or null
      */
-    record Resolution(SequenceDraft draft, String deferReason) {
+    record Resolution(SequenceDraft draft, String deferReason, Instant retryAt) {
     }
 
     private ReferenceResolver() {
@@ -44,6 +45,7 @@ final class ReferenceResolver {
         List<Problem> problems = new ArrayList<>();
         List<Problem> notes = new ArrayList<>();
         Map<ReferenceKind, String> unavailable = new EnumMap<>(ReferenceKind.class);
+        List<Instant> retryTimes = new ArrayList<>();
         Map<ReferenceKind, List<String>> resolved = new EnumMap<>(ReferenceKind.class);
         for (ReferenceKind kind : ReferenceKind.values()) {
             List<String> written = kind.valuesIn(request);
@@ -66,6 +68,7 @@ final class ReferenceResolver {
                     }
                 } else if (state instanceof ListState.Unavailable failed) {
                     unavailable.put(kind, failed.reason());
+                    retryTimes.add(failed.retryAt());
                 } else if (state instanceof ListState.Loaded loaded) {
                     Match match = ReferenceMatcher.match(value, loaded.list());
                     if (match instanceof Match.Found found) {
@@ -102,7 +105,10 @@ final class ReferenceResolver {
         String deferReason = unavailable.isEmpty() || result.isInvalid() ? null
                 : "not sent: its " + unavailable.keySet().stream().map(ReferenceKind::role).collect(Collectors.joining(" and "))
                 + " could not be checked: " + String.join("; ", new LinkedHashSet<>(unavailable.values()));
-        return new Resolution(result, deferReason);
+        // due again once every list it needs may be read again; never by itself if one needs a person
+        Instant retryAt = deferReason == null || retryTimes.contains(null) ? null
+                : retryTimes.stream().max(Comparator.naturalOrder()).orElse(null);
+        return new Resolution(result, deferReason, retryAt);
     }
 
     private static String single(Map<ReferenceKind, List<String>> resolved, ReferenceKind kind, String written) {

@@ -35,6 +35,7 @@ public class References {
                      @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange) {
         exchange.removeProperty(PLAN);
         exchange.removeProperty(Outcomes.DEFER_REASON);
+        exchange.removeProperty(Outcomes.NEXT_ATTEMPT);
         if (draft.request() == null) {
             return;
         }
@@ -70,6 +71,8 @@ public class References {
         exchange.setProperty(SequenceDraft.PROPERTY, resolution.draft());
         if (resolution.deferReason() != null) {
             exchange.setProperty(Outcomes.DEFER_REASON, resolution.deferReason());
+            // a dry run resumes nothing: its report must not promise it
+            exchange.setProperty(Outcomes.NEXT_ATTEMPT, run.isDryRun() ? null : resolution.retryAt());
         }
         return resolution.draft();
     }

@@ -123,8 +123,9 @@ public class Outcomes {
      */
     public void deferredUnsent(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                                @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
-                               @ExchangeProperty(DEFER_REASON) String reason) {
-        run.record(draft, Outcome.DEFERRED, null, reason);
+                               @ExchangeProperty(DEFER_REASON) String reason,
+                               @ExchangeProperty(NEXT_ATTEMPT) Instant next) {
+        run.record(draft, Outcome.DEFERRED, null, next == null ? reason : reason + "; " + whatNext(next));
     }
 
     /** A sequence reached after sending stopped for its file (see {@link #sendingStopped}). */

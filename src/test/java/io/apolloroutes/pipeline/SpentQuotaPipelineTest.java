@@ -68,7 +68,9 @@ class SpentQuotaPipelineTest extends PipelineTestSupport {
                 .containsExactly("deferred", "deferred");
         assertThat(report.path("sequences")).extracting(s -> s.path("reason").asText())
                 .allSatisfy(reason -> assertThat(reason).contains("schedules")
-                        .contains("the rate limit for this call is used up until").doesNotContain("internal error"));
+                        .contains("the rate limit for this call is used up until").doesNotContain("internal error")
+                        .contains("it is sent again automatically from"));
+        assertThat(ledger.find("Late one").orElseThrow().nextAttemptAt()).isAfter(Instant.now().plusSeconds(3000));
     }
 
     @Test

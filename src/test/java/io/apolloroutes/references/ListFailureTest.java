@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 class ListFailureTest {
 
     @Test
-    void a_failure_that_outlasted_the_retries_says_how_often_it_was_tried_and_to_try_later() {
+    void a_failure_that_outlasted_the_retries_says_how_often_it_was_tried() {
         String reason = ListFailure.describe(ReferenceKind.SCHEDULE, http(503, "Service Unavailable"), 4);
 
+        // when it is tried again is the outcome's to say (it knows the time)
         assertThat(reason).isEqualTo("Apollo's list of schedules (GET /api/v1/emailer_schedules) could not be read:"
-                + " Apollo answered 503: Service Unavailable (after 4 attempts); drop the failed rows again later");
+                + " Apollo answered 503: Service Unavailable (after 4 attempts)");
     }
 
     @Test
@@ -22,8 +23,7 @@ class ListFailureTest {
         String reason = ListFailure.describe(ReferenceKind.OWNER, new SocketTimeoutException("Read timed out"), 1);
 
         assertThat(reason).isEqualTo("Apollo's list of users (GET /api/v1/users/search) could not be read: no answer"
-                + " from Apollo in time (SocketTimeoutException: Read timed out) (after 1 attempt); drop the failed"
-                + " rows again later");
+                + " from Apollo in time (SocketTimeoutException: Read timed out) (after 1 attempt)");
     }
 
     @Test
@@ -47,13 +47,13 @@ class ListFailureTest {
     }
 
     @Test
-    void an_hourly_429_says_to_wait_for_the_limit_to_reset() {
+    void an_hourly_429_says_the_limit_is_used_up() {
         String reason = ListFailure.describe(ReferenceKind.CONTACT_STAGE, http(429, "{\"message\":\"The maximum number"
                 + " of api calls allowed for api/v1/contact_stages is 400 times per hour.\"}"), 4);
 
         assertThat(reason).contains("GET /api/v1/contact_stages").contains("is 400 times per hour.")
-                .endsWith("Apollo's limit for this call is used up for now; drop the failed rows again once it resets"
-                        + " (Apollo shows the limits under Settings > Integrations > API usage)");
+                .endsWith("Apollo's limit for this call is used up for now (Apollo shows the limits under Settings >"
+                        + " Integrations > API usage)");
     }
 
     @Test

@@ -17,7 +17,9 @@ class ReferenceListsTest {
 
     private final ReferenceLists lists = new ReferenceLists(new ReferenceCache(), TestInputs.MAPPER,
             new ApolloProperties(URI.create("https://api.apollo.io"), "key", false, false, true, Duration.ofSeconds(10),
-                    Duration.ofSeconds(30), new ApolloProperties.Retry(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60))));
+                    Duration.ofSeconds(30), new ApolloProperties.Retry(3, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(60))),
+            // reading pages never asks when to try again
+            null);
 
     @Test
     void an_answer_that_is_not_json_is_an_unreadable_list_not_a_broken_connection() {
