@@ -3,6 +3,7 @@ package io.apolloroutes.ledger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,21 +45,30 @@ public class SequenceLocks {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
+            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
             try (PreparedStatement lock = connection.prepareStatement(
-                    "select name_key from sequence_lock where name_key = ? for update")) {
+                    "select name_key from sequence_lock where name_key = ? for update");
+                 Statement settings = connection.createStatement()) {
                 lock.setString(1, key);
                 while (true) {
                     try {
+                        if (postgres) {
+                            // per transaction, so again in every round: wait in rounds, so a stuck holder
+                            // shows in the log, and never let a server-wide idle timeout end a lock that
+                            // is held across a wait for Apollo
+                            settings.execute("set local lock_timeout = '2s'");
+                            settings.execute("set local idle_in_transaction_session_timeout = 0");
+                        }
                         lock.executeQuery().close();
                         return new Held(connection);
                     } catch (SQLException busy) {
-                        // H2 gives up after its lock timeout (PostgreSQL waits): someone else is
-                        // sending this name right now, so wait on
+                        // a lock timeout (H2's, or the one set above): someone else is sending this
+                        // name right now, so wait on
                         if (!isLockTimeout(busy)) {
                             throw busy;
                         }
                         connection.rollback();
-                        LOG.debug("'{}' is being sent by another route or instance; waiting", name);
+                        LOG.info("'{}' is being sent by another route or instance; waiting for it", name);
                     }
                 }
             }
@@ -84,6 +94,9 @@ public class SequenceLocks {
         @Override
         public void close() {
             try (connection) {
+                if (connection.isClosed()) {
+                    return;
+                }
                 connection.rollback();
             } catch (SQLException e) {
                 // a connection that cannot roll back is closed, which ends the lock just the same

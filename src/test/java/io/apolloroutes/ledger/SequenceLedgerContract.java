@@ -146,11 +146,14 @@ abstract class SequenceLedgerContract {
         try {
             Future<SequenceLocks.Held> second = other.submit(() -> locks.acquire("Q1 Outbound - VP Sales"));
 
-            // longer than H2's lock timeout: the second one keeps waiting rather than failing
-            assertThatThrownBy(() -> second.get(1_500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            // longer than one round of waiting (H2's lock timeout of 1 s, the 2 s set on PostgreSQL): the
+            // second one keeps waiting rather than failing
+            assertThatThrownBy(() -> second.get(2_500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
             first.close();
             second.get(10, TimeUnit.SECONDS).close();
         } finally {
+            // an open lock would block the next test's schema clean-up for good
+            first.close();
             other.shutdownNow();
         }
     }
