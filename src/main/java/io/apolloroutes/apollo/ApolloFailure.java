@@ -3,11 +3,11 @@ package io.apolloroutes.apollo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apolloroutes.ratelimit.QuotaExhaustedException;
+import io.apolloroutes.ratelimit.RefusalText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.regex.Pattern;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
@@ -39,15 +39,13 @@ public record ApolloFailure(Kind kind, int status, String message, boolean never
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 300;
-    /** Apollo names the window in its 429 text: "... is 600 times per hour. Please upgrade ..." */
-    private static final Pattern LONG_WINDOW = Pattern.compile("per (hour|day)\\b", Pattern.CASE_INSENSITIVE);
 
     public static ApolloFailure of(Throwable error) {
         if (error instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();
             String text = apolloText(http);
             Kind kind = status == 401 || status == 403 ? Kind.KEY_REFUSED
-                    : status == 429 && LONG_WINDOW.matcher(text).find() ? Kind.QUOTA_EXHAUSTED
+                    : status == 429 && RefusalText.namesALongWindow(text) ? Kind.QUOTA_EXHAUSTED
                     : status == 408 || status == 429 || status >= 500 ? Kind.TRANSIENT
                     : Kind.REJECTED;
             return new ApolloFailure(kind, status, text, false);

@@ -25,10 +25,15 @@ public class ApolloFailures {
 
     /** The failure being handled on this exchange. */
     public static ApolloFailure of(Exchange exchange) {
+        return ApolloFailure.of(caught(exchange));
+    }
+
+    /**
+     * The exception being handled: on the exchange while an error handler decides, and in
+     * {@link Exchange#EXCEPTION_CAUGHT} once it handles it; null when there is none.
+     */
+    public static Throwable caught(Exchange exchange) {
         Throwable error = exchange.getException();
-        if (error == null) {
-            error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        }
-        return ApolloFailure.of(error);
+        return error != null ? error : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

@@ -78,8 +78,7 @@ public class LedgerSteps {
     public void sending(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
                         @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
             throws JsonProcessingException {
-        int attempts = ledger.find(draft.name()).map(LedgerEntry::attempts).orElse(0);
-        save(draft, run, LedgerState.SENDING, null, attempts + 1, null);
+        save(draft, run, LedgerState.SENDING, null, attemptsOf(ledger.find(draft.name())) + 1, null, null);
         exchange.setProperty(CREATE_LEFT, Boolean.TRUE);
     }
 
@@ -90,7 +89,8 @@ public class LedgerSteps {
         String id = call.createdId(answer);
         String how = id == null
                 ? "Apollo answered with success but without emailer_campaign.id; look the sequence up by name" : null;
-        settle(draft, run, new ApolloSequence(id, ApolloSequence.Origin.CREATED, how), exchange);
+        settle(draft, run, new ApolloSequence(id, ApolloSequence.Origin.CREATED, how),
+                attemptsOf(ledger.find(draft.name())), exchange);
     }
 
     /** Apollo already has a sequence of this exact name: after a lost answer, ours; otherwise made elsewhere. */
@@ -98,13 +98,13 @@ public class LedgerSteps {
                       @ExchangeProperty(FileRun.PROPERTY) FileRun run,
                       @ExchangeProperty(SequenceSearch.FOUND) String id, Exchange exchange)
             throws JsonProcessingException {
-        boolean ours = ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false);
-        ApolloSequence sequence = ours
+        Optional<LedgerEntry> current = ledger.find(draft.name());
+        ApolloSequence sequence = current.map(LedgerEntry::isInDoubt).orElse(false)
                 ? new ApolloSequence(id, ApolloSequence.Origin.RECOVERED, "Apollo's answer to an earlier attempt was"
                         + " lost; found by name, so it was not sent again")
                 : new ApolloSequence(id, ApolloSequence.Origin.FOUND, "Apollo already has a sequence named '"
                         + draft.name() + "' (not archived); not created again");
-        settle(draft, run, sequence, exchange);
+        settle(draft, run, sequence, attemptsOf(current), exchange);
     }
 
     /**
@@ -114,12 +114,9 @@ public class LedgerSteps {
     public void rejected(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
                          @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
             throws JsonProcessingException {
-        String why = ApolloFailures.of(exchange).describe();
-        if (createLeft(exchange)) {
-            save(draft, run, LedgerState.REJECTED, null, attempts(draft), why);
-        } else {
-            save(draft, run, stateKept(draft), null, attempts(draft), why);
-        }
+        Optional<LedgerEntry> current = ledger.find(draft.name());
+        LedgerState state = createLeft(exchange) ? LedgerState.REJECTED : stateKept(current);
+        save(draft, run, state, null, attemptsOf(current), ApolloFailures.of(exchange).describe(), null);
     }
 
     /**
@@ -130,14 +127,16 @@ public class LedgerSteps {
                          @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
             throws JsonProcessingException {
         Optional<ApolloFailure> failure = failureOf(exchange);
+        Optional<LedgerEntry> current = ledger.find(draft.name());
         // only the create call's own failure tells whether it may have created the sequence; a failed
         // lookup, or no attempt at all, leaves a doubt from before in place
         LedgerState state = failure.isPresent() && createLeft(exchange)
                 ? (failure.get().mayHaveCreated() ? LedgerState.SENDING : LedgerState.DEFERRED)
-                : stateKept(draft);
+                : stateKept(current);
         String why = failure.map(ApolloFailure::describe).orElse(run.isSendingHalted() ? "sending stopped" : null);
-        Instant next = failure.isPresent() ? nextAttempt.after(failure.get(), caught(exchange)) : run.haltResumeAt();
-        save(draft, run, state, null, attempts(draft), why, next);
+        Instant next = failure.isPresent()
+                ? nextAttempt.after(failure.get(), ApolloFailures.caught(exchange)) : run.haltResumeAt();
+        save(draft, run, state, null, attemptsOf(current), why, next);
         exchange.setProperty(Outcomes.NEXT_ATTEMPT, next);
     }
 
@@ -153,7 +152,8 @@ public class LedgerSteps {
             // dry runs never touch the ledger
             return;
         }
-        save(draft, run, stateKept(draft), null, attempts(draft), reason, next);
+        Optional<LedgerEntry> current = ledger.find(draft.name());
+        save(draft, run, stateKept(current), null, attemptsOf(current), reason, next);
     }
 
     /**
@@ -180,24 +180,18 @@ public class LedgerSteps {
     }
 
     /** A state that says no more than before: still in doubt if it was, else not created. */
-    private LedgerState stateKept(SequenceDraft draft) {
-        return ledger.find(draft.name()).map(LedgerEntry::isInDoubt).orElse(false)
-                ? LedgerState.SENDING : LedgerState.DEFERRED;
+    private static LedgerState stateKept(Optional<LedgerEntry> current) {
+        return current.map(LedgerEntry::isInDoubt).orElse(false) ? LedgerState.SENDING : LedgerState.DEFERRED;
     }
 
-    private void settle(SequenceDraft draft, FileRun run, ApolloSequence sequence, Exchange exchange)
+    private static int attemptsOf(Optional<LedgerEntry> current) {
+        return current.map(LedgerEntry::attempts).orElse(0);
+    }
+
+    private void settle(SequenceDraft draft, FileRun run, ApolloSequence sequence, int attempts, Exchange exchange)
             throws JsonProcessingException {
-        save(draft, run, LedgerState.CREATED, sequence.id(), attempts(draft), null);
+        save(draft, run, LedgerState.CREATED, sequence.id(), attempts, null, null);
         exchange.setProperty(ApolloSequence.PROPERTY, sequence);
-    }
-
-    private int attempts(SequenceDraft draft) {
-        return ledger.find(draft.name()).map(LedgerEntry::attempts).orElse(0);
-    }
-
-    private void save(SequenceDraft draft, FileRun run, LedgerState state, String apolloId, int attempts,
-                      String error) throws JsonProcessingException {
-        save(draft, run, state, apolloId, attempts, error, null);
     }
 
     private void save(SequenceDraft draft, FileRun run, LedgerState state, String apolloId, int attempts,
@@ -211,11 +205,6 @@ public class LedgerSteps {
 
     /** The Apollo failure being handled, if the exchange carries one (a stop earlier in the file does not). */
     private static Optional<ApolloFailure> failureOf(Exchange exchange) {
-        return caught(exchange) != null ? Optional.of(ApolloFailures.of(exchange)) : Optional.empty();
-    }
-
-    private static Throwable caught(Exchange exchange) {
-        Throwable error = exchange.getException();
-        return error != null ? error : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        return ApolloFailures.caught(exchange) != null ? Optional.of(ApolloFailures.of(exchange)) : Optional.empty();
     }
 }

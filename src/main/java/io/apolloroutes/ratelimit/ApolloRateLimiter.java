@@ -4,6 +4,7 @@ import io.apolloroutes.ratelimit.EndpointBudget.Wait;
 import io.apolloroutes.ratelimit.RateWindow.Span;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -46,7 +45,6 @@ import org.springframework.stereotype.Component;
 public class ApolloRateLimiter implements ExecChainHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApolloRateLimiter.class);
-    private static final Pattern WINDOW = Pattern.compile("per (minute|hour|day)\\b", Pattern.CASE_INSENSITIVE);
     /** A 429's text is short; reading at most this much of it keeps a hostile answer from costing memory. */
     private static final int MAX_REFUSAL_TEXT = 16 * 1024;
 
@@ -133,10 +131,8 @@ public class ApolloRateLimiter implements ExecChainHandler {
             // read the text to learn the window, then put it back for the route's error handling
             byte[] text = EntityUtils.toByteArray(entity, MAX_REFUSAL_TEXT);
             response.setEntity(new ByteArrayEntity(text, ContentType.parseLenient(entity.getContentType())));
-            Matcher window = WINDOW.matcher(new String(text, StandardCharsets.UTF_8));
-            if (window.find()) {
-                span = Span.valueOf(window.group(1).toUpperCase(Locale.ROOT));
-            }
+            span = RefusalText.window(new String(text, StandardCharsets.UTF_8))
+                    .map(window -> Span.valueOf(window.toUpperCase(Locale.ROOT))).orElse(Span.MINUTE);
         }
         Long retryAfter = number(response.getFirstHeader("retry-after"));
         Instant until = budget.refused(span, retryAfter == null ? null : now.plusSeconds(retryAfter), now);
@@ -149,14 +145,8 @@ public class ApolloRateLimiter implements ExecChainHandler {
 
     /** {@code POST /api/v1/sequences}: the method and the path, without host or query. */
     static String endpointOf(String method, String uri) {
-        String path = uri;
-        int scheme = path.indexOf("://");
-        if (scheme >= 0) {
-            int slash = path.indexOf('/', scheme + 3);
-            path = slash < 0 ? "/" : path.substring(slash);
-        }
-        int query = path.indexOf('?');
-        return method + " " + (query < 0 ? path : path.substring(0, query));
+        String path = URI.create(uri).getRawPath();
+        return method + " " + (path == null || path.isEmpty() ? "/" : path);
     }
 
     private static Map<Span, Integer> counts(HttpResponse response, Map<Span, String[]> names) {

@@ -14,15 +14,19 @@ import java.util.Map;
 final class EndpointBudget {
 
     private final Map<Span, RateWindow> apollo = new EnumMap<>(Span.class);
-    private final List<RateWindow> ceilings = new ArrayList<>();
+    /** Apollo's windows and the configured ceilings: every window a call takes from. */
+    private final List<RateWindow> windows = new ArrayList<>();
     private int inFlight;
 
     EndpointBudget(RateLimitProperties configured) {
         for (Span span : Span.values()) {
             apollo.put(span, new RateWindow(span, configured.length(span), null));
+        }
+        windows.addAll(apollo.values());
+        for (Span span : Span.values()) {
             Integer ceiling = configured.ceiling(span);
             if (ceiling != null) {
-                ceilings.add(new RateWindow(span, configured.length(span), ceiling));
+                windows.add(new RateWindow(span, configured.length(span), ceiling));
             }
         }
     }
@@ -33,7 +37,7 @@ final class EndpointBudget {
      */
     synchronized Wait reserve(Instant now) {
         Wait longest = null;
-        for (RateWindow window : windows()) {
+        for (RateWindow window : windows) {
             Instant until = window.spentUntil(now);
             if (until != null && (longest == null || until.isAfter(longest.until()))) {
                 longest = new Wait(window.span(), until);
@@ -42,7 +46,7 @@ final class EndpointBudget {
         if (longest != null) {
             return longest;
         }
-        windows().forEach(window -> window.take(now));
+        windows.forEach(window -> window.take(now));
         inFlight++;
         return null;
     }
@@ -67,7 +71,7 @@ final class EndpointBudget {
     /** When every window allows a request again; null when one may go now. */
     synchronized Instant availableAt(Instant now) {
         Instant latest = null;
-        for (RateWindow window : windows()) {
+        for (RateWindow window : windows) {
             Instant until = window.spentUntil(now);
             if (until != null && (latest == null || until.isAfter(latest))) {
                 latest = until;
@@ -76,11 +80,6 @@ final class EndpointBudget {
         return latest;
     }
 
-    private List<RateWindow> windows() {
-        List<RateWindow> all = new ArrayList<>(apollo.values());
-        all.addAll(ceilings);
-        return all;
-    }
 
     /** A spent window and when it is expected to allow requests again. */
     record Wait(Span span, Instant until) {

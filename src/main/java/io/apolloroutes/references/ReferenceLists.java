@@ -1,6 +1,7 @@
 package io.apolloroutes.references;
 
 import io.apolloroutes.apollo.ApolloFailure;
+import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.ledger.NextAttempt;
 import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,8 +80,7 @@ public class ReferenceLists {
      */
     public void failed(@ExchangeProperty(References.PLAN) ReferencePlan plan,
                        @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange) {
-        Throwable error = exchange.getException() != null ? exchange.getException()
-                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable error = ApolloFailures.caught(exchange);
         String reason = ListFailure.describe(plan.current(), error, attempts);
         LOG.warn("{}: {}. Sequences that need it are deferred.", run.file().name(), reason);
         Instant retryAt = error instanceof ReferenceListException ? null

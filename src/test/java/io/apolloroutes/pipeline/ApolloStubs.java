@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Apollo's answers as the WireMock stand-in gives them, in the shapes of apollo-api.md §4, §7.1, §7.2, §7.3 and §7.5. */
 final class ApolloStubs {
@@ -35,6 +36,25 @@ final class ApolloStubs {
                 .willReturn(lost).willSetStateTo("created"));
         apollo.stubFor(post(SEARCH).inScenario("lost answer").whenScenarioStateIs("created")
                 .willReturn(searchAnswer(name, id)));
+    }
+
+    /** A live run against the stand-in, with timeouts and retry waits short enough for a test. */
+    static void liveAgainst(DynamicPropertyRegistry registry, WireMockExtension apollo, String apiKey) {
+        registry.add("apollo.base-url", apollo::baseUrl);
+        registry.add("apollo.api-key", () -> apiKey);
+        registry.add("apollo.response-timeout", () -> "1s");
+        registry.add("apollo.retry.initial-delay", () -> "20ms");
+        registry.add("apollo.retry.max-delay", () -> "100ms");
+    }
+
+    /**
+     * Apollo's 429, its text naming the window ("… is 50 times per minute. Please upgrade your plan"),
+     * for {@code endpoint} such as {@code sequences}.
+     */
+    static ResponseDefinitionBuilder tooManyCalls(String endpoint, int limit, String window) {
+        return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"The maximum number of api calls allowed for api/v1/" + endpoint + " is " + limit
+                        + " times per " + window + ". Please upgrade your plan\"}");
     }
 
     /** A 200 answer to the create call, with the new ID where Apollo puts it. */

@@ -15,6 +15,8 @@ import static io.apolloroutes.pipeline.ApolloStubs.createdButAnswerLost;
 import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
 import static io.apolloroutes.pipeline.ApolloStubs.searchAnswer;
 import static io.apolloroutes.pipeline.ApolloStubs.searchPage;
+import static io.apolloroutes.pipeline.ApolloStubs.liveAgainst;
+import static io.apolloroutes.pipeline.ApolloStubs.tooManyCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,13 +53,9 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
     @DynamicPropertySource
     static void apollo(DynamicPropertyRegistry registry) {
-        registry.add("apollo.base-url", () -> APOLLO.baseUrl());
-        registry.add("apollo.api-key", () -> API_KEY);
+        liveAgainst(registry, APOLLO, API_KEY);
         registry.add("apollo.ab-testing", () -> "true");
-        registry.add("apollo.response-timeout", () -> "1s");
         registry.add("apollo.retry.max-retries", () -> "2");
-        registry.add("apollo.retry.initial-delay", () -> "20ms");
-        registry.add("apollo.retry.max-delay", () -> "100ms");
     }
 
     @BeforeEach
@@ -180,10 +178,7 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
     @Test
     void a_minute_429_waits_for_retry_after_before_each_retry_then_defers_the_sequence() throws IOException {
-        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-                .withHeader("retry-after", "1")
-                .withBody("{\"message\":\"The maximum number of api calls allowed for api/v1/sequences is 50 times"
-                        + " per minute. Please upgrade your plan\"}")));
+        APOLLO.stubFor(post(CREATE).willReturn(tooManyCalls("sequences", 50, "minute").withHeader("retry-after", "1")));
         dropText("throttled.csv", "sequence,subject,body\nThrottled,Hello,Hi\n");
 
         JsonNode report = awaitReport("throttled.csv");

@@ -12,6 +12,8 @@ import static io.apolloroutes.pipeline.ApolloStubs.SEARCH;
 import static io.apolloroutes.pipeline.ApolloStubs.createdAnswer;
 import static io.apolloroutes.pipeline.ApolloStubs.createdButAnswerLost;
 import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
+import static io.apolloroutes.pipeline.ApolloStubs.liveAgainst;
+import static io.apolloroutes.pipeline.ApolloStubs.tooManyCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,12 +37,8 @@ class LookUpOnlyAfterLostAnswerTest extends PipelineTestSupport {
 
     @DynamicPropertySource
     static void apollo(DynamicPropertyRegistry registry) {
-        registry.add("apollo.base-url", () -> APOLLO.baseUrl());
-        registry.add("apollo.api-key", () -> "sk_test_lookup_after_lost_answer");
+        liveAgainst(registry, APOLLO, "sk_test_lookup_after_lost_answer");
         registry.add("apollo.search-before-create", () -> "false");
-        registry.add("apollo.response-timeout", () -> "1s");
-        registry.add("apollo.retry.initial-delay", () -> "20ms");
-        registry.add("apollo.retry.max-delay", () -> "100ms");
     }
 
     @BeforeEach
@@ -81,9 +79,7 @@ class LookUpOnlyAfterLostAnswerTest extends PipelineTestSupport {
                 .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0f4")));
         // the lookup after the lost answer is refused once (a minute's 429), then finds the sequence
         APOLLO.stubFor(post(SEARCH).inScenario("lookup").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1").withBody("{\"message\":\"The"
-                        + " maximum number of api calls allowed for api/v1/emailer_campaigns/search is 50 times per"
-                        + " minute.\"}"))
+                .willReturn(tooManyCalls("emailer_campaigns/search", 50, "minute").withHeader("retry-after", "1"))
                 .willSetStateTo("answers"));
         APOLLO.stubFor(post(SEARCH).inScenario("lookup").whenScenarioStateIs("answers")
                 .willReturn(ApolloStubs.searchAnswer("In doubt", "64f1a2b3c4d5e6f7a8b9c0f5")));
@@ -99,8 +95,7 @@ class LookUpOnlyAfterLostAnswerTest extends PipelineTestSupport {
     @Test
     void a_429_created_nothing_so_the_retry_needs_no_search() {
         APOLLO.stubFor(post(CREATE).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("retry-after", "1").withBody("{\"message\":\"The maximum number of api calls"
-                        + " allowed for api/v1/sequences is 50 times per minute.\"}"))
+                .willReturn(tooManyCalls("sequences", 50, "minute").withHeader("retry-after", "1"))
                 .willSetStateTo("free"));
         APOLLO.stubFor(post(CREATE).inScenario("busy").whenScenarioStateIs("free")
                 .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0f3")));

@@ -23,6 +23,7 @@ import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
 import static io.apolloroutes.pipeline.ApolloStubs.schedulesAnswer;
 import static io.apolloroutes.pipeline.ApolloStubs.stagesAnswer;
 import static io.apolloroutes.pipeline.ApolloStubs.usersPage;
+import static io.apolloroutes.pipeline.ApolloStubs.liveAgainst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,12 +65,8 @@ class ReferencesPipelineTest extends PipelineTestSupport {
 
     @DynamicPropertySource
     static void apollo(DynamicPropertyRegistry registry) {
-        registry.add("apollo.base-url", () -> APOLLO.baseUrl());
-        registry.add("apollo.api-key", () -> API_KEY);
-        registry.add("apollo.response-timeout", () -> "1s");
+        liveAgainst(registry, APOLLO, API_KEY);
         registry.add("apollo.retry.max-retries", () -> "2");
-        registry.add("apollo.retry.initial-delay", () -> "20ms");
-        registry.add("apollo.retry.max-delay", () -> "100ms");
     }
 
     @BeforeEach

@@ -1,6 +1,5 @@
 package io.apolloroutes.pipeline;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.apolloroutes.pipeline.ApolloStubs.CREATE;
 import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
 import static io.apolloroutes.pipeline.ApolloStubs.schedulesAnswer;
+import static io.apolloroutes.pipeline.ApolloStubs.tooManyCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,9 +76,7 @@ class SpentQuotaPipelineTest extends PipelineTestSupport {
     @Test
     void an_hourly_429_stops_sending_everywhere_until_the_hour_resets(CapturedOutput output) {
         noSequencesYet(APOLLO);
-        APOLLO.stubFor(post(CREATE).willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"The maximum number of api calls allowed for api/v1/sequences is 400 times"
-                        + " per hour. Please upgrade your plan\"}")));
+        APOLLO.stubFor(post(CREATE).willReturn(tooManyCalls("sequences", 400, "hour")));
         Instant before = Instant.now();
         dropText("hourly.csv", "sequence,subject,body\nOne,Hello,Hi\nTwo,Hello,Hi\nThree,Hello,Hi\n");
 
