@@ -1,28 +1,17 @@
 package io.apolloroutes.ledger;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.apolloroutes.support.LedgerDatabases.PostgresServer;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ledger on a real PostgreSQL server, started from the embedded binaries for this class. */
 class PostgresSequenceLedgerTest extends SequenceLedgerContract {
 
-    static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresServer POSTGRES = new PostgresServer();
 
     @Override
     DataSource dataSource() {
-        return postgres.getPostgresDatabase();
+        return POSTGRES.dataSource();
     }
 }

@@ -3,6 +3,7 @@ package io.apolloroutes.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apolloroutes.support.LedgerDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,10 +36,7 @@ abstract class SequenceLedgerContract {
 
     @BeforeEach
     void fresh_schema() {
-        Flyway flyway = Flyway.configure().dataSource(dataSource()).cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        jdbc = JdbcClient.create(dataSource());
+        jdbc = JdbcClient.create(LedgerDatabases.freshSchema(dataSource()));
         ledger = new SequenceLedger(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.apolloroutes.support.LedgerDatabases;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,9 +68,7 @@ class ResumeDeferredPipelineTest extends PipelineTestSupport {
     /** A sequence deferred by an earlier run of the service, due since a minute: only the ledger knows it. */
     @BeforeAll
     static void a_previous_run_left_a_deferred_sequence() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + work.resolve("data/ledger"));
-        h2.setUser("sa");
+        DataSource h2 = LedgerDatabases.h2(work.resolve("data/ledger"));
         Flyway.configure().dataSource(h2).load().migrate();
         Instant due = Instant.now().minusSeconds(60);
         JdbcClient.create(h2).sql("insert into sequence_ledger (name_key, sequence_name, state, content_hash, source_file,"
