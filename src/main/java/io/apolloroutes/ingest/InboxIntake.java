@@ -1,6 +1,9 @@
 package io.apolloroutes.ingest;
 
 import io.apolloroutes.config.FolderProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,9 +49,21 @@ public class InboxIntake {
         InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId, source);
 
         exchange.setProperty(INPUT_FILE, file);
-        exchange.setProperty(ARCHIVE_PATH, folders.processed().resolve(DAY.format(local))
-                .resolve(TIME.format(local) + "_" + file.storedName()).toAbsolutePath().toString());
+        Path archiveFolder = folders.processed().resolve(DAY.format(local));
+        // made now, not by the file consumer at the move: its mkdirs fails when another instance sharing
+        // processed/ makes the same day's folder at that moment, and the file would stay in the inbox
+        createFolder(archiveFolder);
+        exchange.setProperty(ARCHIVE_PATH, archiveFolder.resolve(TIME.format(local) + "_" + file.storedName())
+                .toAbsolutePath().toString());
         exchange.setProperty(FAILED_PATH, folders.deadLetterFor(runId).resolve(file.storedName())
                 .toAbsolutePath().toString());
+    }
+
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the folder for processed files " + folder, e);
+        }
     }
 }
