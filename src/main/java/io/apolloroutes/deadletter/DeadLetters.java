@@ -3,14 +3,15 @@ package io.apolloroutes.deadletter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apolloroutes.config.FolderProperties;
 import io.apolloroutes.ingest.FailedFileGuard;
-import io.apolloroutes.ingest.InboxIntake;
 import io.apolloroutes.ingest.InputFile;
+import io.apolloroutes.ingest.RunProperties;
 import io.apolloroutes.ingest.UnreadableInputException;
 import io.apolloroutes.report.ReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whole-file failures: the original goes to its own dead-letter folder with {@code <name>.error.txt}
- * beside it, saying what is wrong. The route carries on with the next file.
+ * beside it, saying what is wrong. A file downloaded from a source that keeps the original (SFTP)
+ * leaves a copy of the download there instead, and the source moves its original aside. The route
+ * carries on with the next file.
  */
 @Component("deadLetters")
 public class DeadLetters {
@@ -37,15 +40,16 @@ public class DeadLetters {
     }
 
     /**
-     * A file that cannot be read: redirects the original from {@code processed/} to the dead-letter
-     * folder (the file consumer moves it there on completion) and explains why.
+     * A file that cannot be read: redirects the original to where failed files go (the consumer moves
+     * it there on completion; for the inbox, that is the dead-letter folder) and explains why.
      */
-    public void unreadable(@ExchangeProperty(InboxIntake.INPUT_FILE) InputFile file,
+    public void unreadable(@ExchangeProperty(RunProperties.INPUT_FILE) InputFile file,
                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) UnreadableInputException error,
                            Exchange exchange) throws IOException {
         Path folder = folders.deadLetterFor(file.runId());
         writeError(folder, file, file.name() + " " + error.getMessage());
-        exchange.setProperty(InboxIntake.ARCHIVE_PATH, folder.resolve(file.storedName()).toAbsolutePath().toString());
+        keepDownload(file, exchange);
+        exchange.setProperty(RunProperties.ARCHIVE_PATH, exchange.getProperty(RunProperties.FAILED_PATH));
         ReportWriter.unreadable(folders.reportFor(file.runId()), mapper, file, error.getMessage(), folder);
         LOG.warn("{} {}. Moved to {}.", file.name(), error.getMessage(), folder);
     }
@@ -55,8 +59,8 @@ public class DeadLetters {
      * moves the original to the same folder; this explains what happened. Should that move fail too,
      * the guard keeps the file from being processed again, which would send its sequences twice.
      */
-    public void failed(@ExchangeProperty(InboxIntake.INPUT_FILE) InputFile file,
-                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+    public void failed(@ExchangeProperty(RunProperties.INPUT_FILE) InputFile file,
+                       @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error, Exchange exchange) {
         guard.markFailed(file.path());
         LOG.error("{}: processing stopped by an internal error; the file goes to {}", file.name(),
                 folders.deadLetterFor(file.runId()), error);
@@ -66,8 +70,17 @@ public class DeadLetters {
                     + folders.reportFor(file.runId()) + " lists as created exist in Apollo (the log lists them too):"
                     + " do not drop the whole file again, or they are created twice; drop only the rows that were"
                     + " not created.");
+            keepDownload(file, exchange);
         } catch (IOException e) {
             LOG.error("{}: cannot write the error file either ({})", file.name(), e.toString());
+        }
+    }
+
+    /** The download is deleted after the run; the dead-letter entry must still hold what was read. */
+    private void keepDownload(InputFile file, Exchange exchange) throws IOException {
+        if (exchange.getProperty(RunProperties.DOWNLOADED, false, Boolean.class)) {
+            Files.copy(file.path(), folders.deadLetterFor(file.runId()).resolve(file.storedName()),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

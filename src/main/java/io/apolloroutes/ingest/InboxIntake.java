@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,14 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("inboxIntake")
 public class InboxIntake {
 
-    /** Exchange property holding the {@link InputFile}. */
-    public static final String INPUT_FILE = "inputFile";
-    /** Exchange property: where the original goes when processing completes. */
-    public static final String ARCHIVE_PATH = "archivePath";
-    /** Exchange property: where the original goes when processing fails unexpectedly. */
-    public static final String FAILED_PATH = "failedPath";
-
-    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss-SSS");
 
@@ -43,19 +34,17 @@ public class InboxIntake {
     public void receive(Exchange exchange) {
         String name = exchange.getMessage().getHeader(FileConstants.FILE_NAME_ONLY, String.class);
         Path path = Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
-        Instant now = Instant.now();
-        ZonedDateTime local = now.atZone(ZoneId.systemDefault());
-        String runId = RUN_STAMP.format(local) + "_" + InputFile.storedName(name);
-        InputFile file = new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId, source);
+        InputFile file = InputFile.arrived(name, path, source);
+        ZonedDateTime local = file.receivedAt().atZone(ZoneId.systemDefault());
 
-        exchange.setProperty(INPUT_FILE, file);
+        exchange.setProperty(RunProperties.INPUT_FILE, file);
         Path archiveFolder = folders.processed().resolve(DAY.format(local));
         // made now, not by the file consumer at the move: its mkdirs fails when another instance sharing
         // processed/ makes the same day's folder at that moment, and the file would stay in the inbox
         createFolder(archiveFolder);
-        exchange.setProperty(ARCHIVE_PATH, archiveFolder.resolve(TIME.format(local) + "_" + file.storedName())
+        exchange.setProperty(RunProperties.ARCHIVE_PATH, archiveFolder.resolve(TIME.format(local) + "_" + file.storedName())
                 .toAbsolutePath().toString());
-        exchange.setProperty(FAILED_PATH, folders.deadLetterFor(runId).resolve(file.storedName())
+        exchange.setProperty(RunProperties.FAILED_PATH, folders.deadLetterFor(file.runId()).resolve(file.storedName())
                 .toAbsolutePath().toString());
     }
 

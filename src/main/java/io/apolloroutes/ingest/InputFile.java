@@ -2,6 +2,8 @@ package io.apolloroutes.ingest;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One file taken from a source, as the rest of the pipeline knows it.
@@ -15,6 +17,15 @@ import java.time.Instant;
  */
 public record InputFile(String name, Path path, InputFormat format, Instant receivedAt, String runId,
                         SourceProfile source) {
+
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    /** A file a source has just taken: its run is named after this moment and the file's name. */
+    public static InputFile arrived(String name, Path path, SourceProfile source) {
+        Instant now = Instant.now();
+        String runId = RUN_STAMP.format(now.atZone(ZoneId.systemDefault())) + "_" + storedName(name);
+        return new InputFile(name, path, InputFormat.forFileName(name).orElse(null), now, runId, source);
+    }
 
     /** Longest file name the pack derives its own names from; leaves room for prefixes and suffixes. */
     static final int MAX_STORED_NAME = 100;

@@ -29,7 +29,7 @@ public class InputSpooler {
     }
 
     /** Parses the file of the current exchange; the spool is deleted when the exchange completes. */
-    public SpooledInput spool(@ExchangeProperty(InboxIntake.INPUT_FILE) InputFile file, Exchange exchange)
+    public SpooledInput spool(@ExchangeProperty(RunProperties.INPUT_FILE) InputFile file, Exchange exchange)
             throws IOException {
         SpooledInput input = spool(file);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {

@@ -40,7 +40,7 @@ class InboxIntakeTest {
 
             // several instances share processed/: the file consumer's own mkdirs at the move fails for
             // whichever of them loses the race to make the day's folder
-            Path archive = Path.of(exchange.getProperty(InboxIntake.ARCHIVE_PATH, String.class));
+            Path archive = Path.of(exchange.getProperty(RunProperties.ARCHIVE_PATH, String.class));
             assertThat(archive.getParent()).isDirectory().startsWith(work.resolve("processed"));
             assertThat(archive).doesNotExist();
             assertThat(Files.list(work.resolve("processed")).toList()).containsExactly(archive.getParent());

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.apolloroutes.ingest.InboxIntake;
+import io.apolloroutes.ingest.RunProperties;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
@@ -75,7 +75,7 @@ class PipelineFailureTest extends PipelineTestSupport {
                     }
                 }));
         // a failure of the whole file after its sequences were sent
-        AdviceWith.adviceWith(camel, "inbox", route -> route.weaveByType(SplitDefinition.class).after()
+        AdviceWith.adviceWith(camel, "file-run", route -> route.weaveByType(SplitDefinition.class).after()
                 .process(PipelineFailureTest::failSomeFiles));
         camel.start();
     }
@@ -141,10 +141,10 @@ class PipelineFailureTest extends PipelineTestSupport {
     }
 
     private static void failSomeFiles(Exchange exchange) throws IOException {
-        String name = exchange.getProperty(InboxIntake.INPUT_FILE, InputFile.class).name();
+        String name = exchange.getProperty(RunProperties.INPUT_FILE, InputFile.class).name();
         if (name.startsWith("stuck")) {
             // the move to dead-letter must fail too: its folder would have to be created inside a file
-            exchange.setProperty(InboxIntake.FAILED_PATH,
+            exchange.setProperty(RunProperties.FAILED_PATH,
                     folder("blocked").resolve("not-a-folder").resolve(name).toAbsolutePath().toString());
         }
         if (name.startsWith("crash") || name.startsWith("stuck")) {
