@@ -13,12 +13,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** The out-of-the-box mode: no API key, nothing sent, request bodies in the outbox. */
 @TestPropertySource(properties = {"apollo.api-key=", "apollo.base-url=http://localhost:9"})
 class DryRunPipelineTest extends PipelineTestSupport {
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    ApplicationContext application;
+
+    @Test
+    void leaves_the_sftp_import_out_until_a_host_is_set() {
+        assertThat(camel.getRoute("sftp-import")).isNull();
+        assertThat(camel.getRoute("inbox")).isNotNull();
+        assertThat(application.containsBean("sftpImport")).as("no SFTP health to report").isFalse();
+    }
 
     @Test
     void writes_the_exact_request_bodies_to_the_outbox_and_reports_would_create() throws IOException {
