@@ -3,11 +3,16 @@ package io.apolloroutes.apollo;
 /**
  * A sequence that exists in Apollo, and how the pack knows it does.
  *
- * @param id     Apollo's ID ({@code emailer_campaign.id}); null when a success answer carried none
- * @param origin how it came to be known
- * @param how    the explanation for the report, or null when there is nothing to explain
+ * @param id      Apollo's ID ({@code emailer_campaign.id}); null when a success answer carried none
+ * @param origin  how it came to be known
+ * @param how     the explanation for the report, or null when there is nothing to explain
+ * @param changed known from the ledger, and the rows now differ from those it was created from
  */
-public record ApolloSequence(String id, Origin origin, String how) {
+public record ApolloSequence(String id, Origin origin, String how, boolean changed) {
+
+    public ApolloSequence(String id, Origin origin, String how) {
+        this(id, origin, how, false);
+    }
 
     /** Exchange property holding the sequence once it exists. */
     public static final String PROPERTY = "apolloSequence";

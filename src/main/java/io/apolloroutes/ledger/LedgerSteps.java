@@ -52,7 +52,7 @@ public class LedgerSteps {
      * route or instance sending the same name is waited for, and then found as created.
      */
     public void check(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange)
-            throws SQLException {
+            throws SQLException, JsonProcessingException {
         SequenceLocks.Held lock = locks.acquire(draft.name());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -60,10 +60,17 @@ public class LedgerSteps {
                 lock.close();
             }
         });
-        ledger.find(draft.name()).filter(LedgerEntry::isCreated).ifPresent(entry ->
-                exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
-                        ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()
-                        + " (" + entry.sourceRows() + ") at " + entry.updatedAt())));
+        Optional<LedgerEntry> created = ledger.find(draft.name()).filter(LedgerEntry::isCreated);
+        if (created.isPresent()) {
+            LedgerEntry entry = created.get();
+            // never a silent drift: rows edited since the sequence was created are said to be so
+            boolean changed = !Sha256.of(call.requestLine(draft)).equals(entry.contentHash());
+            exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
+                    ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()
+                    + " (" + entry.sourceRows() + ") at " + entry.updatedAt() + (changed ? "; its rows have changed"
+                    + " since, and Apollo was not updated (the pack never changes a sequence): change it in Apollo,"
+                    + " or give the new version a new name" : ""), changed));
+        }
     }
 
     /**

@@ -38,6 +38,15 @@ public class SequenceLedger {
                 .optional();
     }
 
+    /** Sequences created from a source (a file or synced sheet, by name), in name order. */
+    public List<LedgerEntry> createdFrom(String sourceFile) {
+        return jdbc.sql("select " + COLUMNS + " from sequence_ledger where source_file = ? and state = 'created'"
+                        + " order by sequence_name")
+                .param(sourceFile)
+                .query(SequenceLedger::entry)
+                .list();
+    }
+
     /**
      * Deferred entries (and entries in doubt) whose next attempt is due at {@code now}, oldest due
      * first, at most {@code limit}.

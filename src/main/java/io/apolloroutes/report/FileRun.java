@@ -10,7 +10,9 @@ import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The processing of one input file: every sequence's outcome goes to the report and, when it failed,
@@ -28,6 +30,8 @@ public final class FileRun {
     private final OutcomeCounts counts = new OutcomeCounts();
     private volatile String haltReason;
     private volatile Instant haltResumeAt;
+    private volatile List<MissingSequence> missing;
+    private final Set<String> names = new HashSet<>();
 
     FileRun(SpooledInput input, boolean dryRun, ReportWriter report, DeadLetterBox deadLetters) {
         this.input = input;
@@ -73,6 +77,9 @@ public final class FileRun {
     }
 
     synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason, OutboxEntry outbox) {
+        if (draft.name() != null) {
+            names.add(draft.name());
+        }
         List<String> problems = rendered(draft.problems());
         List<String> notes = rendered(draft.notes());
         String why = reason != null ? reason : problems == null ? null : String.join("; ", problems);
@@ -93,11 +100,26 @@ public final class FileRun {
         return found.isEmpty() ? null : found.stream().map(p -> p.render(file())).toList();
     }
 
+    /** The names of the sequences recorded so far. */
+    public synchronized Set<String> sequenceNames() {
+        return Set.copyOf(names);
+    }
+
+    /** Sheet sync: sequences this sheet created before that it no longer holds, for the report. */
+    public void noteMissing(List<MissingSequence> gone) {
+        missing = List.copyOf(gone);
+    }
+
+    /** Sheet sync: what {@link #noteMissing} noted; null for other runs. */
+    List<MissingSequence> missing() {
+        return missing;
+    }
+
     /** Completes report and dead-letter folder; returns the counts for the summary. */
     OutcomeCounts finish() throws IOException {
         deadLetters.close();
         report.finish(input.recordCount(), input.blankRows(), counts,
-                deadLetters.isUsed() ? deadLetters.folder() : null);
+                deadLetters.isUsed() ? deadLetters.folder() : null, missing);
         return counts;
     }
 

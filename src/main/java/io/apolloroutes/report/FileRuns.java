@@ -75,10 +75,13 @@ public class FileRuns {
         OutcomeCounts counts = run.finish();
         String deadLetters = run.deadLetters().isUsed()
                 ? " Failed rows: " + run.deadLetters().folder() + "." : "";
-        String line = String.format("%s: %d rows, %d sequences → %s%s. Report: %s.%s", run.file().name(),
-                run.input().recordCount(), counts.totalSequences(), counts.summary(),
+        int missing = run.missing() == null ? 0 : run.missing().size();
+        String gone = missing == 0 ? "" : String.format("; %d created from this sheet before %s no longer in it"
+                + " (kept in Apollo)", missing, missing == 1 ? "is" : "are");
+        String line = String.format("%s: %d rows, %d sequences → %s%s%s. Report: %s.%s", run.file().name(),
+                run.input().recordCount(), counts.totalSequences(), counts.summary(), gone,
                 run.isDryRun() ? " (dry-run)" : "", run.report().target(), deadLetters);
-        if (counts.anyFailed()) {
+        if (counts.anyFailed() || missing > 0) {
             LOG.warn(line);
         } else {
             LOG.info(line);

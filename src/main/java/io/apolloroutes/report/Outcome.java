@@ -11,6 +11,13 @@ public enum Outcome {
      * this exact name; the report carries the existing ID.
      */
     ALREADY_EXISTS("already-exists"),
+    /** Sheet sync: created from this sheet at an earlier sync, and its rows are as they were then. */
+    UNCHANGED("unchanged"),
+    /**
+     * Sheet sync: created from this sheet at an earlier sync, and its rows changed since. Apollo is not
+     * updated (the pack creates sequences, it never changes them); the report says so.
+     */
+    CHANGED_IN_SHEET("changed-in-sheet"),
     /** Dry-run: valid, and its request body is in the outbox. */
     WOULD_CREATE("would-create"),
     /** Failed a rule before anything was sent. */

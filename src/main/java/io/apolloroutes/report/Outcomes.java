@@ -5,6 +5,7 @@ import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.ApolloSequence;
 import io.apolloroutes.apollo.OutboxEntry;
+import io.apolloroutes.ingest.RunProperties;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,9 +59,20 @@ public class Outcomes {
     /** Not created again: the ledger or Apollo itself already has a sequence of this name. */
     public void alreadyExists(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
-                              @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence) {
-        LOG.info("{}: '{}' already exists as {}", run.file().name(), draft.name(), sequence.id());
-        run.record(draft, Outcome.ALREADY_EXISTS, sequence.id(), sequence.how());
+                              @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence,
+                              @ExchangeProperty(RunProperties.SHEET_SYNC) Boolean sheetSync) {
+        Outcome outcome = Outcome.ALREADY_EXISTS;
+        if (Boolean.TRUE.equals(sheetSync) && sequence.origin() == ApolloSequence.Origin.LEDGER) {
+            // a sheet is read whole at every sync: what it created before is its normal state
+            outcome = sequence.changed() ? Outcome.CHANGED_IN_SHEET : Outcome.UNCHANGED;
+        }
+        if (sequence.changed()) {
+            LOG.warn("{}: '{}' exists as {}, but its rows have changed since it was created; Apollo was not updated",
+                    run.file().name(), draft.name(), sequence.id());
+        } else if (outcome == Outcome.ALREADY_EXISTS) {
+            LOG.info("{}: '{}' already exists as {}", run.file().name(), draft.name(), sequence.id());
+        }
+        run.record(draft, outcome, sequence.id(), outcome == Outcome.UNCHANGED ? null : sequence.how());
     }
 
     /** Apollo refused this sequence (422 and other 4xx): its own text is the reason. */

@@ -58,8 +58,13 @@ public final class ReportWriter {
         outcomes.writeValue(json, outcome);
     }
 
-    void finish(int recordCount, int blankRows, OutcomeCounts counts, Path deadLetter) throws IOException {
+    void finish(int recordCount, int blankRows, OutcomeCounts counts, Path deadLetter,
+                List<MissingSequence> missing) throws IOException {
         json.writeEndArray();
+        if (missing != null) {
+            // sheet syncs: created from this sheet before, no longer in it; Apollo keeps them
+            json.writeObjectField("missing_from_sheet", missing);
+        }
         json.writeStringField("status", "processed");
         json.writeObjectFieldStart("counts");
         json.writeNumberField("rows", recordCount);

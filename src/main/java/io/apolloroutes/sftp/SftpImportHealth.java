@@ -1,5 +1,6 @@
 package io.apolloroutes.sftp;
 
+import io.apolloroutes.ingest.SourceStatus;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

@@ -2,6 +2,7 @@ package io.apolloroutes.sftp;
 
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchHostKeyException;
+import io.apolloroutes.ingest.SourceStatus;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;

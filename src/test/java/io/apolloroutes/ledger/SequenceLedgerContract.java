@@ -128,6 +128,16 @@ abstract class SequenceLedgerContract {
     }
 
     @Test
+    void lists_the_sequences_created_from_one_source() {
+        ledger.save(entry("Plan - A", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0e1"));
+        ledger.save(entry("Plan - B", LedgerState.DEFERRED, null));
+        ledger.save(new LedgerEntry("Other", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0e2", "0".repeat(64),
+                "other.csv", "row 2", null, 1, null, null, null));
+
+        assertThat(ledger.createdFrom("q1.csv")).extracting(LedgerEntry::name).containsExactly("Plan - A");
+    }
+
+    @Test
     void migrating_an_up_to_date_schema_changes_nothing() {
         ledger.save(entry("Kept", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d4"));
 

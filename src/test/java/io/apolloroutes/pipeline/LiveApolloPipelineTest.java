@@ -12,17 +12,17 @@ import static io.apolloroutes.pipeline.ApolloStubs.CREATE;
 import static io.apolloroutes.pipeline.ApolloStubs.SEARCH;
 import static io.apolloroutes.pipeline.ApolloStubs.createdAnswer;
 import static io.apolloroutes.pipeline.ApolloStubs.createdButAnswerLost;
+import static io.apolloroutes.pipeline.ApolloStubs.liveAgainst;
 import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
 import static io.apolloroutes.pipeline.ApolloStubs.searchAnswer;
 import static io.apolloroutes.pipeline.ApolloStubs.searchPage;
-import static io.apolloroutes.pipeline.ApolloStubs.liveAgainst;
 import static io.apolloroutes.pipeline.ApolloStubs.tooManyCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -36,8 +36,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -251,10 +251,26 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
 
         assertThat(sequence.path("outcome").asText()).isEqualTo("already-exists");
         assertThat(sequence.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0db");
-        assertThat(sequence.path("reason").asText()).contains("already created by this pack from twice.csv (row 2)");
+        assertThat(sequence.path("reason").asText()).contains("already created by this pack from twice.csv (row 2)")
+                .doesNotContain("changed");
         // the ledger answers: Apollo is not even asked
         assertThat(APOLLO.getAllServeEvents()).isEmpty();
         assertThat(runFile("dead-letter", "twice-again.csv", "")).isEmpty();
+    }
+
+    @Test
+    void says_so_when_a_sequence_created_before_comes_back_with_other_rows() {
+        created("Edited later", "64f1a2b3c4d5e6f7a8b9c0dc");
+        dropText("first-version.csv", "sequence,subject,body\nEdited later,Hello,Hi\n");
+        awaitReport("first-version.csv");
+        APOLLO.resetRequests();
+
+        dropText("second-version.csv", "sequence,subject,body\nEdited later,Hello again,Hi there\n");
+        JsonNode sequence = awaitReport("second-version.csv").path("sequences").get(0);
+
+        assertThat(sequence.path("outcome").asText()).isEqualTo("already-exists");
+        assertThat(sequence.path("reason").asText()).contains("its rows have changed since, and Apollo was not updated");
+        assertThat(APOLLO.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.apolloroutes.sftp;
 
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.apolloroutes.ApolloSequenceRoutesApplication;
+import io.apolloroutes.support.RunningPack;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The whole application running as users run it, importing from a real SFTP server (dry run: no API
@@ -32,7 +29,7 @@ abstract class SftpImportSupport {
 
     final KeyPair clientKey = SftpTestServer.ecKey();
     SftpTestServer server;
-    ConfigurableApplicationContext app;
+    RunningPack app;
 
     @AfterEach
     void stop() throws IOException {
@@ -59,17 +56,8 @@ abstract class SftpImportSupport {
         return settings;
     }
 
-    ConfigurableApplicationContext start(Map<String, String> sftp) {
-        Map<String, String> settings = new HashMap<>(sftp);
-        settings.put("apollo.api-key", "");
-        settings.put("apollo.base-url", "http://localhost:9");
-        settings.put("spring.datasource.url", "jdbc:h2:file:" + work.resolve("data/ledger"));
-        for (String folder : List.of("inbox", "processed", "dead-letter", "reports", "outbox")) {
-            settings.put("folders." + folder, work.resolve(folder).toString());
-        }
-        String[] arguments = settings.entrySet().stream().map(s -> "--" + s.getKey() + "=" + s.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(ApolloSequenceRoutesApplication.class).run(arguments);
+    RunningPack start(Map<String, String> settings) {
+        return RunningPack.start(work, settings);
     }
 
     Path outgoing() {
@@ -87,24 +75,15 @@ abstract class SftpImportSupport {
     }
 
     JsonNode awaitReport(String name) {
-        return awaitReport(name, Duration.ofSeconds(30));
+        return app.awaitReport(name, Duration.ofSeconds(30));
     }
 
     JsonNode awaitReport(String name, Duration patience) {
-        await().atMost(patience).pollInterval(Duration.ofMillis(100))
-                .until(() -> reports().stream().anyMatch(r -> r.getFileName().toString().endsWith("_" + name + ".report.json")));
-        try {
-            Path report = reports().stream().filter(r -> r.getFileName().toString().endsWith("_" + name + ".report.json"))
-                    .findFirst().orElseThrow();
-            return TestInputs.MAPPER.readTree(report.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return app.awaitReport(name, patience);
     }
 
     List<Path> reports() {
-        return filesIn(work.resolve("reports")).stream()
-                .filter(file -> file.getFileName().toString().endsWith(".report.json")).toList();
+        return app.reports();
     }
 
     static List<Path> filesIn(Path folder) {

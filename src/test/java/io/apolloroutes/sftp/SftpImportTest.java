@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.apolloroutes.ingest.SourceStatus;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +75,7 @@ class SftpImportTest extends SftpImportSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.notExists(original));
         assertThat(outgoing().resolve(".done")).doesNotExist();
-        ScheduledPollConsumer consumer = (ScheduledPollConsumer) app.getBean(CamelContext.class).getRoute("sftp-import")
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) app.bean(CamelContext.class).getRoute("sftp-import")
                 .getConsumer();
         assertThat(consumer.getScheduler()).isInstanceOf(QuartzScheduledPollConsumerScheduler.class);
     }
@@ -98,7 +95,7 @@ class SftpImportTest extends SftpImportSupport {
 
         assertThat(reports()).hasSize(1);
         // remembered in the ledger's database, so a restart does not import it again either
-        assertThat(JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+        assertThat(JdbcClient.create(app.bean(javax.sql.DataSource.class))
                 .sql("select messageId from camel_messageprocessed where processorName = 'sftp-import'")
                 .query(String.class).list()).singleElement().asString().startsWith("stays.csv|");
     }
@@ -110,13 +107,13 @@ class SftpImportTest extends SftpImportSupport {
         Path original = upload("samples/quick-start.csv", "from-impostor.csv");
         app = start(trusting(server.impostorKnownHostsLine()));
 
-        CamelContext camel = app.getBean(CamelContext.class);
+        CamelContext camel = app.bean(CamelContext.class);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> camel.getRouteController().getRouteStatus("sftp-import") == ServiceStatus.Stopped);
 
         assertThat(output.getAll()).contains("SFTP: import stopped: the host key of " + SftpTestServer.USER
                 + "@127.0.0.1:" + server.port() + " is not the one in");
-        assertThat(app.getBean(SftpPollFailures.class).status().state()).isEqualTo(SourceStatus.State.STOPPED);
+        assertThat(app.bean(SftpPollFailures.class).status().state()).isEqualTo(SourceStatus.State.STOPPED);
         assertThat(original).exists();
         assertThat(reports()).isEmpty();
     }
@@ -130,8 +127,8 @@ class SftpImportTest extends SftpImportSupport {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("the server refused the login"));
 
-        assertThat(app.getBean(SftpPollFailures.class).status().state()).isEqualTo(SourceStatus.State.DOWN);
-        assertThat(app.getBean(CamelContext.class).getRouteController().getRouteStatus("sftp-import"))
+        assertThat(app.bean(SftpPollFailures.class).status().state()).isEqualTo(SourceStatus.State.DOWN);
+        assertThat(app.bean(CamelContext.class).getRouteController().getRouteStatus("sftp-import"))
                 .isEqualTo(ServiceStatus.Started);
         assertThat(original).exists();
         assertThat(reports()).isEmpty();
@@ -147,15 +144,15 @@ class SftpImportTest extends SftpImportSupport {
         app = start(settings);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("SFTP: cannot import from"));
-        JsonNode down = health("");
+        JsonNode down = app.health("");
         assertThat(down.path("status").asText()).isEqualTo("DOWN");
         assertThat(down.path("components").path("sftpImport").path("details").path("reason").asText())
                 .contains("Connection refused");
-        assertThat(health("/liveness").path("status").asText()).as("no reason to restart the service").isEqualTo("UP");
+        assertThat(app.health("/liveness").path("status").asText()).as("no reason to restart the service").isEqualTo("UP");
         server.start();
 
         assertThat(awaitReport("after-outage.csv").path("counts").path("rows").asInt()).isEqualTo(11);
-        await().atMost(Duration.ofSeconds(5)).until(() -> health("").path("status").asText().equals("UP"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> app.health("").path("status").asText().equals("UP"));
         assertThat(output.getAll()).contains("answers again; importing resumes")
                 .as("a failed poll is explained in one line, not a stack trace per poll")
                 .doesNotContain("Failed polling endpoint");
@@ -178,13 +175,5 @@ class SftpImportTest extends SftpImportSupport {
         assertThat(output.getAll()).contains("sftp-import").doesNotContain("Tr0ub4dor");
     }
 
-    /** GET /actuator/health (or one of its groups) on the port the application chose. */
-    private JsonNode health(String group) throws IOException, InterruptedException {
-        int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health" + group)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return TestInputs.MAPPER.readTree(answer.body());
-    }
 
 }

@@ -1,0 +1,150 @@
+package io.apolloroutes.sync;
+
+import io.apolloroutes.ingest.InputFile;
+import io.apolloroutes.ingest.RunProperties;
+import io.apolloroutes.ingest.SourceProfile;
+import io.apolloroutes.ingest.SourceProfiles;
+import io.apolloroutes.ingest.SourceStatus;
+import io.apolloroutes.ledger.LedgerEntry;
+import io.apolloroutes.ledger.SequenceLedger;
+import io.apolloroutes.report.FileRun;
+import io.apolloroutes.report.MissingSequence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a scheduled sheet sync: fetch the whole sheet (unless it has not changed, or the last
+ * sync of it is still running), hand it to the file run like any dropped file, and note the sequences
+ * the sheet created earlier that it no longer holds.
+ */
+@Component("sheetSync")
+public class SheetSync {
+
+    /** Exchange property: the source being synced, set by the route template. */
+    public static final String SOURCE = "syncSource";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SheetSync.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final SyncProperties sync;
+    private final HttpSheets http;
+    private final SyncState state;
+    private final SequenceLedger ledger;
+    private final Map<String, SourceProfile> profiles = new HashMap<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
+
+    public SheetSync(SyncProperties sync, HttpSheets http, SyncState state, SequenceLedger ledger,
+                     SourceProfiles sourceProfiles) {
+        this.sync = sync;
+        this.http = http;
+        this.state = state;
+        this.ledger = ledger;
+        sync.sources().forEach((name, source) -> {
+            profiles.put(name, sourceProfiles.profile("sync." + name, source.mapping()));
+            statuses.put(name, SourceStatus.starting());
+        });
+    }
+
+    /** How each source's last sync went, by source name. */
+    public Map<String, SourceStatus> statuses() {
+        return Map.copyOf(statuses);
+    }
+
+    /**
+     * Fetches the sheet and sets the run's properties; leaves them unset when there is nothing to run:
+     * the sheet has not changed since the last sync, or that sync is still running.
+     */
+    public void fetch(@ExchangeProperty(SOURCE) String name, Exchange exchange) throws SheetFetchException {
+        if (!running.add(name)) {
+            LOG.info("sync {}: the previous sync of this sheet is still running; this one is skipped", name);
+            return;
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                running.remove(name);
+            }
+        });
+        SyncProperties.SheetSource source = sync.sources().get(name);
+        Optional<SheetDownload> fetched = download(name, source);
+        if (statuses.get(name).state() == SourceStatus.State.DOWN) {
+            LOG.info("sync {}: the sheet can be read again", name);
+        }
+        statuses.put(name, SourceStatus.up());
+        if (fetched.isEmpty()) {
+            LOG.info("sync {}: the sheet has not changed since the last sync", name);
+            return;
+        }
+        SheetDownload download = fetched.get();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onComplete(Exchange done) {
+                // remembered only once its run has ended: a sync cut short is fetched whole again
+                state.synced(name, download.etag(), download.lastModified());
+            }
+
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    Files.deleteIfExists(download.file());
+                } catch (IOException e) {
+                    LOG.warn("sync {}: cannot delete the download {}: {}", name, download.file(), e.toString());
+                }
+            }
+        });
+        InputFile file = InputFile.arrived(name + "." + download.extension(), download.file(), profiles.get(name));
+        exchange.setProperty(RunProperties.INPUT_FILE, file);
+        exchange.setProperty(RunProperties.DOWNLOADED, true);
+        exchange.setProperty(RunProperties.SHEET_SYNC, true);
+    }
+
+    /** Sequences this sheet created at earlier syncs that it no longer holds: reported, never acted on. */
+    public void missingFromSheet(@ExchangeProperty(FileRun.PROPERTY) FileRun run) {
+        Set<String> now = run.sequenceNames();
+        List<MissingSequence> gone = ledger.createdFrom(run.file().name()).stream()
+                .filter(entry -> !now.contains(entry.name()))
+                .map((LedgerEntry entry) -> new MissingSequence(entry.name(), entry.apolloId(), entry.sourceRows()))
+                .toList();
+        run.noteMissing(gone);
+    }
+
+    /** The sheet could not be fetched: said once per outage, and the source shows as down until it can. */
+    public void fetchFailed(@ExchangeProperty(SOURCE) String name,
+                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) SheetFetchException failure) {
+        SourceStatus before = statuses.get(name);
+        if (before == null || before.state() != SourceStatus.State.DOWN || !failure.getMessage().equals(before.reason())) {
+            LOG.warn("sync {}: cannot read the sheet: {}. Tried again at each scheduled time; said again only when"
+                    + " the reason changes.", name, failure.getMessage());
+        } else {
+            LOG.debug("sync {}: still cannot read the sheet: {}", name, failure.getMessage());
+        }
+        statuses.put(name, SourceStatus.down(failure.getMessage()));
+    }
+
+    private Optional<SheetDownload> download(String name, SyncProperties.SheetSource source)
+            throws SheetFetchException {
+        try {
+            Path target = Files.createDirectories(sync.workDirectory())
+                    .resolve(name + "-" + STAMP.format(LocalDateTime.now()));
+            return http.fetch(source.url(), source.format(), state.lastSeen(name).orElse(null), target);
+        } catch (IOException e) {
+            throw new SheetFetchException("cannot write to " + sync.workDirectory() + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.apolloroutes.sync;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.quartz.CronExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Spreadsheets kept in sync on a schedule ({@code sync.*}): none by default.
+ *
+ * @param sources        the sheets, by a name of the team's choosing (used in reports and logs)
+ * @param connectTimeout longest wait for a sheet's server to accept a connection
+ * @param readTimeout    longest wait for a sheet's download to complete
+ * @param workDirectory  downloads are written here and read from disk
+ */
+@Validated
+@ConfigurationProperties("sync")
+public record SyncProperties(@NotNull @DefaultValue Map<String, @Valid SheetSource> sources,
+                             @NotNull @DefaultValue("10s") Duration connectTimeout,
+                             @NotNull @DefaultValue("2m") Duration readTimeout,
+                             @NotNull @DefaultValue("./data/sync-work") Path workDirectory) {
+
+    @AssertTrue(message = "sync.sources names may hold only letters, digits, '-' and '_'")
+    public boolean isSourceNamesPlain() {
+        return sources.keySet().stream().allMatch(name -> name.matches("[A-Za-z0-9_-]{1,100}"));
+    }
+
+    /**
+     * One sheet and when to read it.
+     *
+     * @param cron    a Quartz cron: {@code seconds minutes hours day month weekday}
+     * @param url     an HTTP(S) address of a CSV, xlsx or JSON export of the sheet
+     * @param format  csv, tsv, xlsx or json, when neither the answer's type nor the address tells
+     * @param mapping a mapping file for this sheet's columns and constants
+     */
+    public record SheetSource(@NotBlank String cron, @NotNull(message = "each sync source needs a url") URI url,
+                              String format, Path mapping) {
+
+        @AssertTrue(message = "a sync source's url must be http or https")
+        public boolean isWebAddress() {
+            return url == null || "https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme());
+        }
+
+        @AssertTrue(message = "a sync source's cron is not a Quartz cron (seconds minutes hours day month weekday,"
+                + " e.g. 0 0/15 * * * ?)")
+        public boolean isCronValid() {
+            return cron == null || CronExpression.isValidExpression(cron);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.apolloroutes.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class SyncPropertiesTest {
+
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    @Test
+    void has_no_sources_by_default() {
+        SyncProperties sync = bind(Map.of());
+
+        assertThat(sync.sources()).isEmpty();
+        assertThat(problems(sync)).isEmpty();
+    }
+
+    @Test
+    void accepts_a_published_sheet_with_a_quartz_cron() {
+        SyncProperties sync = bind(Map.of("sync.sources.plan.url", "https://docs.google.com/spreadsheets/d/e/K/pub?output=csv",
+                "sync.sources.plan.cron", "0 0/10 * * * ?"));
+
+        assertThat(sync.sources()).containsOnlyKeys("plan");
+        assertThat(problems(sync)).isEmpty();
+    }
+
+    @Test
+    void refuses_a_cron_quartz_cannot_read_and_an_address_that_is_not_http() {
+        SyncProperties sync = bind(Map.of("sync.sources.plan.url", "file:///etc/passwd",
+                "sync.sources.plan.cron", "*/10 * * * *"));
+
+        assertThat(problems(sync)).containsExactlyInAnyOrder("a sync source's url must be http or https",
+                "a sync source's cron is not a Quartz cron (seconds minutes hours day month weekday, e.g. 0 0/15 * * * ?)");
+    }
+
+    @Test
+    void refuses_a_source_without_a_location_and_names_that_are_not_plain() {
+        SyncProperties sync = bind(Map.of("sync.sources[q4/plan].cron", "0 0 8 * * ?"));
+
+        assertThat(problems(sync)).contains("sync.sources names may hold only letters, digits, '-' and '_'",
+                "each sync source needs a url");
+    }
+
+    private static SyncProperties bind(Map<String, String> settings) {
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("sync", SyncProperties.class);
+    }
+
+    private static Set<String> problems(SyncProperties sync) {
+        return VALIDATOR.validate(sync).stream().map(ConstraintViolation::getMessage).collect(Collectors.toSet());
+    }
+}
