@@ -103,7 +103,9 @@ final class CsvRecordReader implements RecordReader {
             TableLayout layout = TableLayout.of(records.next().toList(), renames);
             sink.layout(layout);
             guard.rowEnded();
-            lastRow = 1;
+            // a synced sheet's rows are named by the sheet's numbers, its header not always being row 1
+            int rowsAbove = options.headerRow() - 1;
+            lastRow = 1 + rowsAbove;
             int sequenceColumn = layout.indexOf(Column.SEQUENCE);
             // only an errors file written by the pack has guarded cells to restore
             boolean guarded = layout.errorColumnIndex() >= 0;
@@ -111,7 +113,7 @@ final class CsvRecordReader implements RecordReader {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 guard.rowEnded();
-                lastRow = (int) record.getRecordNumber();
+                lastRow = (int) record.getRecordNumber() + rowsAbove;
                 List<String> cells = cells(record, guarded);
                 if (cells.stream().allMatch(String::isBlank)) {
                     // blank lines at the very end (Excel and Google Sheets leave some) are not worth a mention

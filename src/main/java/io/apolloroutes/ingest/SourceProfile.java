@@ -23,6 +23,11 @@ public record SourceProfile(String name, ReadOptions read, Map<String, String> r
         constants = Map.copyOf(constants);
     }
 
+    /** The same source, for text whose header was row {@code row} of its sheet. */
+    public SourceProfile withHeaderRow(int row) {
+        return new SourceProfile(name, read.withHeaderRow(row), renames, constants, bodyFormat);
+    }
+
     /** A source with default settings and no mapping file. */
     public static SourceProfile defaults(String name) {
         return new SourceProfile(name, ReadOptions.DEFAULT, Map.of(), Map.of(), BodyFormat.AUTO);

@@ -7,6 +7,7 @@ import io.apolloroutes.ingest.SourceProfiles;
 import io.apolloroutes.ingest.SourceStatus;
 import io.apolloroutes.ledger.LedgerEntry;
 import io.apolloroutes.ledger.SequenceLedger;
+import io.apolloroutes.ledger.Sha256;
 import io.apolloroutes.report.FileRun;
 import io.apolloroutes.report.MissingSequence;
 import java.io.IOException;
@@ -43,20 +44,23 @@ public class SheetSync {
 
     private final SyncProperties sync;
     private final HttpSheets http;
+    private final GoogleSheets google;
     private final SyncState state;
     private final SequenceLedger ledger;
     private final Map<String, SourceProfile> profiles = new HashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
 
-    public SheetSync(SyncProperties sync, HttpSheets http, SyncState state, SequenceLedger ledger,
+    public SheetSync(SyncProperties sync, HttpSheets http, GoogleSheets google, SyncState state, SequenceLedger ledger,
                      SourceProfiles sourceProfiles) {
         this.sync = sync;
         this.http = http;
+        this.google = google;
         this.state = state;
         this.ledger = ledger;
         sync.sources().forEach((name, source) -> {
-            profiles.put(name, sourceProfiles.profile("sync." + name, source.mapping()));
+            SourceProfile profile = sourceProfiles.profile("sync." + name, source.mapping());
+            profiles.put(name, source.google() == null ? profile : profile.withHeaderRow(source.google().headerRow()));
             statuses.put(name, SourceStatus.starting());
         });
     }
@@ -82,7 +86,8 @@ public class SheetSync {
             }
         });
         SyncProperties.SheetSource source = sync.sources().get(name);
-        Optional<SheetDownload> fetched = download(name, source);
+        SyncState.Seen seen = state.lastSeen(name).orElse(null);
+        Optional<SheetDownload> fetched = download(name, source, seen);
         if (statuses.get(name).state() == SourceStatus.State.DOWN) {
             LOG.info("sync {}: the sheet can be read again", name);
         }
@@ -92,11 +97,26 @@ public class SheetSync {
             return;
         }
         SheetDownload download = fetched.get();
+        String contentHash = contentHash(name, download);
+        afterRun(name, download, contentHash, exchange);
+        if (seen != null && contentHash.equals(seen.contentHash())) {
+            // the server could not tell (no validators, or the Sheets API), but the bytes can
+            LOG.info("sync {}: the sheet reads the same as at the last sync", name);
+            return;
+        }
+        InputFile file = InputFile.arrived(name + "." + download.extension(), download.file(), profiles.get(name));
+        exchange.setProperty(RunProperties.INPUT_FILE, file);
+        exchange.setProperty(RunProperties.DOWNLOADED, true);
+        exchange.setProperty(RunProperties.SHEET_SYNC, true);
+    }
+
+    /** Once the run has ended: the version is remembered if it completed, and the download goes. */
+    private void afterRun(String name, SheetDownload download, String contentHash, Exchange exchange) {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                // remembered only once its run has ended: a sync cut short is fetched whole again
-                state.synced(name, download.etag(), download.lastModified());
+                // a sync cut short is fetched, and run, whole again
+                state.synced(name, new SyncState.Seen(download.etag(), download.lastModified(), contentHash));
             }
 
             @Override
@@ -108,10 +128,6 @@ public class SheetSync {
                 }
             }
         });
-        InputFile file = InputFile.arrived(name + "." + download.extension(), download.file(), profiles.get(name));
-        exchange.setProperty(RunProperties.INPUT_FILE, file);
-        exchange.setProperty(RunProperties.DOWNLOADED, true);
-        exchange.setProperty(RunProperties.SHEET_SYNC, true);
     }
 
     /** Sequences this sheet created at earlier syncs that it no longer holds: reported, never acted on. */
@@ -137,14 +153,24 @@ public class SheetSync {
         statuses.put(name, SourceStatus.down(failure.getMessage()));
     }
 
-    private Optional<SheetDownload> download(String name, SyncProperties.SheetSource source)
+    private Optional<SheetDownload> download(String name, SyncProperties.SheetSource source, SyncState.Seen seen)
             throws SheetFetchException {
         try {
             Path target = Files.createDirectories(sync.workDirectory())
                     .resolve(name + "-" + STAMP.format(LocalDateTime.now()));
-            return http.fetch(source.url(), source.format(), state.lastSeen(name).orElse(null), target);
+            return source.url() != null
+                    ? http.fetch(source.url(), source.format(), seen, target)
+                    : Optional.of(google.fetch(source.google(), target));
         } catch (IOException e) {
             throw new SheetFetchException("cannot write to " + sync.workDirectory() + ": " + e, e);
+        }
+    }
+
+    private String contentHash(String name, SheetDownload download) throws SheetFetchException {
+        try {
+            return Sha256.of(download.file());
+        } catch (IOException e) {
+            throw new SheetFetchException("cannot read the download of " + name + " back: " + e, e);
         }
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SyncState {
 
-    /** The validators of a sheet's last synced version. */
-    public record Seen(String etag, String lastModified) {
+    /** The validators and content hash of a sheet's last synced version. */
+    public record Seen(String etag, String lastModified, String contentHash) {
     }
 
     private final JdbcClient jdbc;
@@ -26,18 +26,21 @@ public class SyncState {
     }
 
     public Optional<Seen> lastSeen(String source) {
-        return jdbc.sql("select etag, last_modified from sheet_sync_state where source_name = ?").param(source)
-                .query((row, n) -> new Seen(row.getString(1), row.getString(2))).optional();
+        return jdbc.sql("select etag, last_modified, content_hash from sheet_sync_state where source_name = ?")
+                .param(source)
+                .query((row, n) -> new Seen(row.getString(1), row.getString(2), row.getString(3))).optional();
     }
 
     /** Records a synced version; forgets the validators when the server sent none. */
-    public void synced(String source, String etag, String lastModified) {
+    public void synced(String source, Seen version) {
         Timestamp now = Timestamp.from(clock.instant());
-        int updated = jdbc.sql("update sheet_sync_state set etag = ?, last_modified = ?, synced_at = ? where source_name = ?")
-                .params(etag, lastModified, now, source).update();
+        int updated = jdbc.sql("update sheet_sync_state set etag = ?, last_modified = ?, content_hash = ?, synced_at = ?"
+                        + " where source_name = ?")
+                .params(version.etag(), version.lastModified(), version.contentHash(), now, source).update();
         if (updated == 0) {
-            jdbc.sql("insert into sheet_sync_state (source_name, etag, last_modified, synced_at) values (?, ?, ?, ?)")
-                    .params(source, etag, lastModified, now).update();
+            jdbc.sql("insert into sheet_sync_state (source_name, etag, last_modified, content_hash, synced_at)"
+                            + " values (?, ?, ?, ?, ?)")
+                    .params(source, version.etag(), version.lastModified(), version.contentHash(), now).update();
         }
     }
 }

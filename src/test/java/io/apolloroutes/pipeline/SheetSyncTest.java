@@ -146,7 +146,8 @@ class SheetSyncTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains(
                 "sync slow: the previous sync of this sheet is still running; this one is skipped"));
-        pack.awaitReport("slow.csv", 2, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sheets.findAll(getRequestedFor(urlEqualTo("/slow.csv"))).size() >= 3);
 
         List<LoggedRequest> downloads = sheets.findAll(getRequestedFor(urlEqualTo("/slow.csv"))).stream()
                 .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();

@@ -47,7 +47,33 @@ class SyncPropertiesTest {
         SyncProperties sync = bind(Map.of("sync.sources[q4/plan].cron", "0 0 8 * * ?"));
 
         assertThat(problems(sync)).contains("sync.sources names may hold only letters, digits, '-' and '_'",
-                "each sync source needs a url");
+                "each sync source needs either a url or a google.spreadsheet-id, not both");
+    }
+
+    @Test
+    void reads_a_google_sheet_from_row_one_of_sheet1_unless_told_otherwise() {
+        SyncProperties sync = bind(Map.of("sync.sources.plan.cron", "0 0/10 * * * ?",
+                "sync.sources.plan.google.spreadsheet-id", "1xQ4Plan",
+                "sync.sources.plan.google.service-account-key-file", "/etc/apollo-routes/google/sa.json"));
+
+        SyncProperties.GoogleSheet sheet = sync.sources().get("plan").google();
+        assertThat(sheet.sheet()).isEqualTo("Sheet1");
+        assertThat(sheet.columns()).isEqualTo("A:ZZ");
+        assertThat(sheet.headerRow()).isEqualTo(1);
+        assertThat(problems(sync)).isEmpty();
+    }
+
+    @Test
+    void refuses_a_source_with_both_a_url_and_a_google_sheet_and_columns_that_are_not_a_span() {
+        SyncProperties sync = bind(Map.of("sync.sources.plan.cron", "0 0/10 * * * ?",
+                "sync.sources.plan.url", "https://example.test/plan.csv",
+                "sync.sources.plan.google.spreadsheet-id", "1xQ4Plan",
+                "sync.sources.plan.google.columns", "A1:H20",
+                "sync.sources.plan.google.service-account-key-file", "/etc/apollo-routes/google/sa.json"));
+
+        assertThat(problems(sync)).containsExactlyInAnyOrder(
+                "each sync source needs either a url or a google.spreadsheet-id, not both",
+                "a google sheet's columns are two column letters, such as A:H");
     }
 
     private static SyncProperties bind(Map<String, String> settings) {
