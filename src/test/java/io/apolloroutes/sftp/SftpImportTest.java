@@ -95,6 +95,10 @@ class SftpImportTest extends SftpImportSupport {
 
         assertThat(reports()).hasSize(1);
         // remembered in the ledger's database, so a restart does not import it again either
+        app.close();
+        app = start(trusting(server.knownHostsLine()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> Files.exists(original));
+        assertThat(reports()).hasSize(1);
         assertThat(JdbcClient.create(app.bean(javax.sql.DataSource.class))
                 .sql("select messageId from camel_messageprocessed where processorName = 'sftp-import'")
                 .query(String.class).list()).singleElement().asString().startsWith("stays.csv|");
@@ -114,6 +118,20 @@ class SftpImportTest extends SftpImportSupport {
         assertThat(output.getAll()).contains("SFTP: import stopped: the host key of " + SftpTestServer.USER
                 + "@127.0.0.1:" + server.port() + " is not the one in");
         assertThat(app.bean(SftpPollFailures.class).status().state()).isEqualTo(SourceStatus.State.STOPPED);
+        assertThat(original).exists();
+        assertThat(reports()).isEmpty();
+    }
+
+    @Test
+    void refuses_a_server_the_known_hosts_file_does_not_list(CapturedOutput output) throws IOException {
+        server = SftpTestServer.on(work.resolve("server"), clientKey).start();
+        Path original = upload("samples/quick-start.csv", "unknown-server.csv");
+        app = start(trusting("[sftp.partner.example]:22 " + server.knownHostsLine().split(" ", 2)[1]));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.bean(CamelContext.class).getRouteController()
+                .getRouteStatus("sftp-import") == ServiceStatus.Stopped);
+
+        assertThat(output.getAll()).contains("SFTP: import stopped: the host key of").contains("reject HostKey");
         assertThat(original).exists();
         assertThat(reports()).isEmpty();
     }
