@@ -177,6 +177,23 @@ class SftpImportTest extends SftpImportSupport {
     }
 
     @Test
+    void logs_in_with_a_key_protected_by_a_passphrase_and_never_shows_it(CapturedOutput output) {
+        String passphrase = "correct horse battery staple";
+        server = SftpTestServer.on(work.resolve("server"), clientKey).start();
+        upload("samples/quick-start.csv", "by-encrypted-key.csv");
+        Map<String, String> settings = trusting(server.knownHostsLine());
+        settings.put("sftp.private-key-file",
+                SftpTestServer.writePrivateKey(clientKey, work.resolve("id_ecdsa_locked"), passphrase).toString());
+        settings.put("sftp.private-key-passphrase", passphrase);
+        settings.put("logging.level.org.apache.camel", "DEBUG");
+        app = start(settings);
+
+        awaitReport("by-encrypted-key.csv");
+
+        assertThat(output.getAll()).doesNotContain("horse battery");
+    }
+
+    @Test
     void logs_in_with_a_password_and_never_shows_it(CapturedOutput output) throws IOException {
         String password = "Tr0ub4dor&3)x";
         server = SftpTestServer.on(work.resolve("server"), clientKey).acceptingPassword(password).start();

@@ -13,6 +13,7 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.List;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -109,8 +110,21 @@ final class SftpTestServer implements AutoCloseable {
 
     /** Writes a private key the way ssh-keygen does (OpenSSH format, no passphrase). */
     static Path writePrivateKey(KeyPair key, Path file) {
+        return writePrivateKey(key, file, null);
+    }
+
+    /** Writes a private key the way ssh-keygen does, encrypted (AES-256-CTR, bcrypt) with a passphrase. */
+    static Path writePrivateKey(KeyPair key, Path file, String passphrase) {
+        OpenSSHKeyEncryptionContext encryption = null;
+        if (passphrase != null) {
+            encryption = new OpenSSHKeyEncryptionContext();
+            encryption.setCipherName("AES");
+            encryption.setCipherType("256");
+            encryption.setCipherMode("CTR");
+            encryption.setPassword(passphrase);
+        }
         try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "apollo-import@test", null, out);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "apollo-import@test", encryption, out);
             return file;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
