@@ -61,6 +61,11 @@ public class DeadLetters {
      */
     public void failed(@ExchangeProperty(RunProperties.INPUT_FILE) InputFile file,
                        @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error, Exchange exchange) {
+        if (file == null) {
+            // broke off before any file was taken (a source's own step): nothing to move or explain beside it
+            LOG.error("{}: stopped by an internal error before a file was taken", exchange.getFromRouteId(), error);
+            return;
+        }
         guard.markFailed(file.path());
         LOG.error("{}: processing stopped by an internal error; the file goes to {}", file.name(),
                 folders.deadLetterFor(file.runId()), error);

@@ -48,6 +48,14 @@ public record InputFile(String name, Path path, InputFormat format, Instant rece
         return name.substring(0, MAX_STORED_NAME - extension.length() - 1) + "~" + extension;
     }
 
+    /**
+     * Where the ledger says a sequence came from: the file's name, or for a synced sheet the sheet's
+     * source, so its sequences stay its own whatever format a sync downloads.
+     */
+    public String ledgerSource() {
+        return source != null && source.isSheet() ? source.name() : name;
+    }
+
     /** "row", "element" or "line". */
     public String recordWord() {
         return format == null ? "row" : format.recordWord();

@@ -18,10 +18,7 @@ public final class RunProperties {
      */
     public static final String DOWNLOADED = "downloaded";
 
-    /**
-     * True for a run of a sheet kept in sync: the whole sheet is read at every sync, so a sequence it
-     * created before is {@code unchanged} or {@code changed-in-sheet} rather than {@code already-exists}.
-     */
+    /** True for a run of a sheet kept in sync: its report also lists what the sheet no longer holds. */
     public static final String SHEET_SYNC = "sheetSync";
 
     private RunProperties() {

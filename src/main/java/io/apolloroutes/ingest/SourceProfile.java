@@ -23,6 +23,14 @@ public record SourceProfile(String name, ReadOptions read, Map<String, String> r
         constants = Map.copyOf(constants);
     }
 
+    /** Names of the profiles of synced sheets start with this, followed by the source's name. */
+    public static final String SHEET = "sheet:";
+
+    /** A sheet kept in sync: its sequences belong to it across syncs, whatever its export is called. */
+    public boolean isSheet() {
+        return name != null && name.startsWith(SHEET);
+    }
+
     /** The same source, for text whose header was row {@code row} of its sheet. */
     public SourceProfile withHeaderRow(int row) {
         return new SourceProfile(name, read.withHeaderRow(row), renames, constants, bodyFormat);

@@ -29,6 +29,13 @@ import org.springframework.stereotype.Component;
 @Component("deferredSequences")
 public class DeferredSequences {
 
+    private static final String RESUME_PREFIX = "resume-";
+
+    /** Whether a file is one this class wrote: its sequences came from elsewhere first. */
+    static boolean isResumeFile(String name) {
+        return name.startsWith(RESUME_PREFIX) && name.endsWith(".jsonl");
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(DeferredSequences.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
@@ -70,7 +77,7 @@ public class DeferredSequences {
             return null;
         }
         // unique across instances writing into one inbox in the same millisecond
-        String name = "resume-" + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".jsonl";
+        String name = RESUME_PREFIX + STAMP.format(now) + "-" + UUID.randomUUID().toString().substring(0, 8) + ".jsonl";
         Path target = folders.inbox().resolve(name);
         // written under a name the inbox ignores, then renamed: the consumer never sees half a file
         Path partial = target.resolveSibling(name + ".part");

@@ -51,7 +51,8 @@ public class LedgerSteps {
      * lock for the rest of this sequence's handling, so the answer cannot change under it: another
      * route or instance sending the same name is waited for, and then found as created.
      */
-    public void check(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft, Exchange exchange)
+    public void check(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                      @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
             throws SQLException, JsonProcessingException {
         SequenceLocks.Held lock = locks.acquire(draft.name());
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -65,6 +66,10 @@ public class LedgerSteps {
             LedgerEntry entry = created.get();
             // never a silent drift: rows edited since the sequence was created are said to be so
             boolean changed = !Sha256.of(call.requestLine(draft)).equals(entry.contentHash());
+            // a synced sheet meeting its own sequence again: unchanged or changed-in-sheet, not already-exists
+            exchange.setProperty(Outcomes.FROM_EARLIER_SYNC,
+                    run.file().source() != null && run.file().source().isSheet()
+                            && entry.sourceFile().equals(run.file().ledgerSource()));
             exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
                     ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()
                     + " (" + entry.sourceRows() + ") at " + entry.updatedAt() + (changed ? "; its rows have changed"
@@ -204,8 +209,12 @@ public class LedgerSteps {
     private void save(SequenceDraft draft, FileRun run, LedgerState state, String apolloId, int attempts,
                       String error, Instant nextAttemptAt) throws JsonProcessingException {
         byte[] body = call.requestLine(draft);
-        ledger.save(new LedgerEntry(draft.name(), state, apolloId, Sha256.of(body), run.file().name(),
-                RowNumbers.describe(run.file(), draft.rows()),
+        Optional<LedgerEntry> current = DeferredSequences.isResumeFile(run.file().name())
+                ? ledger.find(draft.name()) : Optional.empty();
+        // a resumed sequence still belongs to the file or sheet it came from
+        String source = current.map(LedgerEntry::sourceFile).orElse(run.file().ledgerSource());
+        String rows = current.map(LedgerEntry::sourceRows).orElse(RowNumbers.describe(run.file(), draft.rows()));
+        ledger.save(new LedgerEntry(draft.name(), state, apolloId, Sha256.of(body), source, rows,
                 state == LedgerState.CREATED ? null : new String(body, StandardCharsets.UTF_8),
                 attempts, error, nextAttemptAt, null));
     }

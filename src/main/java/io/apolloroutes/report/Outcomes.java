@@ -5,7 +5,6 @@ import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.apollo.ApolloSequence;
 import io.apolloroutes.apollo.OutboxEntry;
-import io.apolloroutes.ingest.RunProperties;
 import io.apolloroutes.mapping.SequenceDraft;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("outcomes")
 public class Outcomes {
+
+    /** Exchange property: the ledger holds the sequence as created by an earlier sync of this very sheet. */
+    public static final String FROM_EARLIER_SYNC = "fromEarlierSync";
 
     /** Exchange property: when a deferred sequence is due again (an {@link Instant}), or absent. */
     public static final String NEXT_ATTEMPT = "nextAttemptAt";
@@ -60,9 +62,9 @@ public class Outcomes {
     public void alreadyExists(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
                               @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence,
-                              @ExchangeProperty(RunProperties.SHEET_SYNC) Boolean sheetSync) {
+                              @ExchangeProperty(FROM_EARLIER_SYNC) Boolean fromEarlierSync) {
         Outcome outcome = Outcome.ALREADY_EXISTS;
-        if (Boolean.TRUE.equals(sheetSync) && sequence.origin() == ApolloSequence.Origin.LEDGER) {
+        if (Boolean.TRUE.equals(fromEarlierSync) && sequence.origin() == ApolloSequence.Origin.LEDGER) {
             // a sheet is read whole at every sync: what it created before is its normal state
             outcome = sequence.changed() ? Outcome.CHANGED_IN_SHEET : Outcome.UNCHANGED;
         }

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  *                              off only to try things out against a test server
  * @param directory             the remote folder to import from, relative to the login folder
  * @param include               a regular expression the remote file names must match
+ * @param stableFor             a file is taken only once its size and time have not changed for this long
  * @param afterImport           what happens to a remote file once imported
  * @param doneFolder            where imported files go when {@code afterImport} is {@code move}
  * @param failedFolder          where files go whose whole run failed or that could not be read
@@ -47,6 +48,7 @@ public record SftpProperties(String host,
                              @DefaultValue("true") boolean strictHostKeyChecking,
                              @NotNull @DefaultValue("") String directory,
                              @NotBlank @DefaultValue("(?i).*\\.(csv|tsv|txt|json|jsonl|ndjson|xlsx|xls)") String include,
+                             @NotNull @DefaultValue("10s") Duration stableFor,
                              @NotNull @DefaultValue("move") AfterImport afterImport,
                              @NotBlank @DefaultValue(".done") String doneFolder,
                              @NotBlank @DefaultValue(".failed") String failedFolder,
@@ -104,7 +106,8 @@ public record SftpProperties(String host,
                 + ", privateKeyPassphrase=" + (privateKeyPassphrase == null || privateKeyPassphrase.isEmpty()
                 ? "(not set)" : "(set)")
                 + ", knownHostsFile=" + knownHostsFile + ", strictHostKeyChecking=" + strictHostKeyChecking
-                + ", directory=" + directory + ", include=" + include + ", afterImport=" + afterImport
+                + ", directory=" + directory + ", include=" + include + ", stableFor=" + stableFor
+                + ", afterImport=" + afterImport
                 + ", doneFolder=" + doneFolder + ", failedFolder=" + failedFolder + ", pollDelay=" + pollDelay
                 + ", cron=" + cron + ", workDirectory=" + workDirectory + ", connectTimeout=" + connectTimeout
                 + ", mapping=" + mapping + "]";

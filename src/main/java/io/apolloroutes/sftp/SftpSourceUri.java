@@ -71,8 +71,15 @@ public class SftpSourceUri implements PropertiesSource {
         options.put("binary", true);
         // to disk, then read from there: a large file is never held in memory
         options.put("localWorkDirectory", sftp.workDirectory().toAbsolutePath().toString());
-        options.put("include", sftp.include());
-        options.put("exclude", "(?i).*\\.(tmp|part|partial|filepart|crdownload|swp|lock)$");
+        // raw: a '+' in a pattern would otherwise reach the endpoint as a space
+        options.put("include", "RAW(" + sftp.include() + ")");
+        options.put("exclude", "RAW((?i).*\\.(tmp|part|partial|filepart|crdownload|swp|lock)$)");
+        // a file still being uploaded under its final name is taken only once it has stopped changing
+        options.put("readLock", "changed");
+        options.put("readLockMinAge", sftp.stableFor().toMillis());
+        options.put("readLockMinLength", 0);
+        options.put("readLockCheckInterval", Math.min(1000, Math.max(100, sftp.stableFor().toMillis() / 2)));
+        options.put("readLockTimeout", sftp.stableFor().toMillis() * 3 + 20_000);
         options.put("filter", "#sftpNames");
         options.put("pollStrategy", "#sftpPollFailures");
         options.put("exceptionHandler", "#sftpPollFailures");

@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -30,6 +34,12 @@ public class HttpSheets {
     private final HttpClient client;
     private final SyncProperties sync;
     private final long maxBytes;
+    // the client's timeout ends with the answer's headers; this one ends a body that stalls
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "sheet-download-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public HttpSheets(SyncProperties sync, InputProperties input) {
         this.sync = sync;
@@ -51,6 +61,7 @@ public class HttpSheets {
         if (seen != null && seen.lastModified() != null) {
             request.header("If-Modified-Since", seen.lastModified());
         }
+        Path file = null;
         try {
             HttpResponse<InputStream> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = answer.body()) {
@@ -62,16 +73,51 @@ public class HttpSheets {
                 }
                 String extension = format(configuredFormat, answer.headers().firstValue("Content-Type").orElse(""),
                         answer.uri());
-                Path file = target.resolveSibling(target.getFileName() + "." + extension);
-                copyAtMost(body, file, url);
+                file = target.resolveSibling(target.getFileName() + "." + extension);
+                ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(body), sync.readTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                try {
+                    copyAtMost(body, file, url);
+                } catch (IOException e) {
+                    if (deadline.isDone()) {
+                        throw new SheetFetchException(shown(url) + " took longer than sync.read-timeout ("
+                                + sync.readTimeout() + ") to send the sheet", e);
+                    }
+                    throw e;
+                } finally {
+                    deadline.cancel(false);
+                }
                 return Optional.of(new SheetDownload(file, extension, answer.headers().firstValue("ETag").orElse(null),
                         answer.headers().firstValue("Last-Modified").orElse(null)));
             }
         } catch (IOException e) {
+            deleteQuietly(file);
             throw new SheetFetchException("cannot read " + shown(url) + ": " + e, e);
+        } catch (SheetFetchException e) {
+            deleteQuietly(file);
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            deleteQuietly(file);
             throw new SheetFetchException("interrupted while reading " + shown(url), e);
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // it is being given up on
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a leftover in the work folder is all it costs
+            }
         }
     }
 
@@ -83,8 +129,6 @@ public class HttpSheets {
             for (int read; (read = body.read(buffer)) != -1; ) {
                 total += read;
                 if (total > maxBytes) {
-                    out.close();
-                    Files.deleteIfExists(file);
                     throw new SheetFetchException(shown(url) + " sent more than input.max-file-size (" + maxBytes
                             + " bytes)");
                 }

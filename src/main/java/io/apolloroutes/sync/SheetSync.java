@@ -1,5 +1,6 @@
 package io.apolloroutes.sync;
 
+import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.RunProperties;
 import io.apolloroutes.ingest.SourceProfile;
@@ -26,6 +27,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,19 +49,21 @@ public class SheetSync {
     private final GoogleSheets google;
     private final SyncState state;
     private final SequenceLedger ledger;
+    private final boolean dryRun;
     private final Map<String, SourceProfile> profiles = new HashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, SourceStatus> statuses = new ConcurrentHashMap<>();
 
     public SheetSync(SyncProperties sync, HttpSheets http, GoogleSheets google, SyncState state, SequenceLedger ledger,
-                     SourceProfiles sourceProfiles) {
+                     SourceProfiles sourceProfiles, ApolloProperties apollo) {
+        this.dryRun = apollo.sendsNothing();
         this.sync = sync;
         this.http = http;
         this.google = google;
         this.state = state;
         this.ledger = ledger;
         sync.sources().forEach((name, source) -> {
-            SourceProfile profile = sourceProfiles.profile("sync." + name, source.mapping());
+            SourceProfile profile = sourceProfiles.profile(SourceProfile.SHEET + name, source.mapping());
             profiles.put(name, source.google() == null ? profile : profile.withHeaderRow(source.google().headerRow()));
             statuses.put(name, SourceStatus.starting());
         });
@@ -86,7 +90,7 @@ public class SheetSync {
             }
         });
         SyncProperties.SheetSource source = sync.sources().get(name);
-        SyncState.Seen seen = state.lastSeen(name).orElse(null);
+        SyncState.Seen seen = lastSeen(name);
         Optional<SheetDownload> fetched = download(name, source, seen);
         if (statuses.get(name).state() == SourceStatus.State.DOWN) {
             LOG.info("sync {}: the sheet can be read again", name);
@@ -115,8 +119,11 @@ public class SheetSync {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange done) {
-                // a sync cut short is fetched, and run, whole again
-                state.synced(name, new SyncState.Seen(download.etag(), download.lastModified(), contentHash));
+                // a sync cut short is fetched, and run, whole again; a dry run created nothing, so the
+                // first live sync must not take the sheet for one it has seen
+                if (!dryRun) {
+                    state.synced(name, new SyncState.Seen(download.etag(), download.lastModified(), contentHash));
+                }
             }
 
             @Override
@@ -133,7 +140,7 @@ public class SheetSync {
     /** Sequences this sheet created at earlier syncs that it no longer holds: reported, never acted on. */
     public void missingFromSheet(@ExchangeProperty(FileRun.PROPERTY) FileRun run) {
         Set<String> now = run.sequenceNames();
-        List<MissingSequence> gone = ledger.createdFrom(run.file().name()).stream()
+        List<MissingSequence> gone = ledger.createdFrom(run.file().ledgerSource()).stream()
                 .filter(entry -> !now.contains(entry.name()))
                 .map((LedgerEntry entry) -> new MissingSequence(entry.name(), entry.apolloId(), entry.sourceRows()))
                 .toList();
@@ -163,6 +170,18 @@ public class SheetSync {
                     : Optional.of(google.fetch(source.google(), target));
         } catch (IOException e) {
             throw new SheetFetchException("cannot write to " + sync.workDirectory() + ": " + e, e);
+        } catch (RuntimeException e) {
+            // whatever breaks a fetch, the sheet is tried again at its next time and shows as down until then
+            throw new SheetFetchException("cannot read the sheet: " + e, e);
+        }
+    }
+
+    private SyncState.Seen lastSeen(String name) throws SheetFetchException {
+        try {
+            return state.lastSeen(name).orElse(null);
+        } catch (DataAccessException e) {
+            throw new SheetFetchException("cannot read what the last sync saw from the ledger's database: "
+                    + e.getMostSpecificCause(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,10 @@ public record SyncProperties(@NotNull @DefaultValue Map<String, @Valid SheetSour
      * @param format  csv, tsv, xlsx or json, when neither the answer's type nor the address tells
      * @param mapping a mapping file for this sheet's columns and constants
      */
-    public record SheetSource(@NotBlank String cron, URI url, @Valid GoogleSheet google, String format, Path mapping) {
+    public record SheetSource(@NotBlank String cron, URI url, @Valid GoogleSheet google,
+                              @Pattern(regexp = "(?i)csv|tsv|xlsx|xls|json",
+                                      message = "a sync source's format is one of csv, tsv, xlsx, xls, json") String format,
+                              Path mapping) {
 
         @AssertTrue(message = "each sync source needs either a url or a google.spreadsheet-id, not both")
         public boolean isOneLocation() {

@@ -113,8 +113,10 @@ class PipelineFailureTest extends PipelineTestSupport {
         assertThat(report.path("error").asText()).contains("simulated disk failure");
         assertThat(report.path("sequences")).extracting(s -> s.path("apollo_id").asText())
                 .containsExactly("64f1a2b3c4d5e6f7a8b9c0e1", "64f1a2b3c4d5e6f7a8b9c0e1");
+        // the report is closed first, then the dead-letter entry is written and the original moved into it
+        await().atMost(Duration.ofSeconds(10)).until(() -> runFile("dead-letter", "crash-after-send.csv", "")
+                .map(folder -> Files.exists(folder.resolve("crash-after-send.csv"))).orElse(false));
         Path deadLetter = deadLetterOf("crash-after-send.csv");
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetter.resolve("crash-after-send.csv")));
         assertThat(read(deadLetter.resolve("crash-after-send.csv.error.txt")))
                 .contains("internal error").contains("do not drop the whole file again");
         assertThat(output.getAll()).contains("created 'Sent first' as 64f1a2b3c4d5e6f7a8b9c0e1");

@@ -101,6 +101,21 @@ class SheetSyncTest {
     }
 
     @Test
+    void skips_a_sheet_that_reads_the_same_when_its_server_cannot_say(CapturedOutput output) {
+        // no ETag, no Last-Modified: only the content tells
+        sheets.stubFor(get(urlEqualTo("/plain.csv")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", CSV).withBody(PLAN_V1)));
+        pack = start(Map.of("plain", "/plain.csv"));
+        pack.awaitReport("plain.csv", Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll()
+                .contains("sync plain: the sheet reads the same as at the last sync"));
+
+        assertThat(pack.reportsOf("plain.csv")).hasSize(1);
+        assertThat(apollo.createCalls()).isEqualTo(2);
+    }
+
+    @Test
     void follows_a_redirect_to_an_xlsx_download() throws IOException {
         sheets.stubFor(get(urlPathEqualTo("/share/plan")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "/download/export")));
@@ -129,7 +144,8 @@ class SheetSyncTest {
         JsonNode second = pack.awaitReport("plan.csv", 2, Duration.ofSeconds(30));
 
         assertThat(outcomes(second)).containsExactly("changed-in-sheet");
-        assertThat(second.path("sequences").get(0).path("reason").asText()).contains("Apollo was not updated");
+        assertThat(second.path("sequences").get(0).path("reason").asText())
+                .contains("already created by this pack from sheet:plan (row 2)").contains("Apollo was not updated");
         assertThat(second.path("missing_from_sheet")).singleElement().satisfies(gone -> {
             assertThat(gone.path("name").asText()).isEqualTo("Webinar follow-up");
             assertThat(gone.path("apollo_id").asText()).isEqualTo(apollo.idOf("Webinar follow-up").orElseThrow());
@@ -178,6 +194,39 @@ class SheetSyncTest {
         assertThat(pack.reportsOf("broken.csv")).isEmpty();
     }
 
+    @Test
+    void gives_up_on_a_download_that_stalls_and_leaves_nothing_behind(CapturedOutput output) {
+        // headers at once, then the body trickles for far longer than the read timeout
+        sheets.stubFor(get(urlEqualTo("/stalling.csv")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", CSV).withBody(PLAN_V1.repeat(50)).withChunkedDribbleDelay(40, 20_000)));
+        Map<String, String> settings = new HashMap<>();
+        settings.put("sync.read-timeout", "1s");
+        pack = start(Map.of("stalling", "/stalling.csv"), settings);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> output.getAll()
+                .contains("/stalling.csv took longer than sync.read-timeout (PT1S) to send the sheet"));
+
+        assertThat(pack.health("").path("components").path("sheetSync").path("details").path("stalling").asText())
+                .startsWith("down: ");
+        assertThat(work.resolve("sync-work")).isEmptyDirectory();
+        assertThat(pack.reportsOf("stalling.csv")).isEmpty();
+    }
+
+    @Test
+    void a_dry_run_does_not_count_as_a_sync_so_going_live_sends_the_sheet() {
+        publish(PLAN_V1, "\"v1\"");
+        Map<String, String> dryRun = new HashMap<>();
+        dryRun.put("apollo.api-key", "");
+        pack = start(Map.of("plan", "/plan.csv"), dryRun);
+        assertThat(outcomes(pack.awaitReport("plan.csv", Duration.ofSeconds(30)))).containsOnly("would-create");
+        pack.close();
+
+        pack = start(Map.of("plan", "/plan.csv"));
+
+        assertThat(outcomes(pack.awaitReport("plan.csv", 2, Duration.ofSeconds(30)))).containsOnly("created");
+        assertThat(apollo.createCalls()).isEqualTo(2);
+    }
+
     private void publish(String csv, String etag) {
         sheets.stubFor(get(urlEqualTo("/plan.csv")).withHeader("If-None-Match", equalTo(etag))
                 .willReturn(aResponse().withStatus(304)));
@@ -188,6 +237,10 @@ class SheetSyncTest {
     }
 
     private RunningPack start(Map<String, String> sheetPaths) {
+        return start(sheetPaths, Map.of());
+    }
+
+    private RunningPack start(Map<String, String> sheetPaths, Map<String, String> overrides) {
         Map<String, String> settings = new HashMap<>();
         settings.put("apollo.api-key", "sk_test_sheet_sync");
         settings.put("apollo.base-url", apollo.baseUrl());
@@ -197,6 +250,7 @@ class SheetSyncTest {
             settings.put("sync.sources." + name + ".url", sheets.baseUrl() + path);
             settings.put("sync.sources." + name + ".cron", "0/1 * * * * ?");
         });
+        settings.putAll(overrides);
         return RunningPack.start(work, settings);
     }
 

@@ -51,6 +51,7 @@ abstract class SftpImportSupport {
         settings.put("sftp.known-hosts-file", knownHosts.toString());
         settings.put("sftp.directory", "outgoing");
         settings.put("sftp.poll-delay", "200ms");
+        settings.put("sftp.stable-for", "200ms");
         settings.put("sftp.connect-timeout", "5s");
         settings.put("sftp.work-directory", work.resolve("sftp-work").toString());
         return settings;

@@ -44,6 +44,20 @@ class SftpImportTest extends SftpImportSupport {
     }
 
     @Test
+    void takes_a_file_only_once_it_has_stopped_changing() {
+        server = SftpTestServer.on(work.resolve("server"), clientKey).start();
+        upload("samples/quick-start.csv", "just-uploaded.csv");
+        Map<String, String> settings = trusting(server.knownHostsLine());
+        settings.put("sftp.stable-for", "3s");
+        app = start(settings);
+
+        // written a moment ago: could still be growing
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> reports().isEmpty());
+
+        assertThat(awaitReport("just-uploaded.csv").path("counts").path("rows").asInt()).isEqualTo(11);
+    }
+
+    @Test
     void an_unreadable_file_goes_to_the_failed_folder_and_a_copy_to_the_dead_letter_folder() throws IOException {
         server = SftpTestServer.on(work.resolve("server"), clientKey).start();
         Path original = upload("inputs/truncated.json", "partner-export.json");

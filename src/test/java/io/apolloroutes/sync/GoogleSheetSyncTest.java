@@ -22,16 +22,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * A Google Sheet read through the Sheets API with a service account, against a local stand-in of
  * Google's token endpoint and the Sheets v4 values API (dry run: the runs end in would-create).
  */
-@ExtendWith(OutputCaptureExtension.class)
 class GoogleSheetSyncTest {
 
     /** More data rows than one page of the API, so the sheet is read in two. */
@@ -54,7 +50,7 @@ class GoogleSheetSyncTest {
     }
 
     @Test
-    void reads_a_sheet_below_its_title_rows_page_by_page_and_names_rows_as_the_sheet_does(CapturedOutput output) {
+    void reads_a_sheet_below_its_title_rows_page_by_page_and_names_rows_as_the_sheet_does() {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Q4 outbound plan - owned by RevOps", "", ""));
         rows.add(List.of("", "", ""));
@@ -85,9 +81,6 @@ class GoogleSheetSyncTest {
         assertThat(ranges).contains("/v4/spreadsheets/" + SheetsApiStandIn.SPREADSHEET + "/values/'Plan'!A3:C5002",
                 "/v4/spreadsheets/" + SheetsApiStandIn.SPREADSHEET + "/values/'Plan'!A5003:C" + lastRow);
 
-        // the API cannot say whether a sheet changed; the same content is recognised and not run again
-        await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains("sync plan: the sheet reads the same"));
-        assertThat(pack.reportsOf("plan.csv")).hasSize(1);
     }
 
     @Test
