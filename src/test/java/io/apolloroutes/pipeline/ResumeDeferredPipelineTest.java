@@ -17,6 +17,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.apolloroutes.ledger.LedgerEntry;
+import io.apolloroutes.ledger.SequenceLedger;
 import io.apolloroutes.support.LedgerDatabases;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
@@ -37,6 +39,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -89,6 +92,9 @@ class ResumeDeferredPipelineTest extends PipelineTestSupport {
                 .willReturn(createdAnswer("64f1a2b3c4d5e6f7a8b9c0a2")));
     }
 
+    @Autowired
+    SequenceLedger ledger;
+
     @Test
     void a_sequence_deferred_before_a_restart_is_sent_when_due() {
         JsonNode sequence = awaitResumedSequence(NAME);
@@ -112,6 +118,10 @@ class ResumeDeferredPipelineTest extends PipelineTestSupport {
         assertThat(resumed.path("apollo_id").asText()).isEqualTo("64f1a2b3c4d5e6f7a8b9c0a2");
         APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE))
                 .withRequestBody(matchingJsonPath("$.name", equalTo("During the outage"))));
+        // still known as coming from the file it was dropped in, not from the resume file
+        LedgerEntry entry = ledger.find("During the outage").orElseThrow();
+        assertThat(entry.sourceFile()).isEqualTo("outage.csv");
+        assertThat(entry.sourceRows()).isEqualTo("row 2");
     }
 
     private static String compact(String resource) {

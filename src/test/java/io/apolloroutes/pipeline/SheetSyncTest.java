@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.apolloroutes.support.RunningPack;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -113,6 +114,23 @@ class SheetSyncTest {
 
         assertThat(pack.reportsOf("plain.csv")).hasSize(1);
         assertThat(apollo.createCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void a_sequence_first_created_from_a_dropped_file_is_already_there_not_unchanged() throws Exception {
+        // the sheet's first sync is a day away: the file comes first
+        pack = start(Map.of(), Map.of());
+        Path staged = Files.writeString(Files.createDirectories(work.resolve("staging")).resolve("plan.csv"),
+                "sequence,subject,body\nQ1 Outbound - VP Sales,Hello {{first_name}},Hi\n");
+        Files.move(staged, work.resolve("inbox").resolve("plan.csv"));
+        pack.awaitReport("plan.csv", Duration.ofSeconds(30));
+        pack.close();
+        publish(PLAN_V1, "\"v1\"");
+
+        pack = start(Map.of("plan", "/plan.csv"));
+
+        assertThat(outcomes(pack.awaitReport("plan.csv", 2, Duration.ofSeconds(30))))
+                .containsExactly("already-exists", "created");
     }
 
     @Test
