@@ -7,11 +7,12 @@ package io.apolloroutes.apollo;
  * @param origin  how it came to be known
  * @param how     the explanation for the report, or null when there is nothing to explain
  * @param changed known from the ledger, and the rows now differ from those it was created from
+ * @param fromEarlierSync known from the ledger as created by an earlier sync of the sheet this run reads
  */
-public record ApolloSequence(String id, Origin origin, String how, boolean changed) {
+public record ApolloSequence(String id, Origin origin, String how, boolean changed, boolean fromEarlierSync) {
 
     public ApolloSequence(String id, Origin origin, String how) {
-        this(id, origin, how, false);
+        this(id, origin, how, false, false);
     }
 
     /** Exchange property holding the sequence once it exists. */

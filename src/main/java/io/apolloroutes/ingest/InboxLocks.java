@@ -34,7 +34,7 @@ public class InboxLocks extends JdbcMessageIdRepository {
             + " WHERE processorName = ? AND messageId = ? AND createdAt >= ?";
     private static final String TAKE_OVER_ORPHAN = "UPDATE camel_messageprocessed SET createdAt = ?"
             + " WHERE processorName = ? AND messageId = ? AND createdAt < ?";
-    private static final String REFRESH = "UPDATE camel_messageprocessed SET createdAt = ?"
+    private static final String REFRESH = "UPDATE camel_messageprocessed SET createdAt = CURRENT_TIMESTAMP"
             + " WHERE processorName = ? AND messageId = ?";
 
     private final Duration lockMaxAge;
@@ -107,8 +107,7 @@ public class InboxLocks extends JdbcMessageIdRepository {
 
     private void refresh() {
         try {
-            Timestamp now = now();
-            List<Object[]> rows = held.stream().map(key -> new Object[] {now, processorName, key}).toList();
+            List<Object[]> rows = held.stream().map(key -> new Object[] {processorName, key}).toList();
             if (!rows.isEmpty()) {
                 transactionTemplate.executeWithoutResult(status -> jdbcTemplate.batchUpdate(REFRESH, rows));
             }

@@ -18,7 +18,8 @@ import java.time.format.DateTimeFormatter;
 public record InputFile(String name, Path path, InputFormat format, Instant receivedAt, String runId,
                         SourceProfile source) {
 
-    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    /** How the pack stamps the names it makes (runs, downloads, resume files) with the local time. */
+    public static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     /** A file a source has just taken: its run is named after this moment and the file's name. */
     public static InputFile arrived(String name, Path path, SourceProfile source) {
@@ -53,7 +54,12 @@ public record InputFile(String name, Path path, InputFormat format, Instant rece
      * source, so its sequences stay its own whatever format a sync downloads.
      */
     public String ledgerSource() {
-        return source != null && source.isSheet() ? source.name() : name;
+        return isSheet() ? source.name() : name;
+    }
+
+    /** A whole sheet kept in sync, read again at every sync. */
+    public boolean isSheet() {
+        return source != null && source.isSheet();
     }
 
     /** "row", "element" or "line". */

@@ -18,9 +18,6 @@ public final class RunProperties {
      */
     public static final String DOWNLOADED = "downloaded";
 
-    /** True for a run of a sheet kept in sync: its report also lists what the sheet no longer holds. */
-    public static final String SHEET_SYNC = "sheetSync";
-
     private RunProperties() {
     }
 }

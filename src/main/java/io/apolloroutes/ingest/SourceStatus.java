@@ -26,4 +26,19 @@ public record SourceStatus(State state, String reason) {
     public static SourceStatus stopped(String reason) {
         return new SourceStatus(State.STOPPED, reason);
     }
+
+    public boolean isDown() {
+        return state == State.DOWN;
+    }
+
+    /** Down for this same reason already: an outage is said once, not at every poll. */
+    public boolean isSameOutage(String newReason) {
+        return isDown() && newReason.equals(reason);
+    }
+
+    /** "up", or "down: the reason", for health details. */
+    public String describe() {
+        String name = state.name().toLowerCase(java.util.Locale.ROOT);
+        return reason == null ? name : name + ": " + reason;
+    }
 }

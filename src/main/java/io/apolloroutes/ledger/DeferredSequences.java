@@ -2,6 +2,7 @@ package io.apolloroutes.ledger;
 
 import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.config.FolderProperties;
+import io.apolloroutes.ingest.InputFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,7 @@ public class DeferredSequences {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DeferredSequences.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = InputFile.RUN_STAMP.withZone(ZoneOffset.UTC);
     /** Sequences per resume file; a larger backlog goes in the next rounds. */
     static final int BATCH = 1000;
 

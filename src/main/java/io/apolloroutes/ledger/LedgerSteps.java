@@ -67,14 +67,12 @@ public class LedgerSteps {
             // never a silent drift: rows edited since the sequence was created are said to be so
             boolean changed = !Sha256.of(call.requestLine(draft)).equals(entry.contentHash());
             // a synced sheet meeting its own sequence again: unchanged or changed-in-sheet, not already-exists
-            exchange.setProperty(Outcomes.FROM_EARLIER_SYNC,
-                    run.file().source() != null && run.file().source().isSheet()
-                            && entry.sourceFile().equals(run.file().ledgerSource()));
+            boolean fromEarlierSync = run.file().isSheet() && entry.sourceFile().equals(run.file().ledgerSource());
             exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
                     ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()
                     + " (" + entry.sourceRows() + ") at " + entry.updatedAt() + (changed ? "; its rows have changed"
                     + " since, and Apollo was not updated (the pack never changes a sequence): change it in Apollo,"
-                    + " or give the new version a new name" : ""), changed));
+                    + " or give the new version a new name" : ""), changed, fromEarlierSync));
         }
     }
 
@@ -147,7 +145,7 @@ public class LedgerSteps {
                 : stateKept(current);
         String why = failure.map(ApolloFailure::describe).orElse(run.isSendingHalted() ? "sending stopped" : null);
         Instant next = failure.isPresent()
-                ? nextAttempt.after(failure.get(), ApolloFailures.caught(exchange)) : run.haltResumeAt();
+                ? nextAttempt.after(ApolloFailures.caught(exchange)) : run.haltResumeAt();
         save(draft, run, state, null, attemptsOf(current), why, next);
         exchange.setProperty(Outcomes.NEXT_ATTEMPT, next);
     }
@@ -221,6 +219,6 @@ public class LedgerSteps {
 
     /** The Apollo failure being handled, if the exchange carries one (a stop earlier in the file does not). */
     private static Optional<ApolloFailure> failureOf(Exchange exchange) {
-        return ApolloFailures.caught(exchange) != null ? Optional.of(ApolloFailures.of(exchange)) : Optional.empty();
+        return Optional.ofNullable(ApolloFailures.caught(exchange)).map(ApolloFailure::of);
     }
 }

@@ -25,12 +25,12 @@ public class NextAttempt {
         this.clock = clock;
     }
 
-    /** After {@code failure} (the exception that caused it); null when it needs a person. */
-    public Instant after(ApolloFailure failure, Throwable error) {
+    /** After the failure {@code error} caused; null when it needs a person. */
+    public Instant after(Throwable error) {
         if (error instanceof QuotaExhaustedException spent) {
             return spent.resumeAt();
         }
-        return switch (failure.kind()) {
+        return switch (ApolloFailure.of(error).kind()) {
             case QUOTA_EXHAUSTED -> error instanceof HttpOperationFailedException http
                     ? rateLimiter.availableAt("POST", http.getUri()).orElseGet(this::afterFailure) : afterFailure();
             case TRANSIENT -> afterFailure();

@@ -25,6 +25,7 @@ public class SequenceLocks {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private volatile Boolean postgres;
 
     public SequenceLocks(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -32,6 +33,16 @@ public class SequenceLocks {
     }
 
     /** Waits until this thread holds the lock of {@code name}; close the result to let go. */
+    /** The database does not change while the service runs: asked on the first lock only. */
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            postgres = known;
+        }
+        return known;
+    }
+
     public Held acquire(String name) throws SQLException {
         String key = Sha256.of(name);
         try {
@@ -45,7 +56,7 @@ public class SequenceLocks {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
-            boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            boolean postgres = isPostgres(connection);
             try (PreparedStatement lock = connection.prepareStatement(
                     "select name_key from sequence_lock where name_key = ? for update");
                  Statement settings = connection.createStatement()) {

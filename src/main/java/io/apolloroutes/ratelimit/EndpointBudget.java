@@ -36,13 +36,7 @@ final class EndpointBudget {
      * is spent.
      */
     synchronized Wait reserve(Instant now) {
-        Wait longest = null;
-        for (RateWindow window : windows) {
-            Instant until = window.spentUntil(now);
-            if (until != null && (longest == null || until.isAfter(longest.until()))) {
-                longest = new Wait(window.span(), until);
-            }
-        }
+        Wait longest = tightest(now);
         if (longest != null) {
             return longest;
         }
@@ -70,14 +64,20 @@ final class EndpointBudget {
 
     /** When every window allows a request again; null when one may go now. */
     synchronized Instant availableAt(Instant now) {
-        Instant latest = null;
+        Wait longest = tightest(now);
+        return longest == null ? null : longest.until();
+    }
+
+    /** The window spent longest, and until when; null when none is spent. */
+    private Wait tightest(Instant now) {
+        Wait longest = null;
         for (RateWindow window : windows) {
             Instant until = window.spentUntil(now);
-            if (until != null && (latest == null || until.isAfter(latest))) {
-                latest = until;
+            if (until != null && (longest == null || until.isAfter(longest.until()))) {
+                longest = new Wait(window.span(), until);
             }
         }
-        return latest;
+        return longest;
     }
 
 

@@ -40,12 +40,12 @@ public final class ListFetch {
     }
 
     /** The list's path under {@code /api/v1/}. */
-    public String path() {
+    String path() {
         return kind.endpoint();
     }
 
     /** The query asking for the current page, or null for a list that is not paged. */
-    public String query() {
+    String query() {
         return kind.paged() ? "page=" + page + "&per_page=" + PER_PAGE : null;
     }
 

@@ -1,16 +1,15 @@
 package io.apolloroutes.references;
 
-import io.apolloroutes.apollo.ApolloFailure;
-import io.apolloroutes.apollo.ApolloFailures;
-import io.apolloroutes.ledger.NextAttempt;
-import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.apolloroutes.apollo.ApolloFailures;
 import io.apolloroutes.apollo.ApolloProperties;
+import io.apolloroutes.ledger.NextAttempt;
 import io.apolloroutes.report.FileRun;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -47,8 +46,11 @@ public class ReferenceLists {
         exchange.setProperty(PROPERTY, new ListFetch(plan.current()));
     }
 
-    public void nextPage(@ExchangeProperty(PROPERTY) ListFetch fetch) {
+    /** Asks for the list's next page: its path and query become the GET's. */
+    public void nextPage(@ExchangeProperty(PROPERTY) ListFetch fetch, Exchange exchange) {
         fetch.advance();
+        exchange.getMessage().setHeader(Exchange.HTTP_PATH, fetch.path());
+        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, fetch.query());
     }
 
     /**
@@ -83,8 +85,8 @@ public class ReferenceLists {
         Throwable error = ApolloFailures.caught(exchange);
         String reason = ListFailure.describe(plan.current(), error, attempts);
         LOG.warn("{}: {}. Sequences that need it are deferred.", run.file().name(), reason);
-        Instant retryAt = error instanceof ReferenceListException ? null
-                : nextAttempt.after(ApolloFailure.of(error), error);
+        // a list Apollo answered but that makes no sense (ReferenceListException) needs a person: null
+        Instant retryAt = nextAttempt.after(error);
         cache.of(run.file().runId()).put(plan.current(), new ListState.Unavailable(reason, retryAt));
     }
 }

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  */
 public final class ReferenceText {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{24}");
+    /** An Apollo ID: 24 hex digits. */
+    public static final String ID_PATTERN = "[0-9a-fA-F]{24}";
+
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     /**
      * A long run of hex digits is an ID with a character too many or too few (a copy that lost its
      * end), not a name: no one names a schedule "64a1f0c2e4b0a1b2c3d4e5f".

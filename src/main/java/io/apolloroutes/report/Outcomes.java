@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("outcomes")
 public class Outcomes {
 
-    /** Exchange property: the ledger holds the sequence as created by an earlier sync of this very sheet. */
-    public static final String FROM_EARLIER_SYNC = "fromEarlierSync";
-
     /** Exchange property: when a deferred sequence is due again (an {@link Instant}), or absent. */
     public static final String NEXT_ATTEMPT = "nextAttemptAt";
 
@@ -61,10 +58,9 @@ public class Outcomes {
     /** Not created again: the ledger or Apollo itself already has a sequence of this name. */
     public void alreadyExists(@ExchangeProperty(FileRun.PROPERTY) FileRun run,
                               @ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
-                              @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence,
-                              @ExchangeProperty(FROM_EARLIER_SYNC) Boolean fromEarlierSync) {
+                              @ExchangeProperty(ApolloSequence.PROPERTY) ApolloSequence sequence) {
         Outcome outcome = Outcome.ALREADY_EXISTS;
-        if (Boolean.TRUE.equals(fromEarlierSync) && sequence.origin() == ApolloSequence.Origin.LEDGER) {
+        if (sequence.fromEarlierSync()) {
             // a sheet is read whole at every sync: what it created before is its normal state
             outcome = sequence.changed() ? Outcome.CHANGED_IN_SHEET : Outcome.UNCHANGED;
         }

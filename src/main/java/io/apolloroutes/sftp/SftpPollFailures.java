@@ -3,7 +3,6 @@ package io.apolloroutes.sftp;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchHostKeyException;
 import io.apolloroutes.ingest.SourceStatus;
-import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -51,7 +50,7 @@ public class SftpPollFailures implements PollingConsumerPollStrategy, ExceptionH
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
-        if (status.state() == SourceStatus.State.DOWN) {
+        if (status.isDown()) {
             LOG.info("SFTP: {} answers again; importing resumes.", server());
         }
         status = SourceStatus.up();
@@ -60,10 +59,10 @@ public class SftpPollFailures implements PollingConsumerPollStrategy, ExceptionH
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         explained = cause;
-        Optional<JSchHostKeyException> hostKey = causeOf(cause, JSchHostKeyException.class);
-        if (hostKey.isPresent()) {
+        JSchHostKeyException hostKey = ObjectHelper.getException(JSchHostKeyException.class, cause);
+        if (hostKey != null) {
             String reason = "the host key of " + server() + " is not the one in " + sftp.knownHostsFile()
-                    + " (" + hostKey.get().getMessage() + ")";
+                    + " (" + hostKey.getMessage() + ")";
             LOG.error("SFTP: import stopped: {}. Nothing is downloaded from a server whose identity cannot be"
                     + " confirmed. If the server's key really changed, put its new key in that known_hosts file and"
                     + " restart.", reason);
@@ -71,9 +70,9 @@ public class SftpPollFailures implements PollingConsumerPollStrategy, ExceptionH
             stopRoute(consumer);
             return false;
         }
-        String reason = causeOf(cause, JSchException.class).map(SftpPollFailures::explain)
-                .orElseGet(() -> String.valueOf(ObjectHelper.getException(Exception.class, cause).getMessage()));
-        if (status.state() != SourceStatus.State.DOWN || !reason.equals(status.reason())) {
+        JSchException ssh = ObjectHelper.getException(JSchException.class, cause);
+        String reason = ssh != null ? explain(ssh) : String.valueOf(cause.getMessage());
+        if (!status.isSameOutage(reason)) {
             LOG.warn("SFTP: cannot import from {}: {}. Trying again later.", server(), reason);
         }
         status = SourceStatus.down(reason);
@@ -130,14 +129,5 @@ public class SftpPollFailures implements PollingConsumerPollStrategy, ExceptionH
 
     private String server() {
         return sftp.username() + "@" + sftp.host() + ":" + sftp.port();
-    }
-
-    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -78,7 +78,7 @@ public record SftpProperties(String host,
 
     @AssertTrue(message = "the SFTP import needs sftp.private-key-file (preferred) or sftp.password")
     public boolean isCredentialGiven() {
-        return !enabled() || privateKeyFile != null || password != null && !password.isEmpty();
+        return !enabled() || privateKeyFile != null || hasPassword();
     }
 
     @AssertTrue(message = "sftp.private-key-file does not exist or cannot be read")
@@ -97,14 +97,21 @@ public record SftpProperties(String host,
         return plainName(doneFolder) && plainName(failedFolder);
     }
 
+    public boolean hasPassword() {
+        return password != null && !password.isEmpty();
+    }
+
+    public boolean hasPassphrase() {
+        return privateKeyPassphrase != null && !privateKeyPassphrase.isEmpty();
+    }
+
     /** Never shows the password or the key's passphrase: settings end up in logs and failure reports. */
     @Override
     public String toString() {
         return "SftpProperties[host=" + host + ", port=" + port + ", username=" + username
-                + ", password=" + (password == null || password.isEmpty() ? "(not set)" : "(set)")
+                + ", password=" + (hasPassword() ? "(set)" : "(not set)")
                 + ", privateKeyFile=" + privateKeyFile
-                + ", privateKeyPassphrase=" + (privateKeyPassphrase == null || privateKeyPassphrase.isEmpty()
-                ? "(not set)" : "(set)")
+                + ", privateKeyPassphrase=" + (hasPassphrase() ? "(set)" : "(not set)")
                 + ", knownHostsFile=" + knownHostsFile + ", strictHostKeyChecking=" + strictHostKeyChecking
                 + ", directory=" + directory + ", include=" + include + ", stableFor=" + stableFor
                 + ", afterImport=" + afterImport

@@ -43,13 +43,9 @@ public class SftpSecrets implements CamelContextConfiguration {
 
     private void hand(SftpEndpoint endpoint) {
         if (sftp.privateKeyFile() != null) {
-            endpoint.getConfiguration().setPrivateKeyPassphrase(blankToNull(sftp.privateKeyPassphrase()));
+            endpoint.getConfiguration().setPrivateKeyPassphrase(sftp.hasPassphrase() ? sftp.privateKeyPassphrase() : null);
         } else {
-            endpoint.getConfiguration().setPassword(blankToNull(sftp.password()));
+            endpoint.getConfiguration().setPassword(sftp.hasPassword() ? sftp.password() : null);
         }
-    }
-
-    private static String blankToNull(String secret) {
-        return secret == null || secret.isEmpty() ? null : secret;
     }
 }

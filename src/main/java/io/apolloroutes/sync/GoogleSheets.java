@@ -76,17 +76,12 @@ public class GoogleSheets {
             }
             return new SheetDownload(file, "csv", null, null);
         } catch (GoogleJsonResponseException e) {
-            deleteQuietly(file);
             throw new SheetFetchException("the Sheets API refused to read spreadsheet " + sheet.spreadsheetId() + ": "
                     + e.getStatusCode() + " " + (e.getDetails() == null ? e.getStatusMessage() : e.getDetails().getMessage())
                     + (e.getStatusCode() == 403 || e.getStatusCode() == 404 ? " (is the sheet shared with the service"
                     + " account's e-mail address?)" : ""), e);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(file);
+        } catch (IOException e) {
             throw new SheetFetchException("cannot read spreadsheet " + sheet.spreadsheetId() + ": " + e, e);
-        } catch (SheetFetchException e) {
-            deleteQuietly(file);
-            throw e;
         }
     }
 
@@ -122,13 +117,6 @@ public class GoogleSheets {
         return client;
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a leftover in the work folder is all it costs
-        }
-    }
 
     private static List<Object> padded(List<Object> row, int width) {
         List<Object> cells = new ArrayList<>(row);

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.io.IOUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,6 @@ public class HttpSheets {
         if (seen != null && seen.lastModified() != null) {
             request.header("If-Modified-Since", seen.lastModified());
         }
-        Path file = null;
         try {
             HttpResponse<InputStream> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = answer.body()) {
@@ -73,8 +73,8 @@ public class HttpSheets {
                 }
                 String extension = format(configuredFormat, answer.headers().firstValue("Content-Type").orElse(""),
                         answer.uri());
-                file = target.resolveSibling(target.getFileName() + "." + extension);
-                ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(body), sync.readTimeout().toMillis(),
+                Path file = target.resolveSibling(target.getFileName() + "." + extension);
+                ScheduledFuture<?> deadline = deadlines.schedule(() -> IOUtils.closeQuietly(body), sync.readTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
                 try {
                     copyAtMost(body, file, url);
@@ -91,33 +91,10 @@ public class HttpSheets {
                         answer.headers().firstValue("Last-Modified").orElse(null)));
             }
         } catch (IOException e) {
-            deleteQuietly(file);
             throw new SheetFetchException("cannot read " + shown(url) + ": " + e, e);
-        } catch (SheetFetchException e) {
-            deleteQuietly(file);
-            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            deleteQuietly(file);
             throw new SheetFetchException("interrupted while reading " + shown(url), e);
-        }
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // it is being given up on
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a leftover in the work folder is all it costs
-            }
         }
     }
 

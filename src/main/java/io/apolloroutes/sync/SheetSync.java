@@ -12,10 +12,10 @@ import io.apolloroutes.ledger.Sha256;
 import io.apolloroutes.report.FileRun;
 import io.apolloroutes.report.MissingSequence;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.commons.io.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -42,7 +43,6 @@ public class SheetSync {
     public static final String SOURCE = "syncSource";
 
     private static final Logger LOG = LoggerFactory.getLogger(SheetSync.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final SyncProperties sync;
     private final HttpSheets http;
@@ -75,13 +75,13 @@ public class SheetSync {
     }
 
     /**
-     * Fetches the sheet and sets the run's properties; leaves them unset when there is nothing to run:
-     * the sheet has not changed since the last sync, or that sync is still running.
+     * Fetches the sheet and sets the run's properties. False when there is nothing to run: the sheet
+     * has not changed since the last sync, or that sync is still running.
      */
-    public void fetch(@ExchangeProperty(SOURCE) String name, Exchange exchange) throws SheetFetchException {
+    public boolean fetch(@ExchangeProperty(SOURCE) String name, Exchange exchange) throws SheetFetchException {
         if (!running.add(name)) {
             LOG.info("sync {}: the previous sync of this sheet is still running; this one is skipped", name);
-            return;
+            return false;
         }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -92,13 +92,13 @@ public class SheetSync {
         SyncProperties.SheetSource source = sync.sources().get(name);
         SyncState.Seen seen = lastSeen(name);
         Optional<SheetDownload> fetched = download(name, source, seen);
-        if (statuses.get(name).state() == SourceStatus.State.DOWN) {
+        if (statuses.get(name).isDown()) {
             LOG.info("sync {}: the sheet can be read again", name);
         }
         statuses.put(name, SourceStatus.up());
         if (fetched.isEmpty()) {
             LOG.info("sync {}: the sheet has not changed since the last sync", name);
-            return;
+            return false;
         }
         SheetDownload download = fetched.get();
         String contentHash = contentHash(name, download);
@@ -106,12 +106,12 @@ public class SheetSync {
         if (seen != null && contentHash.equals(seen.contentHash())) {
             // the server could not tell (no validators, or the Sheets API), but the bytes can
             LOG.info("sync {}: the sheet reads the same as at the last sync", name);
-            return;
+            return false;
         }
         InputFile file = InputFile.arrived(name + "." + download.extension(), download.file(), profiles.get(name));
         exchange.setProperty(RunProperties.INPUT_FILE, file);
         exchange.setProperty(RunProperties.DOWNLOADED, true);
-        exchange.setProperty(RunProperties.SHEET_SYNC, true);
+        return true;
     }
 
     /** Once the run has ended: the version is remembered if it completed, and the download goes. */
@@ -139,6 +139,9 @@ public class SheetSync {
 
     /** Sequences this sheet created at earlier syncs that it no longer holds: reported, never acted on. */
     public void missingFromSheet(@ExchangeProperty(FileRun.PROPERTY) FileRun run) {
+        if (!run.file().isSheet()) {
+            return;
+        }
         Set<String> now = run.sequenceNames();
         List<MissingSequence> gone = ledger.createdFrom(run.file().ledgerSource()).stream()
                 .filter(entry -> !now.contains(entry.name()))
@@ -150,8 +153,7 @@ public class SheetSync {
     /** The sheet could not be fetched: said once per outage, and the source shows as down until it can. */
     public void fetchFailed(@ExchangeProperty(SOURCE) String name,
                             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) SheetFetchException failure) {
-        SourceStatus before = statuses.get(name);
-        if (before == null || before.state() != SourceStatus.State.DOWN || !failure.getMessage().equals(before.reason())) {
+        if (!statuses.get(name).isSameOutage(failure.getMessage())) {
             LOG.warn("sync {}: cannot read the sheet: {}. Tried again at each scheduled time; said again only when"
                     + " the reason changes.", name, failure.getMessage());
         } else {
@@ -162,16 +164,20 @@ public class SheetSync {
 
     private Optional<SheetDownload> download(String name, SyncProperties.SheetSource source, SyncState.Seen seen)
             throws SheetFetchException {
+        Path target = sync.workDirectory().resolve(name + "-" + InputFile.RUN_STAMP.format(LocalDateTime.now()));
         try {
-            Path target = Files.createDirectories(sync.workDirectory())
-                    .resolve(name + "-" + STAMP.format(LocalDateTime.now()));
+            Files.createDirectories(sync.workDirectory());
             return source.url() != null
                     ? http.fetch(source.url(), source.format(), seen, target)
                     : Optional.of(google.fetch(source.google(), target));
         } catch (IOException e) {
             throw new SheetFetchException("cannot write to " + sync.workDirectory() + ": " + e, e);
+        } catch (SheetFetchException e) {
+            discardPartial(target);
+            throw e;
         } catch (RuntimeException e) {
             // whatever breaks a fetch, the sheet is tried again at its next time and shows as down until then
+            discardPartial(target);
             throw new SheetFetchException("cannot read the sheet: " + e, e);
         }
     }
@@ -185,10 +191,20 @@ public class SheetSync {
         }
     }
 
+    /** What a failed fetch left of its download ({@code <target>.<extension>}), whatever the fetcher. */
+    private static void discardPartial(Path target) {
+        try (DirectoryStream<Path> partial = Files.newDirectoryStream(target.getParent(), target.getFileName() + ".*")) {
+            partial.forEach(file -> FileUtils.deleteQuietly(file.toFile()));
+        } catch (IOException e) {
+            LOG.warn("cannot clear {} of a failed download: {}", target.getParent(), e.toString());
+        }
+    }
+
     private String contentHash(String name, SheetDownload download) throws SheetFetchException {
         try {
             return Sha256.of(download.file());
         } catch (IOException e) {
+            FileUtils.deleteQuietly(download.file().toFile());
             throw new SheetFetchException("cannot read the download of " + name + " back: " + e, e);
         }
     }

@@ -39,10 +39,9 @@ public class SheetSyncHealth implements HealthIndicator {
     @Override
     public Health health() {
         Map<String, SourceStatus> statuses = new TreeMap<>(sync.statuses());
-        boolean down = statuses.values().stream().anyMatch(status -> status.state() == SourceStatus.State.DOWN);
+        boolean down = statuses.values().stream().anyMatch(SourceStatus::isDown);
         Health.Builder health = down ? Health.down() : Health.up();
-        statuses.forEach((name, status) -> health.withDetail(name, status.reason() == null
-                ? status.state().name().toLowerCase() : status.state().name().toLowerCase() + ": " + status.reason()));
+        statuses.forEach((name, status) -> health.withDetail(name, status.describe()));
         return health.build();
     }
 }

@@ -1,5 +1,6 @@
 package io.apolloroutes.validation;
 
+import io.apolloroutes.references.ReferenceText;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
@@ -15,7 +16,7 @@ import java.lang.annotation.Target;
  * API responses. Catches names pasted where an ID belongs before Apollo answers with a bare 422.
  */
 @Documented
-@Pattern(regexp = "[0-9a-fA-F]{24}")
+@Pattern(regexp = ReferenceText.ID_PATTERN)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
