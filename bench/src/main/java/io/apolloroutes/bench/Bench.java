@@ -116,7 +116,7 @@ public final class Bench {
             outcomes.add(runCase(c, work, java, agent, heap, pipeline, keep, warm));
         }
         String table = table(outcomes);
-        String details = details(outcomes);
+        String details = details(outcomes) + cpuSplit(outcomes, Runtime.getRuntime().availableProcessors());
         System.out.println();
         System.out.println(table);
         System.out.println(details);
@@ -356,6 +356,30 @@ public final class Bench {
         return out.toString();
     }
 
+    /**
+     * Where the pipeline's CPU time went, and the shortest run that much CPU allows on this machine: no
+     * shorter than its busiest thread, nor than all its CPU time spread perfectly over the cores. That
+     * bound says how much moving the same work onto more threads could gain at best.
+     */
+    static String cpuSplit(List<Outcome> outcomes, int cores) {
+        StringBuilder out = new StringBuilder();
+        out.append("\n| case | pipeline s | busiest thread: CPU s | the pack's other threads | JIT compiler | collector |"
+                + " least possible s on ").append(cores).append(" cores | least possible ratio |\n");
+        out.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+        for (Outcome o : outcomes) {
+            if (!o.ran() || o.pipeline.heap().busiestMs() < 0) {
+                continue;
+            }
+            HeapStats h = o.pipeline.heap();
+            double least = Math.max(h.busiestMs(), (double) h.cpuMs() / cores) / 1000.0;
+            out.append(String.format(Locale.ROOT, "| %s | %.2f | %s: %.2f | %.2f | %.2f | %.2f | %.2f | %.1f× |%n",
+                    o.c.name(), o.pipeline.seconds(), h.busiestThread(), h.busiestMs() / 1000.0,
+                    h.otherProgramMs() / 1000.0, h.jitMs() / 1000.0, h.gcMs() / 1000.0, least,
+                    least / o.floorSeconds));
+        }
+        return out.toString();
+    }
+
     private static void writeJson(Path file, String machine, String heap, List<Outcome> outcomes) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -393,6 +417,11 @@ public final class Bench {
                 n.put("pipeline_max_heap_after_gc", r.heap().maxUsedAfterGc());
                 n.put("pipeline_gc_count", r.heap().gcCount());
                 n.put("pipeline_gc_pause_ms", r.heap().gcPauseMs());
+                n.put("pipeline_busiest_thread", r.heap().busiestThread());
+                n.put("pipeline_busiest_thread_cpu_seconds", r.heap().busiestMs() / 1000.0);
+                n.put("pipeline_other_threads_cpu_seconds", r.heap().otherProgramMs() / 1000.0);
+                n.put("pipeline_jit_cpu_seconds", r.heap().jitMs() / 1000.0);
+                n.put("pipeline_gc_cpu_seconds", r.heap().gcMs() / 1000.0);
                 n.put("outbox_files", r.outboxFiles());
                 n.set("sequences_by_outcome", mapper.valueToTree(r.report().outcomes()));
             }

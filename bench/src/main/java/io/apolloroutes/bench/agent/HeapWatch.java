@@ -43,7 +43,8 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>It also records the CPU time of the whole process (every thread: the work itself, the collector,
  * the JIT compiler) over the same span, a figure that other programs on the machine disturb less than
- * the wall-clock time.
+ * the wall-clock time; and, on Linux, how that time divides between the JIT compiler, the collector and
+ * the program's own threads, with the busiest thread named ({@link ThreadCpu}).
  */
 public final class HeapWatch {
 
@@ -56,6 +57,8 @@ public final class HeapWatch {
     private static volatile long cpuAtReset;
     private static volatile long cpuAtMark = -1;
     private static volatile boolean frozen;
+    private static volatile ThreadCpu threadsAtReset = ThreadCpu.now();
+    private static volatile ThreadCpu.Split threadSplit;
 
     private HeapWatch() {
     }
@@ -105,6 +108,7 @@ public final class HeapWatch {
                 }
                 if (Files.exists(mark)) {
                     cpuAtMark = processCpuTime();
+                    threadSplit = ThreadCpu.now().since(threadsAtReset);
                     frozen = true;
                     write(out, memory);
                     delete(mark);
@@ -142,6 +146,8 @@ public final class HeapWatch {
     private static void reset(MemoryMXBean memory) {
         System.gc();
         cpuAtReset = processCpuTime();
+        threadsAtReset = ThreadCpu.now();
+        threadSplit = null;
         cpuAtMark = -1;
         frozen = false;
         long used = memory.getHeapMemoryUsage().getUsed();
@@ -163,11 +169,12 @@ public final class HeapWatch {
             PEAK_USED.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         }
         long cpu = (cpuAtMark >= 0 ? cpuAtMark : processCpuTime()) - cpuAtReset;
+        ThreadCpu.Split split = threadSplit != null ? threadSplit : ThreadCpu.now().since(threadsAtReset);
         String json = String.format("{\"max_heap\": %d, \"peak_used\": %d, \"max_used_after_gc\": %d,"
                         + " \"baseline_after_reset\": %d, \"gc_count\": %d, \"gc_pause_ms\": %d, \"cpu_ms\": %d,"
-                        + " \"resets\": %d, \"frozen\": %b}%n",
+                        + " %s, \"resets\": %d, \"frozen\": %b}%n",
                 Runtime.getRuntime().maxMemory(), PEAK_USED.get(), MAX_AFTER_GC.get(), baselineAfterReset,
-                GC_COUNT.get(), GC_PAUSE_MS.get(), cpu / 1_000_000, resets, frozen);
+                GC_COUNT.get(), GC_PAUSE_MS.get(), cpu / 1_000_000, split.json(), resets, frozen);
         try {
             Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
             Files.writeString(tmp, json, StandardCharsets.UTF_8);
