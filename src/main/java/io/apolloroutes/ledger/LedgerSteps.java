@@ -145,7 +145,8 @@ public class LedgerSteps {
                 : stateKept(current);
         String why = failure.map(ApolloFailure::describe).orElse(run.isSendingHalted() ? "sending stopped" : null);
         Instant next = failure.isPresent()
-                ? nextAttempt.after(ApolloFailures.caught(exchange)) : run.haltResumeAt();
+                // the create call and the search that precedes it are both POSTs
+                ? nextAttempt.after("POST", ApolloFailures.caught(exchange)) : run.haltResumeAt();
         save(draft, run, state, null, attemptsOf(current), why, next);
         exchange.setProperty(Outcomes.NEXT_ATTEMPT, next);
     }

@@ -25,14 +25,17 @@ public class NextAttempt {
         this.clock = clock;
     }
 
-    /** After the failure {@code error} caused; null when it needs a person. */
-    public Instant after(Throwable error) {
+    /**
+     * After the failure {@code error} of a call with HTTP method {@code method} caused; null when it
+     * needs a person. The method matters because Apollo counts each endpoint, method and path, apart.
+     */
+    public Instant after(String method, Throwable error) {
         if (error instanceof QuotaExhaustedException spent) {
             return spent.resumeAt();
         }
         return switch (ApolloFailure.of(error).kind()) {
             case QUOTA_EXHAUSTED -> error instanceof HttpOperationFailedException http
-                    ? rateLimiter.availableAt("POST", http.getUri()).orElseGet(this::afterFailure) : afterFailure();
+                    ? rateLimiter.availableAt(method, http.getUri()).orElseGet(this::afterFailure) : afterFailure();
             case TRANSIENT -> afterFailure();
             default -> null;
         };

@@ -86,7 +86,7 @@ public class ReferenceLists {
         String reason = ListFailure.describe(plan.current(), error, attempts);
         LOG.warn("{}: {}. Sequences that need it are deferred.", run.file().name(), reason);
         // a list Apollo answered but that makes no sense (ReferenceListException) needs a person: null
-        Instant retryAt = nextAttempt.after(error);
+        Instant retryAt = nextAttempt.after("GET", error);
         cache.of(run.file().runId()).put(plan.current(), new ListState.Unavailable(reason, retryAt));
     }
 }

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.apolloroutes.pipeline.ApolloStubs.CREATE;
 import static io.apolloroutes.pipeline.ApolloStubs.noSequencesYet;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SpentQuotaPipelineTest extends PipelineTestSupport {
 
     static final String SCHEDULES = "/api/v1/emailer_schedules";
+    static final String USERS = "/api/v1/users/search";
 
     @RegisterExtension
     static final WireMockExtension APOLLO = WireMockExtension.newInstance().options(options().dynamicPort()).build();
@@ -71,6 +73,22 @@ class SpentQuotaPipelineTest extends PipelineTestSupport {
                         .contains("the rate limit for this call is used up until").doesNotContain("internal error")
                         .contains("it is sent again automatically from"));
         assertThat(ledger.find("Late one").orElseThrow().nextAttemptAt()).isAfter(Instant.now().plusSeconds(3000));
+    }
+
+    @Test
+    void a_sequence_deferred_by_a_lists_hourly_429_is_due_when_that_hour_resets() {
+        noSequencesYet(APOLLO);
+        // the users list is read with GET: its 429 names the GET endpoint's window, not the create call's
+        APOLLO.stubFor(get(urlPathEqualTo(USERS)).willReturn(tooManyCalls("users/search", 600, "hour")));
+        Instant before = Instant.now();
+        dropText("owner-by-email.csv", "sequence,owner,subject,body\nOwned,jane@example.com,Hello,Hi\n");
+
+        JsonNode report = awaitReport("owner-by-email.csv");
+
+        assertThat(report.path("sequences").get(0).path("outcome").asText()).isEqualTo("deferred");
+        // no retry-after: the hour the pack counted from its call, not apollo.resume.after-failure (15m)
+        assertThat(ledger.find("Owned").orElseThrow().nextAttemptAt())
+                .isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
     }
 
     @Test
