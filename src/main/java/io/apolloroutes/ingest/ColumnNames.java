@@ -105,7 +105,7 @@ public final class ColumnNames {
     }
 
     static String normalise(String header) {
-        String trimmed = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+        String trimmed = header == null ? "" : EdgeBlanks.strip(header).toLowerCase(Locale.ROOT);
         String collapsed = SEPARATORS.matcher(trimmed).replaceAll("_");
         // keep a leading underscore (it marks "_error"), but not trailing ones from "Step 1 -"
         return collapsed.endsWith("_") && collapsed.length() > 1

@@ -47,7 +47,9 @@ final class CsvRecordReader implements RecordReader {
         try {
             readText(text, sink);
         } catch (StrictTextReader.InvalidTextException invalid) {
-            if (text.mayProveNotUtf8()) {
+            // UTF-8 text before the invalid byte means a mixed file: read as Windows-1252, every accent
+            // in the UTF-8 part would be garbled ("CafÃ©"), so it is refused instead
+            if (text.mayProveNotUtf8() && invalid.firstNonAsciiLine() == 0) {
                 throw new StartOver(new CsvRecordReader(options, renames, usualDelimiter, text.asWindows1252(invalid)));
             }
             throw text.refusal(invalid);
@@ -123,7 +125,7 @@ final class CsvRecordReader implements RecordReader {
                 for (; blanksPending > 0; blanksPending--) {
                     sink.blank();
                 }
-                String name = sequenceColumn < cells.size() ? cells.get(sequenceColumn).strip() : "";
+                String name = sequenceColumn < cells.size() ? EdgeBlanks.strip(cells.get(sequenceColumn)) : "";
                 sink.record(name.isEmpty() ? null : name, new SourceRecord.TableRow(lastRow, cells));
             }
         } catch (UncheckedIOException e) {

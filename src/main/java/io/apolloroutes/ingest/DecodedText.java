@@ -110,6 +110,13 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
             return binary(binary);
         }
         StrictTextReader.InvalidTextException invalid = (StrictTextReader.InvalidTextException) problem;
+        if (mayProveNotUtf8() && invalid.firstNonAsciiLine() > 0) {
+            return new UnreadableInputException((int) invalid.line(), "mixes two encodings: line "
+                    + invalid.firstNonAsciiLine() + " is UTF-8 text, but the byte at offset " + invalid.byteOffset()
+                    + " on line " + invalid.line() + " is not UTF-8 (probably Windows-1252, pasted from another file);"
+                    + " retype the accented characters on line " + invalid.line() + ", or save the whole file as"
+                    + " \"CSV UTF-8\", and drop it again");
+        }
         if (notUtf8 == null) {
             return StrictText.notText(invalid);
         }

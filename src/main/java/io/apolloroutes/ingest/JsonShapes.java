@@ -54,7 +54,7 @@ final class JsonShapes {
         if (value == null || !value.isValueNode() || value.isNull()) {
             return null;
         }
-        String name = value.asText().strip();
+        String name = EdgeBlanks.strip(value.asText());
         return name.isEmpty() ? null : name;
     }
 

@@ -37,11 +37,22 @@ final class StrictTextReader extends Reader {
     static final class InvalidTextException extends TextProblem {
         private final Charset charset;
         private final long byteOffset;
+        private final long firstNonAsciiLine;
 
-        InvalidTextException(Charset charset, long byteOffset, long line) {
+        InvalidTextException(Charset charset, long byteOffset, long line, long firstNonAsciiLine) {
             super(line);
             this.charset = charset;
             this.byteOffset = byteOffset;
+            this.firstNonAsciiLine = firstNonAsciiLine;
+        }
+
+        /**
+         * The line of the first character beyond ASCII decoded before this point, or 0 when there was
+         * none. In UTF-8 such a character is a valid multi-byte sequence: text before the invalid byte
+         * that only UTF-8 explains.
+         */
+        long firstNonAsciiLine() {
+            return firstNonAsciiLine;
         }
 
         Charset charset() {
@@ -81,6 +92,7 @@ final class StrictTextReader extends Reader {
     private boolean refusingBinaryData;
     private long bytesDecoded;
     private long line = 1;
+    private long firstNonAsciiLine;
     private boolean endOfInput;
 
     /**
@@ -163,7 +175,7 @@ final class StrictTextReader extends Reader {
         bytesDecoded += bytes.position() - start;
         checkDecoded();
         if (result.isError()) {
-            throw new InvalidTextException(charset, bytesDecoded, line);
+            throw new InvalidTextException(charset, bytesDecoded, line, firstNonAsciiLine);
         }
         if (endOfInput && !bytes.hasRemaining()) {
             decoder.flush(chars);
@@ -174,7 +186,8 @@ final class StrictTextReader extends Reader {
 
     /**
      * Counts line breaks in the characters just decoded (in characters, so it holds for UTF-16 too),
-     * and looks for binary data on the way: one comparison per character in the usual case.
+     * and looks for binary data and the first character beyond ASCII on the way: one comparison per
+     * character in the usual case.
      */
     private void checkDecoded() throws BinaryDataException {
         char[] array = chars.array();
@@ -187,6 +200,8 @@ final class StrictTextReader extends Reader {
                 } else if (refusingBinaryData && isBinary(c)) {
                     throw new BinaryDataException(c, line);
                 }
+            } else if (c > 0x7F && firstNonAsciiLine == 0) {
+                firstNonAsciiLine = line;
             }
         }
     }

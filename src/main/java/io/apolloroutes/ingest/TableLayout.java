@@ -63,7 +63,7 @@ public final class TableLayout {
         List<StepColumns.Entry> numbered = new ArrayList<>();
         int errorColumn = -1;
         for (int i = 0; i < headerCells.size(); i++) {
-            String label = headerCells.get(i) == null ? "" : headerCells.get(i).strip();
+            String label = headerCells.get(i) == null ? "" : EdgeBlanks.strip(headerCells.get(i));
             labels.add(label);
             // a rename may point at a numbered name too (Touch 1 Text → step_1_body)
             String name = renamed.apply(label);

@@ -170,7 +170,7 @@ final class WorkbookRecordReader implements RecordReader {
         if (sequence >= cells.size() || problems.containsKey(sequence)) {
             return null;
         }
-        String name = cells.get(sequence).strip();
+        String name = EdgeBlanks.strip(cells.get(sequence));
         return name.isEmpty() ? null : name;
     }
 

@@ -1,5 +1,6 @@
 package io.apolloroutes.mapping;
 
+import io.apolloroutes.ingest.EdgeBlanks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -118,6 +119,6 @@ final class CellValues {
     }
 
     static String text(String raw) {
-        return raw.strip();
+        return EdgeBlanks.strip(raw);
     }
 }

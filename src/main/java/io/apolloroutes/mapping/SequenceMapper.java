@@ -3,6 +3,7 @@ package io.apolloroutes.mapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,15 @@ public class SequenceMapper {
                     + " names must be unique within a file, so rename or remove the duplicates")));
         }
         if (apolloShaped == 1) {
-            return apolloJson.map(candidate, (SourceRecord.JsonSequence) records.get(0));
+            SourceRecord.JsonSequence json = (SourceRecord.JsonSequence) records.get(0);
+            SequenceDraft draft = apolloJson.map(candidate, json);
+            List<Problem> notText = CellChecks.checkApolloShaped(json);
+            if (notText.isEmpty()) {
+                return draft;
+            }
+            List<Problem> problems = new ArrayList<>(draft.problems());
+            problems.addAll(notText);
+            return new SequenceDraft(candidate, draft.request(), draft.locator(), problems, draft.notes());
         }
         return TabularSequenceMapper.map(candidate);
     }

@@ -59,7 +59,7 @@ final class TabularSequenceMapper {
         int maxCellLength = candidate.file().source().read().limits().maxCellLength();
         Function<String, Optional<Column>> columns = ColumnNames.resolver(candidate.file().source().renames());
         for (SourceRecord record : candidate.records()) {
-            CellLengths.check(record, candidate.layout(), maxCellLength, problems);
+            CellChecks.check(record, candidate.layout(), maxCellLength, problems);
         }
         // a wide row (numbered step columns) arrives as the step rows it stands for
         rows = RowCells.of(candidate, columns, problems);

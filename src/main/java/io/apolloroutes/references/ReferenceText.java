@@ -1,5 +1,6 @@
 package io.apolloroutes.references;
 
+import io.apolloroutes.ingest.EdgeBlanks;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,6 @@ public final class ReferenceText {
     private static final Pattern DIGIT = Pattern.compile(".*[0-9].*");
     /** Unicode spaces too: cells pasted from web pages and sheets carry no-break spaces. */
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
-    private static final Pattern EDGES = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
 
     private ReferenceText() {
     }
@@ -58,8 +58,8 @@ public final class ReferenceText {
         return WHITESPACE.matcher(trimmed(value)).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
-    /** Without surrounding spaces, no-break spaces included ({@link String#strip()} leaves those). */
+    /** Without surrounding blanks, no-break and zero-width spaces included ({@link String#strip()} leaves those). */
     static String trimmed(String value) {
-        return EDGES.matcher(value).replaceAll("");
+        return EdgeBlanks.strip(value);
     }
 }

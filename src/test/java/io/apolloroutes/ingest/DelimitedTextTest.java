@@ -169,6 +169,32 @@ class DelimitedTextTest {
     }
 
     @Test
+    void refuses_a_file_that_mixes_utf8_and_windows_1252_instead_of_garbling_its_accents() {
+        // UTF-8 rows, then one pasted from a Windows-1252 file: read as Windows-1252, "Café" would become "CafÃ©"
+        Path file = bytes("mixed.csv", (HEADER + "S1,1,Café olé,Grüße aus Köln\r\n").getBytes(StandardCharsets.UTF_8),
+                "S1,2,,It\u2019s me\r\n".getBytes(DecodedText.WINDOWS_1252));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("mixes two encodings: line 2 is UTF-8 text, but the byte at offset 71 on line 3 is not"
+                        + " UTF-8 (probably Windows-1252, pasted from another file); retype the accented characters on"
+                        + " line 3, or save the whole file as \"CSV UTF-8\", and drop it again");
+    }
+
+    @Test
+    void reads_headers_and_sequence_names_through_no_break_and_zero_width_spaces() throws IOException {
+        // a second byte-order mark, a no-break space after a header, names copied from a web page or chat
+        Path file = bytes("invisible.csv", bom(0xEF, 0xBB, 0xBF), ("\uFEFFsequence\u00A0,step,subject,body\r\n"
+                + "S6\u00A0,1,Hello,Hi\r\n\u200BS6,2,,Again\r\nS6,3,,Last\r\n").getBytes(StandardCharsets.UTF_8));
+
+        List<SequenceCandidate> sequences = TestInputs.candidates(file);
+
+        assertThat(sequences).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("S6");
+            assertThat(s.recordNumbers()).containsExactly(2, 3, 4);
+        });
+    }
+
+    @Test
     void tells_a_workbook_named_csv_to_be_renamed() {
         Path file = bytes("export.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
 

@@ -10,6 +10,8 @@ import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -786,6 +788,77 @@ class SequenceMapperTest {
             assertThat(p.value()).isEqualTo("stray");
             assertThat(p.message()).startsWith("has 4 cells but the header has 3 columns, so cell 4 has no column");
         });
+    }
+
+    // ---- text only ------------------------------------------------------------------------------
+
+    @Test
+    void rejects_a_control_character_in_a_cell_of_a_file_with_a_byte_order_mark() throws IOException {
+        // a byte-order mark tells the reader the file is text, so the cell is judged on its own
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, ("\uFEFFsequence,step,subject,body\r\nQ1,1,Hello,bo\u0000dy\r\n").getBytes(StandardCharsets.UTF_8));
+        SequenceCandidate candidate = TestInputs.candidates(file).get(0);
+
+        assertThat(mapper.map(candidate).problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(2);
+            assertThat(p.column()).isEqualTo("body");
+            assertThat(p.value()).isNull();
+            assertThat(p.render(candidate.file())).isEqualTo("bom.csv row 2, column \"body\": holds the control"
+                    + " character U+0000 at character 3, which is not text and cannot go into an email; it usually"
+                    + " comes from a copy out of another program: delete it");
+        });
+    }
+
+    @Test
+    void rejects_a_replacement_character_left_by_an_earlier_conversion() throws IOException {
+        SequenceDraft draft = csv("sequence,subject,body\nQ1,Caf\uFFFD,Hi\n");
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("subject");
+            assertThat(p.message()).startsWith("holds the replacement character U+FFFD (\uFFFD) at character 4");
+        });
+    }
+
+    @Test
+    void rejects_control_characters_and_half_characters_in_json_rows_and_their_lists() throws IOException {
+        Path file = TestInputs.write(dir, "rows.json", """
+                [{"sequence": "J1", "subject": "s\\u0007x", "body": "b\\ud800x", "labels": ["ok", "e\\u001bsc"]}]
+                """);
+
+        SequenceDraft draft = only(mapAll(file));
+
+        assertThat(draft.problems()).extracting(Problem::column, Problem::message)
+                .anySatisfy(p -> assertThat(p.toList()).containsExactly("subject",
+                        "holds the control character U+0007 at character 2, which is not text and cannot go into an"
+                        + " email; it usually comes from a copy out of another program: delete it"))
+                .anySatisfy(p -> assertThat(p.toList()).containsExactly("body",
+                        "holds half of a character (the unpaired surrogate U+D800) at character 2; retype the text"
+                        + " around it"))
+                .anySatisfy(p -> assertThat((String) p.toList().get(1)).startsWith("holds the control character U+001B"));
+    }
+
+    @Test
+    void rejects_a_control_character_in_an_apollo_shaped_sequence_naming_its_path() throws IOException {
+        Path file = TestInputs.write(dir, "apollo.json", """
+                [{"name": "Shaped", "permissions": "team_can_use", "emailer_steps": [{"type": "auto_email",
+                  "wait_time": 0, "wait_mode": "day", "emailer_touches": [{"type": "new_thread",
+                  "emailer_template": {"subject": "Hi", "body_html": "<p>a\\u0000b</p>"}}]}]}]
+                """);
+
+        SequenceDraft draft = only(mapAll(file));
+
+        assertThat(draft.isInvalid()).isTrue();
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("emailer_steps[0].emailer_touches[0].emailer_template.body_html");
+            assertThat(p.message()).startsWith("holds the control character U+0000 at character 5");
+        });
+    }
+
+    @Test
+    void accepts_tabs_line_breaks_emoji_and_accents() throws IOException {
+        SequenceDraft draft = csv("sequence,subject,body\nQ1,Caf\u00e9 \u2615,\"Hi\tthere\r\n\uD83D\uDE80 go\"\n");
+
+        assertThat(draft.problems()).isEmpty();
     }
 
     // ---- locator -------------------------------------------------------------------------------
