@@ -68,13 +68,18 @@ final class CsvRecordReader implements RecordReader {
 
     /** Parses the file; a problem with the text itself comes out as the {@link StrictTextReader.TextProblem}. */
     private void readText(DecodedText text, RecordSink sink) throws IOException {
-        char delimiter = options.delimiter() != null ? options.delimiter() : detectDelimiter(text);
+        Character hinted = sepLine(text);
+        char delimiter = options.delimiter() != null ? options.delimiter()
+                : hinted != null ? hinted : detectDelimiter(text);
         if (text.notUtf8() != null) {
             sink.warning("read as " + text.charset().name() + " text, because it is not UTF-8 and has no byte-order"
                     + " mark; if accented letters look wrong in Apollo, save the file as \"CSV UTF-8\" and drop it again");
         }
         try (StrictTextReader decoded = text.open()) {
             try {
+                if (hinted != null) {
+                    ExcelSepLine.skip(decoded);
+                }
                 readRows(decoded, delimiter, sink);
             } catch (UnreadableInputException rowProblem) {
                 if (text.guessed()) {
@@ -135,6 +140,14 @@ final class CsvRecordReader implements RecordReader {
         }
     }
 
+    private Character sepLine(DecodedText text) throws IOException {
+        try (Reader reader = text.open()) {
+            return ExcelSepLine.read(reader);
+        } catch (IOException e) {
+            throw unreadable(e, 0);
+        }
+    }
+
     private char detectDelimiter(DecodedText text) throws IOException {
         try (Reader reader = text.open()) {
             return DelimiterSniffer.detect(reader, usualDelimiter);
@@ -170,6 +183,11 @@ final class CsvRecordReader implements RecordReader {
         if (detail.contains("EOF reached before encapsulated token finished")) {
             return new UnreadableInputException(row, "has a quoted cell that is never closed, starting at or after"
                     + " row " + row + "; look for a stray double quote (\") in that row");
+        }
+        if (detail.contains("Invalid character between encapsulated token and delimiter")) {
+            return new UnreadableInputException(row, "row " + row + " has a cell that starts with a double quote"
+                    + " and goes on after its closing quote (like \"Hi\" there); quote the whole cell and double the"
+                    + " quotes inside it (\"\"\"Hi\"\" there\"), or remove the quotes");
         }
         return new UnreadableInputException(row, "cannot be read as CSV at row " + row + ": " + detail);
     }

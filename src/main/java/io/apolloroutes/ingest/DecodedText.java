@@ -125,6 +125,12 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
     }
 
     private static void refuseControlBytes(byte[] head, int length) {
+        String wide = utf16WithoutBom(head, length);
+        if (wide != null) {
+            throw new UnreadableInputException(0, "looks like " + wide + " text without a byte-order mark, which"
+                    + " cannot be told from binary data for sure; set input.encoding=" + wide + " for this source"
+                    + " (see the README), or save the file as \"CSV UTF-8\" and drop it again");
+        }
         long line = 1;
         for (int i = 0; i < length; i++) {
             if (head[i] == '\n') {
@@ -133,6 +139,30 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
                 throw binary(new StrictTextReader.BinaryDataException((char) (head[i] & 0xFF), line));
             }
         }
+    }
+
+    /**
+     * UTF-16LE or UTF-16BE when the head looks like it (ASCII text in UTF-16 has a zero byte in every
+     * other place, and only there), else null.
+     */
+    private static String utf16WithoutBom(byte[] head, int length) {
+        int pairs = length / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        for (int i = 0; i + 1 < length; i += 2) {
+            zeroEven += head[i] == 0 ? 1 : 0;
+            zeroOdd += head[i + 1] == 0 ? 1 : 0;
+        }
+        if (zeroOdd * 10 >= pairs * 7 && zeroEven * 20 < pairs) {
+            return "UTF-16LE";
+        }
+        if (zeroEven * 10 >= pairs * 7 && zeroOdd * 20 < pairs) {
+            return "UTF-16BE";
+        }
+        return null;
     }
 
     private static UnreadableInputException binary(StrictTextReader.BinaryDataException binary) {

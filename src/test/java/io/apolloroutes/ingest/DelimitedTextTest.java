@@ -195,6 +195,45 @@ class DelimitedTextTest {
     }
 
     @Test
+    void takes_the_delimiter_from_excels_sep_line_and_numbers_rows_as_excel_shows_them() throws IOException {
+        // Excel reads the hint line and hides it: the header is row 1 on screen; the comma in the subject is text
+        Path file = text("hinted.csv", "sep=;\r\nsequence;step;subject;body\r\nQ1;1;Hello, Ada;Hi\r\n");
+
+        SequenceCandidate only = TestInputs.candidates(file).get(0);
+
+        assertThat(only.recordNumbers()).containsExactly(2);
+        assertThat(((SourceRecord.TableRow) only.records().get(0)).cells()).containsExactly("Q1", "1", "Hello, Ada", "Hi");
+    }
+
+    @Test
+    void reads_a_first_line_that_only_starts_like_a_sep_line_as_the_header() throws IOException {
+        Path file = text("not-hinted.csv", "sep=x,sequence,subject,body\r\n1,Q1,Hello,Hi\r\n");
+
+        assertThat(TestInputs.candidates(file)).singleElement()
+                .satisfies(s -> assertThat(s.name()).isEqualTo("Q1"));
+    }
+
+    @Test
+    void tells_utf16_without_byte_order_mark_to_set_the_encoding() {
+        Path file = bytes("unicode-no-bom.csv", (HEADER + ROW).getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("looks like UTF-16LE text without a byte-order mark, which cannot be told from binary"
+                        + " data for sure; set input.encoding=UTF-16LE for this source (see the README), or save the"
+                        + " file as \"CSV UTF-8\" and drop it again");
+    }
+
+    @Test
+    void explains_text_after_a_closing_quote_with_the_fix() {
+        Path file = text("stray-quote.csv", HEADER + "Q1,1,\"Hi\" there,Body\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("row 2 has a cell that starts with a double quote and goes on after its closing quote"
+                        + " (like \"Hi\" there); quote the whole cell and double the quotes inside it"
+                        + " (\"\"\"Hi\"\" there\"), or remove the quotes");
+    }
+
+    @Test
     void tells_a_workbook_named_csv_to_be_renamed() {
         Path file = bytes("export.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
 
