@@ -282,7 +282,9 @@ final class TabularSequenceMapper {
             EmailerTemplate template = new EmailerTemplate(null, sentSubject, body);
             if (status == null && template.hasVisibleBody()) {
                 status = ApolloVocabulary.APPROVED;
-            } else if (status == null) {
+            } else if (status == null && problems.stream().noneMatch(p -> p.concerns(row.number()))) {
+                // a row with a problem is not created at all: "created as a draft" would mislead (and its
+                // body may only look empty because the cell was refused, say for its length)
                 notes.add(new Problem(List.of(row.number()), label(Column.BODY, List.of(row)),
                         touchPath(index, touchIndex, "emailer_template.body_html"),
                         null, "is empty, so this email is created as a draft without a status; Apollo sends it"

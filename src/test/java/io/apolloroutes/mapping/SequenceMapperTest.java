@@ -515,6 +515,14 @@ class SequenceMapperTest {
     }
 
     @Test
+    void does_not_promise_a_draft_for_a_row_that_is_not_created_at_all() throws IOException {
+        SequenceDraft draft = csv("sequence,Active,subject,Body\nQ1,maybe,Hello,\n");
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> assertThat(p.column()).isEqualTo("Active"));
+        assertThat(draft.notes()).isEmpty();
+    }
+
+    @Test
     void keeps_an_explicit_status_on_an_email_without_body_for_validation_to_judge() throws IOException {
         SequenceDraft draft = csv("sequence,subject,body,status\nQ1,Hello,,Approved\n");
 
