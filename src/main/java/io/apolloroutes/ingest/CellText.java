@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import com.github.pjfanning.xlsx.impl.StreamingCell;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
@@ -65,7 +66,7 @@ final class CellText {
                 type = cell.getCachedFormulaResultType();
             }
             return switch (type) {
-                case STRING -> new Value(cell.getStringCellValue(), null);
+                case STRING -> new Value(text(cell), null);
                 case NUMERIC -> new Value(number(cell), null);
                 case BOOLEAN -> new Value(Boolean.toString(cell.getBooleanCellValue()), null);
                 case ERROR -> error(cell, formula);
@@ -78,26 +79,43 @@ final class CellText {
         }
     }
 
+    /**
+     * The streaming reader hands over xlsx text as the file stores it, escapes and all; POI's own
+     * cells (the {@code .xls} ones here) hold it as typed.
+     */
+    private static String text(Cell cell) {
+        String text = cell.getStringCellValue();
+        return cell instanceof StreamingCell ? XlsxEscapes.decode(text) : text;
+    }
+
     private String number(Cell cell) {
+        Optional<DateCellFormat> format = dateFormat(cell.getCellStyle());
+        IsoDateCell iso = IsoDateCell.of(cell, date1904);
+        if (iso != null) {
+            // a date format decides what is shown, as for a day number; without one, the stored text does
+            return date(iso.value(), format.orElse(iso.shape()));
+        }
         double value = cell.getNumericCellValue();
-        CellStyle style = cell.getCellStyle();
-        if (style != null && DateUtil.isValidExcelDate(value)) {
-            Optional<DateCellFormat> format = dateFormats.computeIfAbsent(style.getDataFormat(),
-                    index -> DateCellFormat.isDateFormat(index, style.getDataFormatString())
-                            ? Optional.of(DateCellFormat.of(style.getDataFormatString())) : Optional.empty());
-            if (format.isPresent()) {
-                return date(value, format.get());
-            }
+        if (format.isPresent() && DateUtil.isValidExcelDate(value)) {
+            return date(DateUtil.getLocalDateTime(value, date1904, true), format.get());
         }
         return plainDecimal(value);
     }
 
+    private Optional<DateCellFormat> dateFormat(CellStyle style) {
+        if (style == null) {
+            return Optional.empty();
+        }
+        return dateFormats.computeIfAbsent(style.getDataFormat(),
+                index -> DateCellFormat.isDateFormat(index, style.getDataFormatString())
+                        ? Optional.of(DateCellFormat.of(style.getDataFormatString())) : Optional.empty());
+    }
+
     /**
-     * A date-only cell is taken straight from its day number, never through a time zone, so it cannot
-     * move to the day before or after. A date and time is the wall-clock time in the configured zone.
+     * A date-only cell is taken straight from its day, never through a time zone, so it cannot move to
+     * the day before or after. A date and time is the wall-clock time in the configured zone.
      */
-    private String date(double serial, DateCellFormat format) {
-        LocalDateTime local = DateUtil.getLocalDateTime(serial, date1904, true);
+    private String date(LocalDateTime local, DateCellFormat format) {
         return switch (format) {
             case DATE -> local.toLocalDate().toString();
             case TIME -> TIME.format(local.toLocalTime());

@@ -178,6 +178,115 @@ class WorkbookRecordReaderTest {
         assertThat(rows(file).get(0).cells()).containsExactly("A", "true", "Hi {{first_name}},\nbold news");
     }
 
+    // Excel stores a character XML cannot carry, and a carriage return, as _xHHHH_ (ST_Xstring): a line
+    // break typed in a cell on Windows is "_x000D_\n", and a typed "_x000D_" is "_x005F_x000D_"
+    static final String HEADER_STRINGS = "<si><t>sequence</t></si><si><t>body</t></si><si><t>note</t></si>";
+
+    @Test
+    void decodes_excel_escaped_carriage_return_in_shared_strings() throws IOException {
+        Path file = TestWorkbooks.xlsxParts(dir, "escaped.xlsx", new String[0], HEADER_STRINGS
+                        + "<si><t>Q1 Outbound</t></si>"
+                        + "<si><t xml:space=\"preserve\">Line one_x000D_\nLine two</t></si>"
+                        + "<si><t xml:space=\"preserve\">Col_x0009_umn, and _x005F_x000D_ as typed</t></si>"
+                        // rich text: the escape in one run, its line feed in the next
+                        + "<si><r><t>Hi_x000D_</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">\nthere</t></r></si>",
+                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\" t=\"s\"><v>4</v></c><c r=\"C2\" t=\"s\"><v>5</v></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>3</v></c><c r=\"B3\" t=\"s\"><v>6</v></c></row>");
+
+        List<SourceRecord.TableRow> rows = rows(file);
+
+        // CR LF stays CR LF, as in a multi-line cell of a CSV file: the body reads it as one line break
+        assertThat(rows.get(0).cells()).containsExactly("Q1 Outbound", "Line one\r\nLine two",
+                "Col\tumn, and _x000D_ as typed");
+        assertThat(rows.get(1).cells()).containsExactly("Q1 Outbound", "Hi\r\nthere");
+    }
+
+    @Test
+    void decodes_excel_escapes_in_inline_strings_formula_results_and_the_header() throws IOException {
+        Path file = TestWorkbooks.xlsxParts(dir, "inline.xlsx", new String[0], "",
+                "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>sequence</t></is></c>"
+                        + "<c r=\"B1\" t=\"inlineStr\"><is><t>body_x005F_x0031_</t></is></c>"
+                        + "<c r=\"C1\" t=\"inlineStr\"><is><t>subject</t></is></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Q1 Outbound</t></is></c>"
+                        + "<c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Hi,_x000D_\n_x000D_\nBye</t></is></c>"
+                        + "<c r=\"C2\" t=\"str\"><f>\"Hi\"&amp;CHAR(13)&amp;CHAR(10)&amp;\"there\"</f>"
+                        + "<v xml:space=\"preserve\">Hi_x000D_\nthere</v></c></row>");
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.cells()).containsExactly("Q1 Outbound", "Hi,\r\n\r\nBye", "Hi\r\nthere");
+        try (SpooledInput input = spool(file, ReadOptions.DEFAULT)) {
+            assertThat(input.layout().labels()).containsExactly("sequence", "body_x0031_", "subject");
+        }
+    }
+
+    @Test
+    void passes_a_control_character_decoded_from_an_escape_on_in_the_cell() throws IOException {
+        Path file = TestWorkbooks.xlsxParts(dir, "control.xlsx", new String[0], HEADER_STRINGS
+                        + "<si><t>Q1 Outbound</t></si><si><t>Hello_x001B_[31m there_x0000_</t></si>",
+                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>3</v></c><c r=\"B2\" t=\"s\"><v>4</v></c></row>");
+
+        // not dropped here: what to do with a control character is decided where cells are checked
+        assertThat(rows(file).get(0).cells()).containsExactly("Q1 Outbound", "Hello\u001B[31m there\u0000");
+    }
+
+    @Test
+    void keeps_text_like_an_excel_escape_in_a_legacy_xls_as_it_was_typed() throws IOException {
+        // .xls stores text as it is; only the xlsx format escapes
+        Path file = TestWorkbooks.xls(dir, "typed.xls", workbook -> putRows(workbook.createSheet("Sheet1"), 1,
+                new Object[] {"sequence", "body"}, new Object[] {"A", "Line one_x000D_ and _x005F_"}));
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "Line one_x000D_ and _x005F_");
+    }
+
+    // ISO 8601 date cells (t="d"), as openpyxl (iso_dates=True) and SheetJS (cellDates) write them
+    static final String DATE_HEADER = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>sequence</t></is></c>"
+            + "<c r=\"B1\" t=\"inlineStr\"><is><t>exact_datetime</t></is></c>"
+            + "<c r=\"C1\" t=\"inlineStr\"><is><t>start</t></is></c>"
+            + "<c r=\"D1\" t=\"inlineStr\"><is><t>at</t></is></c></row>";
+
+    @Test
+    void reads_iso_8601_date_cells_like_other_date_cells() throws IOException {
+        Path file = TestWorkbooks.xlsxParts(dir, "iso-dates.xlsx", new String[0], "", DATE_HEADER
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c>"
+                + "<c r=\"B2\" t=\"d\"><v>2026-12-01T09:30:00</v></c><c r=\"C2\" t=\"d\"><v>2026-12-01</v></c>"
+                + "<c r=\"D2\" t=\"d\"><v>14:45:10</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>B</t></is></c>"
+                + "<c r=\"B3\" t=\"d\"><v>2026-07-01T17:05:00.400</v></c><c r=\"C3\" t=\"d\"><v>2026-03-29</v></c></row>");
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01T09:30:00Z", "2026-12-01", "14:45:10");
+        assertThat(rows(file, options(null, "Europe/Berlin"))).extracting(r -> r.cells().get(1))
+                .containsExactly("2026-12-01T09:30:00+01:00", "2026-07-01T17:05:00+02:00");
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+            assertThat(rows(file, options(null, zone))).extracting(r -> r.cells().get(2)).as(zone)
+                    .containsExactly("2026-12-01", "2026-03-29");
+        }
+    }
+
+    @Test
+    void reads_iso_8601_date_cells_with_a_date_format_by_that_format() throws IOException {
+        // SheetJS writes the wall-clock time with a "Z" and gives a date without a format m/d/yy
+        Path file = TestWorkbooks.xlsxParts(dir, "sheetjs.xlsx", new String[] {"m/d/yy", "yyyy-mm-dd h:mm:ss"}, "",
+                DATE_HEADER + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c>"
+                        + "<c r=\"B2\" t=\"d\" s=\"2\"><v>2026-12-01T09:30:00.000Z</v></c>"
+                        + "<c r=\"C2\" t=\"d\" s=\"1\"><v>2026-12-01T00:00:00.000Z</v></c>"
+                        + "<c r=\"D2\" t=\"d\" s=\"2\"><v>2026-12-01</v></c></row>");
+
+        assertThat(rows(file, options(null, "Europe/Berlin")).get(0).cells())
+                .containsExactly("A", "2026-12-01T09:30:00+01:00", "2026-12-01", "2026-12-01T00:00:00+01:00");
+    }
+
+    @Test
+    void reports_an_iso_8601_date_cell_that_holds_no_date() throws IOException {
+        Path file = TestWorkbooks.xlsxParts(dir, "bad-date.xlsx", new String[0], "", DATE_HEADER
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>A</t></is></c>"
+                + "<c r=\"B2\" t=\"d\"><v>next Tuesday</v></c></row>");
+
+        assertThat(rows(file).get(0).cellProblems().get(1)).startsWith("cannot be read");
+    }
+
     @Test
     void reads_formula_cells_as_their_saved_result_without_evaluating_them() throws IOException {
         Path file = TestWorkbooks.xlsx(dir, "formulas.xlsx", new Object[] {"sequence", "subject", "step", "active"},

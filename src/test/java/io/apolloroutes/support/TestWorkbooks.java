@@ -3,11 +3,16 @@ package io.apolloroutes.support;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -41,6 +46,71 @@ public final class TestWorkbooks {
     /** A workbook with one sheet holding the rows, from row 1 on. */
     public static Path xlsx(Path folder, String name, Object[]... rows) {
         return xlsx(folder, name, workbook -> putRows(workbook.createSheet("Sheet1"), 1, rows));
+    }
+
+    /**
+     * A one-sheet workbook package written part by part, the way programs other than POI write one
+     * (Excel, SheetJS, openpyxl): the cell XML is exactly what the test gives, byte for byte.
+     *
+     * @param numberFormats  {@code numFmt} codes; the cell style {@code s="i"} (i from 1) has the i-th
+     * @param sharedStrings  the {@code <si>} items of the shared-strings table, indexed from 0
+     * @param rows           the {@code <row>} elements of the sheet
+     */
+    public static Path xlsxParts(Path folder, String name, String[] numberFormats, String sharedStrings, String rows) {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+        StringBuilder formats = new StringBuilder();
+        StringBuilder styles = new StringBuilder("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>");
+        for (int i = 0; i < numberFormats.length; i++) {
+            // a built-in format is named by its id, as Excel writes it; 164 on are the workbook's own
+            int id = numberFormats[i].equals("m/d/yy") ? 14 : 164 + i;
+            if (id >= 164) {
+                formats.append("<numFmt numFmtId=\"").append(id).append("\" formatCode=\"")
+                        .append(numberFormats[i].replace("\"", "&quot;")).append("\"/>");
+            }
+            styles.append("<xf numFmtId=\"").append(id).append("\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"")
+                    .append(" applyNumberFormat=\"1\"/>");
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", xml + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + type + "sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + type + "worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + type + "styles+xml\"/>"
+                + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + type + "sharedStrings+xml\"/></Types>");
+        parts.put("_rels/.rels", xml + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        parts.put("xl/workbook.xml", xml + "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + rel + "\"><sheets>"
+                + "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put("xl/_rels/workbook.xml.rels", xml
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"" + rel + "/styles\" Target=\"styles.xml\"/>"
+                + "<Relationship Id=\"rId3\" Type=\"" + rel + "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                + "</Relationships>");
+        parts.put("xl/styles.xml", xml + "<styleSheet xmlns=\"" + main + "\">"
+                + (formats.isEmpty() ? "" : "<numFmts>" + formats + "</numFmts>")
+                + "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+                + "<fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>"
+                + "<borders count=\"1\"><border/></borders>"
+                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+                + "<cellXfs count=\"" + (numberFormats.length + 1) + "\">" + styles + "</cellXfs></styleSheet>");
+        parts.put("xl/sharedStrings.xml", xml + "<sst xmlns=\"" + main + "\">" + sharedStrings + "</sst>");
+        parts.put("xl/worksheets/sheet1.xml", xml + "<worksheet xmlns=\"" + main + "\"><sheetData>" + rows
+                + "</sheetData></worksheet>");
+        Path target = folder.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path write(Workbook workbook, Path target, Consumer<Workbook> fill) {
