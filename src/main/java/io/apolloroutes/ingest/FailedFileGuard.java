@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,17 +18,17 @@ import org.springframework.stereotype.Component;
  * that move fails too (the disk that broke the run is usually the disk the move needs), the file stays
  * in the inbox and the consumer would take it again on the next poll, sending its sequences again and
  * again. This filter remembers such files by path, size and modification time, so the same file is
- * left alone until someone changes or replaces it. Used as {@code filter=#failedFileGuard}.
+ * left alone until someone changes or replaces it. Consulted by the inbox's {@link InboxFilter}.
  */
 @Component("failedFileGuard")
-public class FailedFileGuard implements GenericFileFilter<File> {
+public class FailedFileGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedFileGuard.class);
 
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
-    @Override
+    /** False for a file that failed before and has not changed since, said once in the log. */
     public boolean accept(GenericFile<File> file) {
         if (file.isDirectory() || failed.isEmpty()) {
             return true;

@@ -15,12 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** The out-of-the-box mode: no API key, nothing sent, request bodies in the outbox. */
 @TestPropertySource(properties = {"apollo.api-key=", "apollo.base-url=http://localhost:9"})
+@ExtendWith(OutputCaptureExtension.class)
 class DryRunPipelineTest extends PipelineTestSupport {
 
     @Autowired
@@ -34,6 +38,23 @@ class DryRunPipelineTest extends PipelineTestSupport {
         assertThat(camel.getRoute("sftp-import")).isNull();
         assertThat(camel.getRoute("inbox")).isNotNull();
         assertThat(application.containsBean("sftpImport")).as("no SFTP health to report").isFalse();
+    }
+
+    @Test
+    void leaves_a_file_with_a_backslash_in_its_name_in_the_inbox_and_says_how_to_rename_it(CapturedOutput output)
+            throws IOException {
+        Path unopenable = dropText("back\\slash.csv", "sequence,subject,body\nQ1,Hello,Hi\n");
+        try {
+            dropText("after-backslash.csv", "sequence,subject,body\nQ2,Hello,Hi\n");
+            awaitReport("after-backslash.csv");
+
+            // the poll that took the second file has seen the first
+            assertThat(output.getAll()).containsOnlyOnce("back\\slash.csv is left in the inbox: a backslash (\\) in a"
+                    + " file name cannot be processed; rename it without one");
+            assertThat(unopenable).exists();
+        } finally {
+            Files.deleteIfExists(unopenable);
+        }
     }
 
     @Test
