@@ -1,22 +1,26 @@
 package io.apolloroutes.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads JSON Lines: one object per line. A line that is not valid JSON is one bad record (it ends as
- * invalid with its line number), not a reason to refuse the other lines.
+ * Reads JSON Lines: one object per line. A line that is not valid JSON, or has a key twice, is one bad
+ * record (it ends as invalid with its line number), not a reason to refuse the other lines.
  */
-final class JsonLinesRecordReader implements RecordReader.OnePass {
+final class JsonLinesRecordReader implements RecordReader {
 
     private final ObjectMapper mapper;
+    private final JsonTrees trees;
     private final Function<String, Optional<Column>> columns;
 
     /**
@@ -24,13 +28,15 @@ final class JsonLinesRecordReader implements RecordReader.OnePass {
      */
     JsonLinesRecordReader(ObjectMapper mapper, Map<String, String> renames) {
         this.mapper = mapper;
+        this.trees = new JsonTrees(mapper);
         this.columns = ColumnNames.resolver(renames);
     }
 
     @Override
-    public void read(InputStream in, RecordSink sink) throws IOException {
+    public void read(Path file, RecordSink sink) throws IOException {
         int lineNumber = 0;
-        try (BufferedReader lines = new BufferedReader(StrictText.utf8Reader(in))) {
+        try (InputStream in = Files.newInputStream(file);
+             BufferedReader lines = new BufferedReader(StrictText.utf8Reader(in))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 lineNumber++;
                 if (line.isBlank()) {
@@ -38,11 +44,14 @@ final class JsonLinesRecordReader implements RecordReader.OnePass {
                     continue;
                 }
                 JsonNode node;
-                try {
-                    node = mapper.readTree(line);
+                try (JsonParser parser = mapper.createParser(line)) {
+                    node = trees.read(parser);
                 } catch (JsonProcessingException e) {
                     sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line,
                             "is not valid JSON: " + e.getOriginalMessage()));
+                    continue;
+                } catch (JsonTrees.DuplicateKeyException e) {
+                    sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line, e.problem()));
                     continue;
                 }
                 JsonShapes.file(lineNumber, lineNumber, node, sink, columns);

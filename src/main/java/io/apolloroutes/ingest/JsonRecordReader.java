@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,12 +17,17 @@ import java.util.function.Function;
 /**
  * Reads a JSON document with Jackson's streaming parser: one object, an array of objects, or
  * {@code {"sequences": [...]}}. Elements are read one at a time, so a large array never sits in memory.
+ *
+ * <p>Broken JSON stops the whole file, as the parser cannot find where the next element starts. An
+ * element that is well-formed JSON but unusable (not an object, a key written twice) is one bad
+ * record: it ends as invalid with its element number, and the other elements are read.
  */
-final class JsonRecordReader implements RecordReader.OnePass {
+final class JsonRecordReader implements RecordReader {
 
     private static final String WRAPPER_FIELD = "sequences";
 
     private final ObjectMapper mapper;
+    private final JsonTrees trees;
     private final Function<String, Optional<Column>> columns;
 
     /**
@@ -28,20 +35,22 @@ final class JsonRecordReader implements RecordReader.OnePass {
      */
     JsonRecordReader(ObjectMapper mapper, Map<String, String> renames) {
         this.mapper = mapper;
+        this.trees = new JsonTrees(mapper);
         this.columns = ColumnNames.resolver(renames);
     }
 
     @Override
-    public void read(InputStream in, RecordSink sink) throws IOException {
-        try (JsonParser parser = mapper.createParser(StrictText.utf8Reader(in))) {
+    public void read(Path file, RecordSink sink) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser parser = mapper.createParser(StrictText.utf8Reader(in))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new UnreadableInputException(0, "is empty; it needs a sequence object or an array of them");
             }
             if (first == JsonToken.START_ARRAY) {
-                readElements(parser, sink);
+                readElements(file, parser, sink);
             } else if (first == JsonToken.START_OBJECT) {
-                readRootObject(parser, sink);
+                readRootObject(file, parser, sink);
             } else {
                 throw new UnreadableInputException(1, "must hold a JSON object or an array of objects, not a single value");
             }
@@ -61,34 +70,63 @@ final class JsonRecordReader implements RecordReader.OnePass {
         }
     }
 
-    private void readRootObject(JsonParser parser, RecordSink sink) throws IOException {
+    private void readRootObject(Path file, JsonParser parser, RecordSink sink) throws IOException {
         int line = parser.currentTokenLocation().getLineNr();
+        long start = parser.currentTokenLocation().getCharOffset();
         ObjectNode rest = mapper.createObjectNode();
         boolean wrapped = false;
+        String duplicate = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
             if (WRAPPER_FIELD.equals(field) && value == JsonToken.START_ARRAY) {
+                if (wrapped) {
+                    // the elements of the first list are filed already; which list was meant is not clear
+                    throw new UnreadableInputException(parser.currentTokenLocation().getLineNr(), String.format(
+                            "has the key \"%s\" twice (line %d); keep one of them", WRAPPER_FIELD,
+                            parser.currentTokenLocation().getLineNr()));
+                }
                 wrapped = true;
-                readElements(parser, sink);
-            } else {
-                rest.set(field, parser.readValueAsTree());
+                readElements(file, parser, sink);
+                continue;
+            }
+            try {
+                JsonNode read = trees.read(parser);
+                if (rest.has(field) && duplicate == null) {
+                    duplicate = JsonTrees.DuplicateKeyException.problem(field, field);
+                }
+                rest.set(field, read);
+            } catch (JsonTrees.DuplicateKeyException e) {
+                duplicate = duplicate == null ? e.problem() : duplicate;
             }
         }
-        if (!wrapped) {
+        if (wrapped) {
+            if (!rest.isEmpty()) {
+                sink.warning("fields beside \"sequences\" ignored: "
+                        + String.join(", ", rest.properties().stream().map(Map.Entry::getKey).toList()));
+            }
+        } else if (duplicate != null) {
+            String raw = JsonFiles.text(file, start, parser.currentLocation().getCharOffset());
+            sink.record(null, new SourceRecord.Broken(1, line, raw, duplicate));
+        } else {
             JsonShapes.file(1, line, rest, sink, columns);
-        } else if (!rest.isEmpty()) {
-            sink.warning("fields beside \"sequences\" ignored: "
-                    + String.join(", ", rest.properties().stream().map(Map.Entry::getKey).toList()));
         }
     }
 
-    private void readElements(JsonParser parser, RecordSink sink) throws IOException {
+    private void readElements(Path file, JsonParser parser, RecordSink sink) throws IOException {
         int number = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             number++;
             int line = parser.currentTokenLocation().getLineNr();
-            JsonNode element = parser.readValueAsTree();
+            long start = parser.currentTokenLocation().getCharOffset();
+            JsonNode element;
+            try {
+                element = trees.read(parser);
+            } catch (JsonTrees.DuplicateKeyException e) {
+                String raw = JsonFiles.text(file, start, parser.currentLocation().getCharOffset());
+                sink.record(null, new SourceRecord.Broken(number, line, raw, e.problem()));
+                continue;
+            }
             JsonShapes.file(number, line, element, sink, columns);
         }
     }

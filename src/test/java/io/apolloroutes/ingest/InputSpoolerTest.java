@@ -220,6 +220,58 @@ class InputSpoolerTest {
     }
 
     @Test
+    void keeps_a_json_element_with_a_duplicate_key_as_a_record_of_its_own_and_reads_the_others() throws IOException {
+        List<SequenceCandidate> sequences = TestInputs.candidates(TestInputs.copy("inputs/duplicate-keys.json", dir));
+
+        assertThat(sequences).extracting(SequenceCandidate::name).containsExactly(null, null, null, "J4");
+        assertThat(sequences.get(1).records()).singleElement().isInstanceOfSatisfying(SourceRecord.Broken.class,
+                broken -> {
+                    assertThat(broken.number()).isEqualTo(2);
+                    assertThat(broken.line()).isEqualTo(3);
+                    assertThat(broken.problem()).isEqualTo("has the key \"name\" twice; keep one of them");
+                    assertThat(broken.raw()).startsWith("{\"name\": \"J2\", \"name\": \"J2-other\",")
+                            .endsWith("\"wait_mode\": \"day\"}]}");
+                });
+        assertThat(sequences.get(3).recordNumbers()).containsExactly(4);
+    }
+
+    @Test
+    void rejects_duplicate_key_in_a_single_apollo_object_as_its_only_record() throws IOException {
+        Path file = TestInputs.write(dir, "one.json", """
+                {"name": "J2", "name": "J2-other",
+                 "emailer_steps": [{"type": "call", "wait_time": 0, "wait_mode": "day"}]}
+                """);
+
+        assertThat(TestInputs.candidates(file)).singleElement().satisfies(s -> assertThat(s.records()).singleElement()
+                .isInstanceOfSatisfying(SourceRecord.Broken.class, broken -> {
+                    assertThat(broken.number()).isEqualTo(1);
+                    assertThat(broken.problem()).isEqualTo("has the key \"name\" twice; keep one of them");
+                    assertThat(broken.raw()).startsWith("{\"name\": \"J2\"").endsWith("}]}");
+                }));
+    }
+
+    @Test
+    void rejects_duplicate_key_nested_in_a_single_apollo_object_naming_its_path() throws IOException {
+        Path file = TestInputs.write(dir, "one.json", """
+                {"name": "J3", "emailer_steps": [{"type": "call", "wait_time": 0, "wait_time": 2, "wait_mode": "day"}],
+                 "active": true}
+                """);
+
+        assertThat(TestInputs.candidates(file)).singleElement().satisfies(s -> assertThat(s.records()).singleElement()
+                .isInstanceOfSatisfying(SourceRecord.Broken.class, broken -> assertThat(broken.problem())
+                        .isEqualTo("has the key \"wait_time\" twice, at emailer_steps[0].wait_time; keep one of them")));
+    }
+
+    @Test
+    void rejects_a_file_with_two_sequences_wrappers() {
+        Path file = TestInputs.write(dir, "twice.json", "{\"sequences\": [{\"sequence\": \"A\"}],"
+                + " \"sequences\": [{\"sequence\": \"B\"}]}");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("has the key \"sequences\" twice").hasMessageContaining("keep one of them");
+    }
+
+    @Test
     void deletes_its_spool_file_when_closed() throws IOException {
         long before = spoolFiles();
         SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/interleaved.csv", dir));

@@ -1164,6 +1164,77 @@ class SequenceMapperTest {
         assertThat(once.request().name()).isEqualTo("Once");
     }
 
+    // ---- duplicate keys ------------------------------------------------------------------------
+
+    @Test
+    void rejects_duplicate_key_naming_it_and_its_element() throws IOException {
+        Path file = TestInputs.copy("inputs/duplicate-keys.json", dir);
+        List<SequenceCandidate> candidates = TestInputs.candidates(file);
+        List<SequenceDraft> drafts = candidates.stream().map(mapper::map).toList();
+
+        assertThat(drafts).hasSize(4);
+        assertThat(drafts.get(0).isInvalid()).isTrue();
+        assertThat(drafts.get(0).problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(1);
+            assertThat(p.render(candidates.get(0).file()))
+                    .startsWith("duplicate-keys.json element 1: has the key \"subject\" twice; keep one of them — got '");
+            // the element as written, both keys included, so the dead-letter file shows what to fix
+            assertThat(p.value()).isEqualTo("{\"sequence\": \"J1\", \"step\": 1, \"wait_time\": 0,"
+                    + " \"subject\": \"first\", \"subject\": \"second\", \"body\": \"b\"}");
+        });
+    }
+
+    @Test
+    void rejects_duplicate_key_in_an_apollo_shaped_sequence_instead_of_taking_the_last() throws IOException {
+        List<SequenceDraft> drafts = mapAll(TestInputs.copy("inputs/duplicate-keys.json", dir));
+
+        assertThat(drafts).noneMatch(d -> "J2-other".equals(d.name()) || "J2".equals(d.name()));
+        assertThat(drafts.get(1).request()).isNull();
+        assertThat(drafts.get(1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(2);
+            assertThat(p.message()).isEqualTo("has the key \"name\" twice; keep one of them");
+        });
+    }
+
+    @Test
+    void rejects_duplicate_key_naming_its_json_path() throws IOException {
+        SequenceDraft draft = mapAll(TestInputs.copy("inputs/duplicate-keys.json", dir)).get(2);
+
+        assertThat(draft.request()).isNull();
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(3);
+            assertThat(p.message()).isEqualTo("has the key \"subject\" twice, at"
+                    + " emailer_steps[0].emailer_touches[0].emailer_template.subject; keep one of them");
+        });
+    }
+
+    @Test
+    void maps_the_elements_around_one_with_a_duplicate_key() throws IOException {
+        List<SequenceDraft> drafts = mapAll(TestInputs.copy("inputs/duplicate-keys.json", dir));
+
+        assertThat(drafts.get(3).name()).isEqualTo("J4");
+        assertThat(drafts.get(3).problems()).isEmpty();
+        assertThat(drafts.get(3).request().emailerSteps()).singleElement()
+                .satisfies(s -> assertThat(s.emailerTouches().get(0).emailerTemplate().subject()).isEqualTo("fine"));
+    }
+
+    @Test
+    void rejects_duplicate_key_on_its_json_line_and_maps_the_other_lines() throws IOException {
+        Path file = TestInputs.copy("inputs/duplicate-keys.jsonl", dir);
+        List<SequenceCandidate> candidates = TestInputs.candidates(file);
+        List<SequenceDraft> drafts = candidates.stream().map(mapper::map).toList();
+
+        assertThat(drafts).hasSize(3);
+        assertThat(drafts.get(0).problems()).singleElement().satisfies(p -> assertThat(p.render(candidates.get(0).file()))
+                .startsWith("duplicate-keys.jsonl line 1: has the key \"subject\" twice; keep one of them — got '{\"sequence\": \"L1\""));
+        assertThat(drafts.get(1).problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(2);
+            assertThat(p.message()).isEqualTo("has the key \"note\" twice, at emailer_steps[0].note; keep one of them");
+        });
+        assertThat(drafts.get(2).problems()).isEmpty();
+        assertThat(drafts.get(2).name()).isEqualTo("L3");
+    }
+
     // ---- JSON Lines ----------------------------------------------------------------------------
 
     @Test
