@@ -3,6 +3,7 @@ package io.apolloroutes.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,6 +11,24 @@ import java.nio.file.Path;
 final class JsonFiles {
 
     private JsonFiles() {
+    }
+
+    /**
+     * The refusal for a JSON file that is not JSON text from its first bytes on (not UTF-8, or not
+     * starting as JSON). A workbook renamed to .json fails exactly so, and "save it as UTF-8" would
+     * send its owner the wrong way; the text readers' check of the first bytes ({@link DecodedText})
+     * tells a workbook, a legacy workbook or a PDF, and says what to rename the file to. Otherwise the
+     * refusal stands as it was.
+     *
+     * @param refusal the refusal for the text as read
+     */
+    static UnreadableInputException notJsonText(Path file, UnreadableInputException refusal) throws IOException {
+        try {
+            DecodedText.of(file, StandardCharsets.UTF_8);
+        } catch (UnreadableInputException whatItIs) {
+            return whatItIs;
+        }
+        return refusal;
     }
 
     /**

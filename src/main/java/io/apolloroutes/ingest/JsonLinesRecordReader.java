@@ -59,7 +59,7 @@ final class JsonLinesRecordReader implements RecordReader {
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {
-                throw StrictText.notText(invalid);
+                throw JsonFiles.notJsonText(file, StrictText.notText(invalid));
             }
             throw e;
         }

@@ -43,7 +43,7 @@ final class JsonRecordReader implements RecordReader {
     public void read(Path file, RecordSink sink) throws IOException {
         try (InputStream in = Files.newInputStream(file);
              JsonParser parser = mapper.createParser(StrictText.utf8Reader(in))) {
-            JsonToken first = parser.nextToken();
+            JsonToken first = firstToken(file, parser);
             if (first == null) {
                 throw new UnreadableInputException(0, "is empty; it needs a sequence object or an array of them");
             }
@@ -64,9 +64,18 @@ final class JsonRecordReader implements RecordReader {
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {
-                throw StrictText.notText(invalid);
+                throw JsonFiles.notJsonText(file, StrictText.notText(invalid));
             }
             throw e;
+        }
+    }
+
+    /** A file that does not even start as JSON may be no text at all: a workbook or PDF renamed .json. */
+    private static JsonToken firstToken(Path file, JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken();
+        } catch (JsonProcessingException e) {
+            throw JsonFiles.notJsonText(file, unreadable(e));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apolloroutes.support.TestInputs;
+import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputSpoolerTest {
@@ -269,6 +272,43 @@ class InputSpoolerTest {
 
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("has the key \"sequences\" twice").hasMessageContaining("keep one of them");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl"})
+    void tells_an_xlsx_workbook_named_as_json_that_it_is_a_workbook(String name) {
+        Path file = TestWorkbooks.xlsx(dir, name, new Object[] {"sequence", "step", "subject"},
+                new Object[] {"Q1", 1, "Hello"});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("workbook").hasMessageContaining(".xlsx extension").hasMessageNotContaining("UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl"})
+    void tells_an_xls_workbook_named_as_json_that_it_is_a_workbook(String name) {
+        Path file = TestWorkbooks.xls(dir, name, workbook -> TestWorkbooks.putRows(workbook.createSheet("Sheet1"), 1,
+                new Object[] {"sequence", "step", "subject"}, new Object[] {"Q1", 1, "Hello"}));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("legacy Excel workbook").hasMessageContaining(".xls extension")
+                .hasMessageNotContaining("UTF-8");
+    }
+
+    @Test
+    void tells_a_pdf_named_as_json_that_it_is_a_pdf() {
+        Path file = TestInputs.write(dir, "export.json", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is a PDF document");
+    }
+
+    @Test
+    void still_rejects_broken_json_text_as_json_not_as_a_workbook() {
+        Path file = TestInputs.write(dir, "broken.json", "[{\"sequence\": \"A\" \"step\": 1}]");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("is not valid JSON at line 1");
     }
 
     @Test
