@@ -167,17 +167,33 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
             return new Cell(key, value.asText());
         }
         if (value.isArray() && column.kind() == Column.Kind.LIST) {
-            List<String> items = new ArrayList<>();
-            value.forEach(item -> {
-                if (!item.asText().isBlank()) {
-                    items.add(item.asText().strip());
-                }
-            });
-            return new Cell(key, String.join("; ", items), items);
+            return listCell(key, value, number, problems);
         }
         problems.add(new Problem(List.of(number), key, null, value.toString(),
                 column.kind() == Column.Kind.LIST ? "must be a list of strings or a ;-separated string"
                         : "must be a single value, not " + (value.isArray() ? "a list" : "an object")));
         return null;
+    }
+
+    /**
+     * A JSON array of a list column. A null item carries nothing and is left out (it is not the label
+     * "null"); numbers and booleans stay as written. An object or list inside has no text to take, and
+     * dropping it would lose what the user meant, so it is a problem of the cell.
+     */
+    private static Cell listCell(String key, JsonNode value, int number, List<Problem> problems) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (item.isContainerNode()) {
+                problems.add(new Problem(List.of(number), key, null, item.toString(), String.format(
+                        "must be a list of texts, but item %d is %s; write each entry as text, or remove it",
+                        i + 1, item.isArray() ? "a list" : "an object")));
+                return null;
+            }
+            if (!item.isNull() && !item.asText().isBlank()) {
+                items.add(item.asText().strip());
+            }
+        }
+        return new Cell(key, String.join("; ", items), items);
     }
 }

@@ -1032,6 +1032,44 @@ class SequenceMapperTest {
     }
 
     @Test
+    void skips_null_items_of_a_json_list_and_keeps_numbers_and_booleans_as_text() throws IOException {
+        SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequence": "Q1", "labels": ["Outbound", null, 7, true], "subject": "Hello", "body": "First"}]
+                """)));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().labelNames()).containsExactly("Outbound", "7", "true");
+    }
+
+    @Test
+    void rejects_an_object_inside_a_json_list_naming_the_field() throws IOException {
+        SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequence": "Q1", "labels": ["Outbound", null, {"x": 1}, 7], "subject": "Hello", "body": "First"}]
+                """)));
+
+        assertThat(draft.isInvalid()).isTrue();
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(1);
+            assertThat(p.column()).isEqualTo("labels");
+            assertThat(p.value()).isEqualTo("{\"x\":1}");
+            assertThat(p.message()).isEqualTo("must be a list of texts, but item 3 is an object; write each entry as"
+                    + " text, or remove it");
+        });
+    }
+
+    @Test
+    void rejects_a_list_inside_a_json_list_naming_the_field() throws IOException {
+        SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequence": "Q1", "labels": [["Outbound", "Q1"]], "subject": "Hello", "body": "First"}]
+                """)));
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("labels");
+            assertThat(p.message()).startsWith("must be a list of texts, but item 1 is a list;");
+        });
+    }
+
+    @Test
     void reports_a_fractional_wait_time_in_a_flat_json_row() throws IOException {
         SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
                 [{"sequence": "Q1", "subject": "Hello", "body": "First", "wait_time": 0},
