@@ -1,12 +1,13 @@
 package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.apolloroutes.apollo.SequenceRequest;
@@ -40,11 +41,11 @@ final class ApolloJsonMapper {
             SequenceRequest request = reader.readValue(record.body());
             return new SequenceDraft(candidate, request, locator, List.of());
         } catch (java.io.IOException e) {
-            return new SequenceDraft(candidate, null, locator, List.of(problem(record.number(), e)));
+            return new SequenceDraft(candidate, null, locator, List.of(problem(record.number(), record.body(), e)));
         }
     }
 
-    private static Problem problem(int number, java.io.IOException e) {
+    private static Problem problem(int number, JsonNode body, java.io.IOException e) {
         if (!(e instanceof JsonMappingException mapping)) {
             return Problem.ofRecords(List.of(number), null, "cannot be read: " + e.getMessage());
         }
@@ -54,12 +55,43 @@ final class ApolloJsonMapper {
                     + " request; check the spelling (known here: " + String.join(", ",
                     unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         }
-        String value = mapping instanceof InvalidFormatException format && format.getValue() != null
-                ? format.getValue().toString() : null;
-        String detail = mapping.getOriginalMessage();
-        int cut = detail.indexOf(':');
-        return new Problem(List.of(number), null, path, value,
-                "has the wrong type (" + (cut > 0 ? detail.substring(0, cut) : detail) + ")");
+        // Jackson's own message names Java classes and its settings; the type and the value say it all
+        Class<?> type = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String expected = ApolloJsonKinds.expected(type, lastField(mapping.getPath()));
+        JsonNode value = at(body, mapping.getPath());
+        String message;
+        if (expected == null) {
+            message = value == null ? "cannot be read here; check this value against Apollo's Create a Sequence request"
+                    : "cannot be " + ApolloJsonKinds.found(value) + " here; check this value against Apollo's Create a"
+                    + " Sequence request";
+        } else if (value == null) {
+            message = "must be " + expected;
+        } else {
+            message = "must be " + expected + ", not " + ApolloJsonKinds.found(value) + ApolloJsonKinds.hint(type, value);
+        }
+        return new Problem(List.of(number), null, path, value == null ? null : value.toString(), message);
+    }
+
+    /** The value the path leads to in the record as written, or null when it leads nowhere. */
+    private static JsonNode at(JsonNode body, List<JsonMappingException.Reference> references) {
+        JsonNode node = body;
+        for (JsonMappingException.Reference reference : references) {
+            if (node == null) {
+                return null;
+            }
+            node = reference.getFieldName() != null ? node.get(reference.getFieldName())
+                    : reference.getIndex() >= 0 ? node.get(reference.getIndex()) : null;
+        }
+        return node;
+    }
+
+    private static String lastField(List<JsonMappingException.Reference> references) {
+        for (int i = references.size() - 1; i >= 0; i--) {
+            if (references.get(i).getFieldName() != null) {
+                return references.get(i).getFieldName();
+            }
+        }
+        return null;
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

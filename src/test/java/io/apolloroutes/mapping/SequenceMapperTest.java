@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -1136,8 +1137,40 @@ class SequenceMapperTest {
             assertThat(p.rows()).containsExactly(2);
             assertThat(p.path()).isEqualTo("emailer_steps[0].wait_time");
             assertThat(p.value()).isEqualTo("1.5");
-            assertThat(p.message()).startsWith("has the wrong type (");
+            assertThat(p.message()).isEqualTo("must be a whole number, not a fraction");
         });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Quoted number      | max_emails_per_day                                   | "50"                   | must be a whole number, not text; write it without quotes
+            Steps as text      | emailer_steps                                        | "abc"                  | must be a list of steps, not text
+            Yes for true       | active                                               | "yes"                  | must be true or false, not text; write true or false, without quotes
+            Touches as object  | emailer_steps[0].emailer_touches                     | {"type":"new_thread"}  | must be a list of emails, not an object
+            Template as text   | emailer_steps[0].emailer_touches[0].emailer_template | "Hello"                | must be an object with subject and body_html, not text
+            Labels as object   | label_names                                          | {"team":"Outbound"}    | must be a list of texts, not an object
+            Note as list       | emailer_steps[0].note                                | ["Call"]               | must be text, not a list
+            Step as text       | emailer_steps[0]                                     | "call them"            | must be a step (an object with type, wait_time and wait_mode), not text
+            """)
+    void says_what_an_apollo_shaped_field_expects_and_what_it_found(String name, String path, String value,
+                                                                     String message) throws IOException {
+        SequenceDraft draft = named(mapAll(TestInputs.copy("inputs/apollo-shape-types.json", dir)), name);
+
+        assertThat(draft.request()).isNull();
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo(path);
+            assertThat(p.value()).isEqualTo(value);
+            assertThat(p.message()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void names_no_java_type_or_jackson_setting_in_apollo_shaped_type_problems() throws IOException {
+        List<SequenceDraft> drafts = mapAll(TestInputs.copy("inputs/apollo-shape-types.json", dir));
+
+        assertThat(drafts).flatMap(SequenceDraft::problems).extracting(Problem::message).hasSize(8)
+                .allSatisfy(m -> assertThat(m).doesNotContain("java", "`", "Cannot", "coerc", "JsonToken",
+                        "io.apolloroutes", "ArrayList", "Integer"));
     }
 
     @Test
