@@ -107,7 +107,15 @@ final class CsvRecordReader implements RecordReader {
             if (!records.hasNext()) {
                 throw new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
             }
-            TableLayout layout = TableLayout.of(records.next().toList(), renames);
+            List<String> header = records.next().toList();
+            if (header.stream().allMatch(EdgeBlanks::isBlank)) {
+                // a byte-order mark and a line break, or empty lines above the header: not "no known column"
+                throw records.hasNext()
+                        ? new UnreadableInputException(options.headerRow(), "row " + options.headerRow() + " is empty,"
+                                + " but the header must be the first row; delete the empty rows above the header")
+                        : new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
+            }
+            TableLayout layout = TableLayout.of(header, renames);
             sink.layout(layout);
             guard.rowEnded();
             // a synced sheet's rows are named by the sheet's numbers, its header not always being row 1

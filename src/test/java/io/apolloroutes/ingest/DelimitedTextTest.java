@@ -234,6 +234,22 @@ class DelimitedTextTest {
     }
 
     @Test
+    void says_the_header_must_be_the_first_row_when_empty_lines_come_before_it() {
+        Path file = text("blank-first.csv", "\r\n,,\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("row 1 is empty, but the header must be the first row; delete the empty rows above the header");
+    }
+
+    @Test
+    void calls_a_file_of_only_a_byte_order_mark_and_a_line_break_empty() {
+        Path file = bytes("bom-only.csv", bom(0xEF, 0xBB, 0xBF), new byte[] {'\r', '\n'});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("is empty; it needs a header row and at least one row of data");
+    }
+
+    @Test
     void tells_a_workbook_named_csv_to_be_renamed() {
         Path file = bytes("export.csv", new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0});
 
