@@ -61,6 +61,21 @@ public class LedgerSteps {
                 lock.close();
             }
         });
+        markCreated(draft, run, exchange);
+    }
+
+    /**
+     * Dry run: a sequence the ledger has as created is reported as already there, as a live run would
+     * report it, instead of as one that would be created. Nothing is locked or written.
+     */
+    public void checkDryRun(@ExchangeProperty(SequenceDraft.PROPERTY) SequenceDraft draft,
+                            @ExchangeProperty(FileRun.PROPERTY) FileRun run, Exchange exchange)
+            throws JsonProcessingException {
+        markCreated(draft, run, exchange);
+    }
+
+    /** Sets {@link ApolloSequence#PROPERTY} when the ledger has the sequence as created. */
+    private void markCreated(SequenceDraft draft, FileRun run, Exchange exchange) throws JsonProcessingException {
         Optional<LedgerEntry> created = ledger.find(draft.name()).filter(LedgerEntry::isCreated);
         if (created.isPresent()) {
             LedgerEntry entry = created.get();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.apolloroutes.ledger.LedgerEntry;
+import io.apolloroutes.ledger.LedgerState;
+import io.apolloroutes.ledger.SequenceLedger;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +34,9 @@ class DryRunPipelineTest extends PipelineTestSupport {
     CamelContext camel;
 
     @Autowired
+    SequenceLedger ledger;
+
+    @Autowired
     ApplicationContext application;
 
     @Test
@@ -54,6 +60,24 @@ class DryRunPipelineTest extends PipelineTestSupport {
             assertThat(unopenable).exists();
         } finally {
             Files.deleteIfExists(unopenable);
+        }
+    }
+
+    @Test
+    void reports_a_sequence_the_ledger_has_as_created_as_already_there_and_writes_no_body_for_it()
+            throws IOException {
+        ledger.save(new LedgerEntry("Dry known", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d1", "0".repeat(64),
+                "earlier.csv", "row 2", null, 1, null, null, null));
+        dropText("preview.csv", "sequence,subject,body\nDry known,Hello,Hi\nDry new,Hello,Hi\n");
+
+        JsonNode report = awaitReport("preview.csv");
+
+        assertThat(report.path("sequences")).extracting(s -> s.path("name").asText() + "=" + s.path("outcome").asText())
+                .containsExactly("Dry known=already-exists", "Dry new=would-create");
+        assertThat(report.path("sequences").get(0).toString()).contains("64f1a2b3c4d5e6f7a8b9c0d1")
+                .contains("already created by this pack from earlier.csv");
+        try (var bodies = Files.list(outboxOf("preview.csv").orElseThrow())) {
+            assertThat(bodies.map(p -> p.getFileName().toString())).containsExactly("002-dry-new.json");
         }
     }
 
