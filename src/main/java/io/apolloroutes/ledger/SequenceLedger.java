@@ -38,6 +38,12 @@ public class SequenceLedger {
                 .optional();
     }
 
+    /** True when the ledger holds at least one created sequence. */
+    public boolean hasCreated() {
+        return jdbc.sql("select 1 from sequence_ledger where state = 'created' fetch first 1 rows only")
+                .query(Integer.class).optional().isPresent();
+    }
+
     /** Sequences created from a source (a file or synced sheet, by name), in name order. */
     public List<LedgerEntry> createdFrom(String sourceFile) {
         return jdbc.sql("select " + COLUMNS + " from sequence_ledger where source_file = ? and state = 'created'"

@@ -65,6 +65,17 @@ abstract class SequenceLedgerContract {
     }
 
     @Test
+    void has_created_only_once_a_sequence_is_created() {
+        assertThat(ledger.hasCreated()).isFalse();
+        ledger.save(entry("Webinar follow-up", LedgerState.DEFERRED, null));
+        assertThat(ledger.hasCreated()).isFalse();
+
+        ledger.save(entry("Webinar follow-up", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d2"));
+
+        assertThat(ledger.hasCreated()).isTrue();
+    }
+
+    @Test
     void keeps_names_and_bodies_far_longer_than_an_index_entry() {
         String name = "Nurture ".repeat(2_000);
         String body = "{\"name\":\"" + name + "\",\"emailer_steps\":[" + "{}".repeat(50_000) + "]}";
