@@ -30,12 +30,17 @@ final class ExcelSepLine {
         if (length < 5 || !new String(start, 0, 4).equalsIgnoreCase("sep=")) {
             return null;
         }
+        char delimiter = start[4];
+        if (delimiter == '\r' || delimiter == '\n' || delimiter == '"') {
+            // no delimiter a CSV can have: the line is left for the header check to refuse with its message
+            return null;
+        }
         int end = 5;
         if (end < length && start[end] == '\r') {
             end++;
         }
         boolean lineEnds = end == length || start[end] == '\n';
-        return lineEnds ? start[4] : null;
+        return lineEnds ? delimiter : null;
     }
 
     /** Reads past the hint line, so what follows starts with the header. */

@@ -1,16 +1,18 @@
 package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.ingest.EdgeBlanks;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import java.util.List;
@@ -38,11 +40,26 @@ final class ApolloJsonMapper {
     SequenceDraft map(SequenceCandidate candidate, SourceRecord.JsonSequence record) {
         SourceLocator locator = SourceLocator.wholeRecord(record.number());
         try {
-            SequenceRequest request = reader.readValue(record.body());
+            SequenceRequest request = reader.readValue(withTrimmedName(record.body()));
             return new SequenceDraft(candidate, request, locator, List.of());
         } catch (java.io.IOException e) {
             return new SequenceDraft(candidate, null, locator, List.of(problem(record.number(), record.body(), e)));
         }
+    }
+
+    /**
+     * The name as the file's rows were grouped under it, without invisible blanks at its ends: it is the
+     * ledger's key and what Apollo is searched for, so "Q3 launch" and "Q3 launch" with a no-break space
+     * must be one sequence, as they are in a spreadsheet.
+     */
+    private static JsonNode withTrimmedName(ObjectNode body) {
+        JsonNode name = body.get("name");
+        if (name == null || !name.isTextual() || EdgeBlanks.strip(name.asText()).equals(name.asText())) {
+            return body;
+        }
+        ObjectNode trimmed = body.deepCopy();
+        trimmed.put("name", EdgeBlanks.strip(name.asText()));
+        return trimmed;
     }
 
     private static Problem problem(int number, JsonNode body, java.io.IOException e) {

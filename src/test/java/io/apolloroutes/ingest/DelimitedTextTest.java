@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Encodings, delimiters and size limits of delimited text files. */
@@ -203,6 +205,15 @@ class DelimitedTextTest {
 
         assertThat(only.recordNumbers()).containsExactly(2);
         assertThat(((SourceRecord.TableRow) only.records().get(0)).cells()).containsExactly("Q1", "1", "Hello, Ada", "Hi");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sep=\r\n", "sep=\"\r\n"})
+    void refuses_a_sep_line_that_names_no_usable_delimiter_with_the_header_message(String line) {
+        Path file = text("odd-hint.csv", line + HEADER + "Q1,1,Hello,Hi\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("the first row is not a header");
     }
 
     @Test

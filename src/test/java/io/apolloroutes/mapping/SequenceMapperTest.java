@@ -847,6 +847,19 @@ class SequenceMapperTest {
     }
 
     @Test
+    void trims_invisible_blanks_from_an_apollo_shaped_name_as_from_a_spreadsheet_cell() throws IOException {
+        Path file = TestInputs.write(dir, "apollo-name.json", """
+                [{"name": "Q3 launch\\u00A0", "permissions": "team_can_use", "emailer_steps": [{"type": "call",
+                  "wait_time": 0, "wait_mode": "day"}]}]
+                """);
+
+        SequenceDraft draft = only(mapAll(file));
+
+        assertThat(draft.name()).isEqualTo("Q3 launch");
+        assertThat(draft.request().name()).isEqualTo("Q3 launch");
+    }
+
+    @Test
     void rejects_a_control_character_in_an_apollo_shaped_sequence_naming_its_path() throws IOException {
         Path file = TestInputs.write(dir, "apollo.json", """
                 [{"name": "Shaped", "permissions": "team_can_use", "emailer_steps": [{"type": "auto_email",
