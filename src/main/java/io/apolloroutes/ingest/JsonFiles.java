@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -32,25 +33,51 @@ final class JsonFiles {
     }
 
     /**
-     * The characters {@code from} up to {@code to} of a UTF-8 file, counted as the JSON parser counts
-     * them (after any byte-order mark). Only records that failed need their text again, and those are
-     * few, so reading the file a second time costs less than keeping the text of every record.
+     * The text of records of a UTF-8 file, by character offsets as the JSON parser counts them (after
+     * any byte-order mark). Only records that failed need their text again; the file is read a second
+     * time for them rather than keeping the text of every record. Offsets only grow while a file is
+     * parsed, so one reader goes forward through the file once, however many records failed: a file in
+     * which every record failed costs one more pass, not one pass per record.
      */
-    static String text(Path file, long from, long to) throws IOException {
-        try (InputStream in = Files.newInputStream(file); Reader reader = StrictText.utf8Reader(in)) {
-            for (long left = from; left > 0; ) {
+    static final class Excerpts implements Closeable {
+
+        private final Path file;
+        private Reader reader;
+        private long position;
+
+        Excerpts(Path file) {
+            this.file = file;
+        }
+
+        String text(long from, long to) throws IOException {
+            if (reader == null || from < position) {
+                close();
+                reader = StrictText.utf8Reader(Files.newInputStream(file));
+                position = 0;
+            }
+            for (long left = from - position; left > 0; ) {
                 long skipped = reader.skip(left);
                 if (skipped <= 0) {
                     return "";
                 }
                 left -= skipped;
             }
+            position = from;
             char[] chars = new char[(int) Math.min(to - from, Integer.MAX_VALUE - 8)];
             int filled = 0;
             for (int n; filled < chars.length && (n = reader.read(chars, filled, chars.length - filled)) > 0; ) {
                 filled += n;
             }
+            position += filled;
             return new String(chars, 0, filled);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (reader != null) {
+                reader.close();
+                reader = null;
+            }
         }
     }
 }

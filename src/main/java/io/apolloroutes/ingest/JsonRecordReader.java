@@ -42,15 +42,16 @@ final class JsonRecordReader implements RecordReader {
     @Override
     public void read(Path file, RecordSink sink) throws IOException {
         try (InputStream in = Files.newInputStream(file);
-             JsonParser parser = mapper.createParser(StrictText.utf8Reader(in))) {
+             JsonParser parser = mapper.createParser(StrictText.utf8Reader(in));
+             JsonFiles.Excerpts excerpts = new JsonFiles.Excerpts(file)) {
             JsonToken first = firstToken(file, parser);
             if (first == null) {
                 throw new UnreadableInputException(0, "is empty; it needs a sequence object or an array of them");
             }
             if (first == JsonToken.START_ARRAY) {
-                readElements(file, parser, sink);
+                readElements(excerpts, parser, sink);
             } else if (first == JsonToken.START_OBJECT) {
-                readRootObject(file, parser, sink);
+                readRootObject(excerpts, parser, sink);
             } else {
                 throw new UnreadableInputException(1, "must hold a JSON object or an array of objects, not a single value");
             }
@@ -79,7 +80,7 @@ final class JsonRecordReader implements RecordReader {
         }
     }
 
-    private void readRootObject(Path file, JsonParser parser, RecordSink sink) throws IOException {
+    private void readRootObject(JsonFiles.Excerpts excerpts, JsonParser parser, RecordSink sink) throws IOException {
         int line = parser.currentTokenLocation().getLineNr();
         long start = parser.currentTokenLocation().getCharOffset();
         ObjectNode rest = mapper.createObjectNode();
@@ -96,7 +97,7 @@ final class JsonRecordReader implements RecordReader {
                             parser.currentTokenLocation().getLineNr()));
                 }
                 wrapped = true;
-                readElements(file, parser, sink);
+                readElements(excerpts, parser, sink);
                 continue;
             }
             try {
@@ -115,14 +116,14 @@ final class JsonRecordReader implements RecordReader {
                         + String.join(", ", rest.properties().stream().map(Map.Entry::getKey).toList()));
             }
         } else if (duplicate != null) {
-            String raw = JsonFiles.text(file, start, parser.currentLocation().getCharOffset());
+            String raw = excerpts.text(start, parser.currentLocation().getCharOffset());
             sink.record(null, new SourceRecord.Broken(1, line, raw, duplicate));
         } else {
             JsonShapes.file(1, line, rest, sink, columns);
         }
     }
 
-    private void readElements(Path file, JsonParser parser, RecordSink sink) throws IOException {
+    private void readElements(JsonFiles.Excerpts excerpts, JsonParser parser, RecordSink sink) throws IOException {
         int number = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             number++;
@@ -132,7 +133,7 @@ final class JsonRecordReader implements RecordReader {
             try {
                 element = trees.read(parser);
             } catch (JsonTrees.DuplicateKeyException e) {
-                String raw = JsonFiles.text(file, start, parser.currentLocation().getCharOffset());
+                String raw = excerpts.text(start, parser.currentLocation().getCharOffset());
                 sink.record(null, new SourceRecord.Broken(number, line, raw, e.problem()));
                 continue;
             }

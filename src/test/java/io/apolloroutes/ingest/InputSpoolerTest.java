@@ -239,6 +239,24 @@ class InputSpoolerTest {
     }
 
     @Test
+    void keeps_the_own_text_of_every_element_with_a_duplicate_key_when_many_have_one() throws IOException {
+        // an exporting program with a bug repeats the key in every element: each keeps its own text
+        StringBuilder json = new StringBuilder("[\n");
+        for (int i = 1; i <= 300; i++) {
+            json.append(i > 1 ? ",\n" : "").append("{\"sequence\": \"S").append(i)
+                    .append("\", \"subject\": \"a\", \"subject\": \"b\", \"body\": \"Hi ").append(i).append("\"}");
+        }
+        Path file = TestInputs.write(dir, "every-element.json", json.append("\n]\n").toString());
+
+        List<SequenceCandidate> sequences = TestInputs.candidates(file);
+
+        assertThat(sequences).hasSize(300).allSatisfy(s -> assertThat(s.records()).singleElement()
+                .isInstanceOfSatisfying(SourceRecord.Broken.class, broken -> assertThat(broken.raw())
+                        .isEqualTo("{\"sequence\": \"S" + broken.number() + "\", \"subject\": \"a\", \"subject\": \"b\","
+                                + " \"body\": \"Hi " + broken.number() + "\"}")));
+    }
+
+    @Test
     void rejects_duplicate_key_in_a_single_apollo_object_as_its_only_record() throws IOException {
         Path file = TestInputs.write(dir, "one.json", """
                 {"name": "J2", "name": "J2-other",
