@@ -29,8 +29,9 @@ final class ReferenceResolver {
      * @param draft       with IDs in place of names, and any new problems and notes
      * @param deferReason why it cannot be sent now although nothing is wrong with it (a list it needs
      *                    could not be read), or null
+     * @param namesLeft   true when a name stays a name because there is no API key to look it up
      */
-    record Resolution(SequenceDraft draft, String deferReason, Instant retryAt) {
+    record Resolution(SequenceDraft draft, String deferReason, Instant retryAt, boolean namesLeft) {
     }
 
     private ReferenceResolver() {
@@ -46,6 +47,7 @@ final class ReferenceResolver {
         List<Problem> notes = new ArrayList<>();
         Map<ReferenceKind, String> unavailable = new EnumMap<>(ReferenceKind.class);
         List<Instant> retryTimes = new ArrayList<>();
+        boolean namesLeft = false;
         Map<ReferenceKind, List<String>> resolved = new EnumMap<>(ReferenceKind.class);
         for (ReferenceKind kind : ReferenceKind.values()) {
             List<String> written = kind.valuesIn(request);
@@ -84,6 +86,7 @@ final class ReferenceResolver {
             }
             if (!unlooked.isEmpty()) {
                 notes.add(problem(draft, kind.field(), notLookedUp(kind, unlooked)));
+                namesLeft = true;
             }
             resolved.put(kind, values);
         }
@@ -108,7 +111,7 @@ final class ReferenceResolver {
         // due again once every list it needs may be read again; never by itself if one needs a person
         Instant retryAt = deferReason == null || retryTimes.contains(null) ? null
                 : retryTimes.stream().max(Comparator.naturalOrder()).orElse(null);
-        return new Resolution(result, deferReason, retryAt);
+        return new Resolution(result, deferReason, retryAt, namesLeft);
     }
 
     private static String single(Map<ReferenceKind, List<String>> resolved, ReferenceKind kind, String written) {

@@ -69,6 +69,9 @@ public class References {
         ReferenceResolver.Resolution resolution = ReferenceResolver.resolve(draft,
                 kind -> lookUp ? lists.state(kind) : new ListState.NoKey());
         exchange.setProperty(SequenceDraft.PROPERTY, resolution.draft());
+        if (resolution.namesLeft()) {
+            exchange.setProperty(Outcomes.NAMES_LEFT, Boolean.TRUE);
+        }
         if (resolution.deferReason() != null) {
             exchange.setProperty(Outcomes.DEFER_REASON, resolution.deferReason());
             // a dry run resumes nothing: its report must not promise it

@@ -29,6 +29,12 @@ public class Outcomes {
     /** Exchange property with the reason a sequence is deferred before it was sent (see {@link #deferredUnsent}). */
     public static final String DEFER_REASON = "deferReason";
 
+    /**
+     * Exchange property, true when a schedule, owner or stage of the sequence stays a name because there
+     * is no API key: its body then differs from the one a live run sent, IDs in place of names.
+     */
+    public static final String NAMES_LEFT = "referenceNamesLeft";
+
     private final int attempts;
 
     public Outcomes(ApolloProperties apollo) {

@@ -82,6 +82,21 @@ class DryRunPipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void does_not_call_a_sequence_changed_when_without_a_key_its_schedule_is_still_a_name(CapturedOutput output) {
+        // a live run sent the schedule's ID; without a key the dry run's body keeps the name, so hashes differ
+        ledger.save(new LedgerEntry("Dry named", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d2", "0".repeat(64),
+                "earlier.csv", "row 2", null, 1, null, null, null));
+        dropText("named-preview.csv", "sequence,schedule,subject,body\nDry named,Weekday mornings,Hello,Hi\n");
+
+        JsonNode sequence = awaitReport("named-preview.csv").path("sequences").get(0);
+
+        assertThat(sequence.path("outcome").asText()).isEqualTo("already-exists");
+        assertThat(sequence.toString()).contains("whether its rows have changed since cannot be told without an API key")
+                .doesNotContain("its rows have changed since, and Apollo was not updated");
+        assertThat(output.getAll()).doesNotContain("'Dry named' exists as 64f1a2b3c4d5e6f7a8b9c0d2, but its rows have changed");
+    }
+
+    @Test
     void writes_the_exact_request_bodies_to_the_outbox_and_reports_would_create() throws IOException {
         dropAs("samples/quick-start.csv", "dry-quick-start.csv");
 

@@ -16,6 +16,10 @@ import java.util.Map;
  * <p>The busiest single thread bounds how short a run can be (it cannot go faster than its own CPU
  * time), and the process's CPU time divided by the cores bounds it too: together they tell what any
  * rearrangement of the same work over the machine's cores could gain at best.
+ *
+ * <p>Only threads alive at the end are counted: a thread that ended during the run (the JVM retires
+ * idle extra JIT compiler threads) takes its time with it, so the split can add up to a little less
+ * than the process's CPU time, and the JIT's share reads low rather than high.
  */
 final class ThreadCpu {
 
@@ -74,7 +78,8 @@ final class ThreadCpu {
         long busiest = 0;
         String busiestName = "";
         for (Map.Entry<String, Long> thread : cpuMs.entrySet()) {
-            long spent = thread.getValue() - earlier.cpuMs.getOrDefault(thread.getKey(), 0L);
+            // never below zero: Linux may give an ended thread's id to a new one
+            long spent = Math.max(0, thread.getValue() - earlier.cpuMs.getOrDefault(thread.getKey(), 0L));
             String name = names.get(thread.getKey());
             if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
                 jit += spent;
