@@ -100,20 +100,25 @@ final class CellChecks {
             if (isControl(c)) {
                 return String.format("holds the control character U+%04X at character %d, which is not text and"
                         + " cannot go into an email; it usually comes from a copy out of another program: delete it",
-                        (int) c, i + 1);
+                        (int) c, place(value, i));
             }
             if (c == '\uFFFD') {
-                return "holds the replacement character U+FFFD (\uFFFD) at character " + (i + 1) + ", left where an"
+                return "holds the replacement character U+FFFD (\uFFFD) at character " + place(value, i) + ", left where an"
                         + " earlier conversion of this text lost a character; retype the text around it";
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return String.format("holds half of a character (the unpaired surrogate U+%04X) at character %d;"
-                        + " retype the text around it", (int) c, i + 1);
+                        + " retype the text around it", (int) c, place(value, i));
             }
         }
         return null;
+    }
+
+    /** The place of the character at {@code index} as a person counts: an emoji is one character. */
+    private static int place(String value, int index) {
+        return value.codePointCount(0, index) + 1;
     }
 
     /**
