@@ -1,7 +1,7 @@
 package io.apolloroutes.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +47,7 @@ final class CsvRecordReader implements RecordReader {
         try {
             readText(text, sink);
         } catch (StrictTextReader.InvalidTextException invalid) {
-            // UTF-8 text before the invalid byte means a mixed file: read as Windows-1252, every accent
-            // in the UTF-8 part would be garbled ("CafÃ©"), so it is refused instead
-            if (text.mayProveNotUtf8() && invalid.firstNonAsciiLine() == 0) {
+            if (text.startsOverAfter(invalid)) {
                 throw new StartOver(new CsvRecordReader(options, renames, usualDelimiter, text.asWindows1252(invalid)));
             }
             throw text.refusal(invalid);
@@ -68,19 +66,17 @@ final class CsvRecordReader implements RecordReader {
 
     /** Parses the file; a problem with the text itself comes out as the {@link StrictTextReader.TextProblem}. */
     private void readText(DecodedText text, RecordSink sink) throws IOException {
-        Character hinted = sepLine(text);
-        char delimiter = options.delimiter() != null ? options.delimiter()
-                : hinted != null ? hinted : detectDelimiter(text);
+        Dialect dialect = dialect(text);
         if (text.notUtf8() != null) {
             sink.warning("read as " + text.charset().name() + " text, because it is not UTF-8 and has no byte-order"
                     + " mark; if accented letters look wrong in Apollo, save the file as \"CSV UTF-8\" and drop it again");
         }
         try (StrictTextReader decoded = text.open()) {
             try {
-                if (hinted != null) {
+                if (dialect.sepLine()) {
                     ExcelSepLine.skip(decoded);
                 }
-                readRows(decoded, delimiter, sink);
+                readRows(decoded, dialect.delimiter(), sink);
             } catch (UnreadableInputException rowProblem) {
                 if (text.guessed()) {
                     // rows can look broken only because the encoding guess is wrong: as when the pack checked the
@@ -148,17 +144,17 @@ final class CsvRecordReader implements RecordReader {
         }
     }
 
-    private Character sepLine(DecodedText text) throws IOException {
-        try (Reader reader = text.open()) {
-            return ExcelSepLine.read(reader);
-        } catch (IOException e) {
-            throw unreadable(e, 0);
-        }
+    /** The delimiter, and whether the file starts with Excel's hint line naming it. */
+    private record Dialect(char delimiter, boolean sepLine) {
     }
 
-    private char detectDelimiter(DecodedText text) throws IOException {
-        try (Reader reader = text.open()) {
-            return DelimiterSniffer.detect(reader, usualDelimiter);
+    /** One look at the start of the file: Excel's hint line, else the sniffer (unless the source sets one). */
+    private Dialect dialect(DecodedText text) throws IOException {
+        try (BufferedReader start = new BufferedReader(text.open())) {
+            Character hinted = ExcelSepLine.read(start);
+            char delimiter = options.delimiter() != null ? options.delimiter()
+                    : hinted != null ? hinted : DelimiterSniffer.detect(start, usualDelimiter);
+            return new Dialect(delimiter, hinted != null);
         } catch (IOException e) {
             throw unreadable(e, 0);
         }

@@ -73,8 +73,17 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
     }
 
     /** True while the encoding is UTF-8 only until a byte proves otherwise. */
-    boolean mayProveNotUtf8() {
+    private boolean mayProveNotUtf8() {
         return guessed && notUtf8 == null;
+    }
+
+    /**
+     * Whether reading UTF-8 failed in a way that makes the file Windows-1252 text, to be read again as
+     * such. Not when UTF-8 text came before the invalid byte: that file mixes the two, and read as
+     * Windows-1252 every accent of its UTF-8 part would be garbled ("CafÃ©"), so it is refused instead.
+     */
+    boolean startsOverAfter(StrictTextReader.InvalidTextException invalid) {
+        return mayProveNotUtf8() && invalid.firstNonAsciiLine() == 0;
     }
 
     /** The same file taken as Windows-1252, because reading it as UTF-8 failed where {@code invalid} says. */
@@ -110,7 +119,8 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
             return binary(binary);
         }
         StrictTextReader.InvalidTextException invalid = (StrictTextReader.InvalidTextException) problem;
-        if (mayProveNotUtf8() && invalid.firstNonAsciiLine() > 0) {
+        if (mayProveNotUtf8()) {
+            // only a mixed file is refused while the guess stands (startsOverAfter)
             return new UnreadableInputException((int) invalid.line(), "mixes two encodings: line "
                     + invalid.firstNonAsciiLine() + " is UTF-8 text, but the byte at offset " + invalid.byteOffset()
                     + " on line " + invalid.line() + " is not UTF-8 (probably Windows-1252, pasted from another file);"
@@ -135,7 +145,7 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
         for (int i = 0; i < length; i++) {
             if (head[i] == '\n') {
                 line++;
-            } else if (StrictTextReader.isBinary((char) (head[i] & 0xFF))) {
+            } else if (BinaryCharacters.isBinary((char) (head[i] & 0xFF))) {
                 throw binary(new StrictTextReader.BinaryDataException((char) (head[i] & 0xFF), line));
             }
         }

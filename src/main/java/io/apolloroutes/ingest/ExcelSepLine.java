@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -16,8 +17,20 @@ final class ExcelSepLine {
     private ExcelSepLine() {
     }
 
-    /** The delimiter the first line names, or null when the file does not start with a hint. */
-    static Character read(Reader text) throws IOException {
+    /**
+     * The delimiter the first line names, or null when the file does not start with a hint; then the
+     * reader is back at the start of the file, for the delimiter to be found another way.
+     */
+    static Character read(BufferedReader text) throws IOException {
+        text.mark(LONGEST);
+        Character delimiter = hint(text);
+        if (delimiter == null) {
+            text.reset();
+        }
+        return delimiter;
+    }
+
+    private static Character hint(Reader text) throws IOException {
         char[] start = new char[LONGEST];
         int length = text.read(start, 0, LONGEST);
         while (length > 0 && length < LONGEST) {

@@ -114,11 +114,6 @@ final class StrictTextReader extends Reader {
         this(in, charset, 0);
     }
 
-    /** Control characters no spreadsheet export writes, except tab, line breaks and a DOS end-of-file mark. */
-    static boolean isBinary(char c) {
-        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C && c != 0x1A;
-    }
-
     /**
      * Makes the reader stop at binary data too ({@link BinaryDataException}); checked as the text is
      * decoded, so it costs no pass of its own.
@@ -197,7 +192,7 @@ final class StrictTextReader extends Reader {
             if (c < 0x20) {
                 if (c == '\n') {
                     line++;
-                } else if (refusingBinaryData && isBinary(c)) {
+                } else if (refusingBinaryData && BinaryCharacters.isBinary(c)) {
                     throw new BinaryDataException(c, line);
                 }
             } else if (c > 0x7F && firstNonAsciiLine == 0) {

@@ -89,22 +89,23 @@ public class LedgerSteps {
     /** Sets {@link ApolloSequence#PROPERTY} when the ledger has the sequence as created. */
     private void markCreated(SequenceDraft draft, FileRun run, Exchange exchange) throws JsonProcessingException {
         Optional<LedgerEntry> created = ledger.find(draft.name()).filter(LedgerEntry::isCreated);
-        if (created.isPresent()) {
-            LedgerEntry entry = created.get();
-            // never a silent drift: rows edited since the sequence was created are said to be so; a body
-            // that still has names where the one sent had IDs (a dry run without a key) cannot be compared
-            boolean comparable = !exchange.getProperty(Outcomes.NAMES_LEFT, false, Boolean.class);
-            boolean changed = comparable && !Sha256.of(call.requestLine(draft)).equals(entry.contentHash());
-            // a synced sheet meeting its own sequence again: unchanged or changed-in-sheet, not already-exists
-            boolean fromEarlierSync = run.file().isSheet() && entry.sourceFile().equals(run.file().ledgerSource());
-            exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(),
-                    ApolloSequence.Origin.LEDGER, "already created by this pack from " + entry.sourceFile()
-                    + " (" + entry.sourceRows() + ") at " + entry.updatedAt() + (changed ? "; its rows have changed"
-                    + " since, and Apollo was not updated (the pack never changes a sequence): change it in Apollo,"
-                    + " or give the new version a new name" : comparable ? "" : "; whether its rows have changed since"
-                    + " cannot be told without an API key, which turns its schedule, owner or stage names into IDs"),
-                    changed, fromEarlierSync));
+        if (created.isEmpty()) {
+            return;
         }
+        LedgerEntry entry = created.get();
+        // never a silent drift: rows edited since the sequence was created are said to be so; a body
+        // that still has names where the one sent had IDs (a dry run without a key) cannot be compared
+        boolean comparable = !exchange.getProperty(Outcomes.NAMES_LEFT, false, Boolean.class);
+        boolean changed = comparable && !Sha256.of(call.requestLine(draft)).equals(entry.contentHash());
+        // a synced sheet meeting its own sequence again: unchanged or changed-in-sheet, not already-exists
+        boolean fromEarlierSync = run.file().isSheet() && entry.sourceFile().equals(run.file().ledgerSource());
+        String since = changed ? "; its rows have changed since, and Apollo was not updated (the pack never changes"
+                + " a sequence): change it in Apollo, or give the new version a new name"
+                : comparable ? "" : "; whether its rows have changed since cannot be told without an API key, which"
+                + " turns its schedule, owner or stage names into IDs";
+        exchange.setProperty(ApolloSequence.PROPERTY, new ApolloSequence(entry.apolloId(), ApolloSequence.Origin.LEDGER,
+                "already created by this pack from " + entry.sourceFile() + " (" + entry.sourceRows() + ") at "
+                        + entry.updatedAt() + since, changed, fromEarlierSync));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.apolloroutes.ingest.BinaryCharacters;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
 import java.util.ArrayList;
@@ -121,15 +122,8 @@ final class CellChecks {
         return value.codePointCount(0, index) + 1;
     }
 
-    /**
-     * Control characters, except tab and line breaks, and those the CSV reader also lets through:
-     * vertical tab and form feed, which some exports write for a line break inside a cell, and the
-     * end-of-file mark of old DOS programs.
-     */
+    /** What the text readers take for binary data, and delete and the C1 controls, which no text needs either. */
     private static boolean isControl(char c) {
-        if (c < ' ') {
-            return c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C && c != 0x1A;
-        }
-        return c >= 0x7F && c <= 0x9F;
+        return BinaryCharacters.isBinary(c) || (c >= 0x7F && c <= 0x9F);
     }
 }
