@@ -1,9 +1,5 @@
 package io.apolloroutes.ingest;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.file.GenericFile;
@@ -12,13 +8,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a file whose processing broke off from being picked up again as it is.
+ * Keeps a file whose processing broke off from being picked up again as it is, from the inbox or an
+ * SFTP server.
  *
- * <p>After an unexpected failure the file consumer moves the original to the dead-letter folder. If
- * that move fails too (the disk that broke the run is usually the disk the move needs), the file stays
- * in the inbox and the consumer would take it again on the next poll, sending its sequences again and
- * again. This filter remembers such files by path, size and modification time, so the same file is
- * left alone until someone changes or replaces it. Consulted by the inbox's {@link InboxFilter}.
+ * <p>After an unexpected failure the file consumer moves the original to where failed files go (the
+ * dead-letter folder, or {@code .failed/} on the server). If that move fails too (the disk that broke
+ * the run is usually the disk the move needs; an SFTP account may not be allowed to move files), the
+ * file stays where it was. The inbox's consumer would take it again on the next poll, and so would the
+ * SFTP import, whose memory of imported files forgets a file whose run failed: its sequences would be
+ * sent again and again. This guard remembers such files by path, size and modification time as the
+ * consumer listed them, so the same file is left alone until someone changes or replaces it.
+ * Consulted by the sources' file filters ({@link InboxFilter}, the SFTP import's {@code RemoteNames}).
+ * Kept in memory: after a restart the file is tried once more, as after a crash.
  */
 @Component("failedFileGuard")
 public class FailedFileGuard {
@@ -29,31 +30,27 @@ public class FailedFileGuard {
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
     /** False for a file that failed before and has not changed since, said once in the log. */
-    public boolean accept(GenericFile<File> file) {
+    public boolean accept(GenericFile<?> file) {
         if (file.isDirectory() || failed.isEmpty()) {
             return true;
         }
-        String key = key(file.getAbsoluteFilePath(), file.getFileLength(), file.getLastModified());
+        String key = key(file);
         if (!failed.contains(key)) {
             return true;
         }
         if (announced.add(key)) {
-            LOG.error("{} failed before and is left in the inbox untouched; it will not be processed again"
-                    + " until it is changed or dropped again (see the log above for the error)", file.getFileName());
+            LOG.error("{} failed before and is left untouched where it is; it will not be processed again until it"
+                    + " is changed or put there again (see the log above for the error)", file.getFileName());
         }
         return false;
     }
 
-    /** Remembers a file that failed, as it is now. */
-    public void markFailed(Path path) {
-        try {
-            failed.add(key(path.toAbsolutePath().toString(), Files.size(path), Files.getLastModifiedTime(path).toMillis()));
-        } catch (IOException gone) {
-            // already moved away: nothing to guard
-        }
+    /** Remembers a file that failed, as its consumer listed it. */
+    public void markFailed(GenericFile<?> file) {
+        failed.add(key(file));
     }
 
-    private static String key(String path, long size, long lastModified) {
-        return path + '|' + size + '|' + lastModified;
+    private static String key(GenericFile<?> file) {
+        return file.getAbsoluteFilePath() + '|' + file.getFileLength() + '|' + file.getLastModified();
     }
 }

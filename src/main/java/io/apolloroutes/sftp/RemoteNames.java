@@ -1,5 +1,6 @@
 package io.apolloroutes.sftp;
 
+import io.apolloroutes.ingest.FailedFileGuard;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.file.GenericFile;
@@ -9,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses remote files whose names could reach outside the import's folders once used as local or
- * remote paths: a server is not trusted to list only plain names. Such a file is left where it is, and
- * named once in the log. Used as the SFTP consumer's {@code filter}.
+ * The SFTP import's file filter. Refuses remote files whose names could reach outside the import's
+ * folders once used as local or remote paths: a server is not trusted to list only plain names. Such a
+ * file is left where it is, and named once in the log. Also leaves alone a file whose run broke off and
+ * that could not be moved into {@code .failed/} ({@link FailedFileGuard}). Used as the SFTP consumer's
+ * {@code filter}.
  */
 @Component("sftpNames")
 public class RemoteNames implements GenericFileFilter<Object> {
@@ -19,6 +22,11 @@ public class RemoteNames implements GenericFileFilter<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteNames.class);
 
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final FailedFileGuard failedFiles;
+
+    public RemoteNames(FailedFileGuard failedFiles) {
+        this.failedFiles = failedFiles;
+    }
 
     @Override
     public boolean accept(GenericFile<Object> file) {
@@ -28,7 +36,7 @@ public class RemoteNames implements GenericFileFilter<Object> {
         }
         String name = file.getFileNameOnly();
         if (isPlain(name) && name.equals(file.getFileName())) {
-            return true;
+            return failedFiles.accept(file);
         }
         if (refused.add(file.getFileName())) {
             LOG.warn("SFTP: refusing remote file {}: its name is not a plain file name inside the import folder"

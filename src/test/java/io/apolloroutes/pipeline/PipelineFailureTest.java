@@ -133,7 +133,7 @@ class PipelineFailureTest extends PipelineTestSupport {
         awaitReport("stuck.csv");
         // Camel's rollback tries the move for a while before giving up; then the next poll meets the guard
         await().atMost(Duration.ofSeconds(15)).until(() -> output.getAll()
-                .contains("stuck.csv failed before and is left in the inbox untouched"));
+                .contains("stuck.csv failed before and is left untouched where it is"));
         // more polls, each of which would take the file again without the guard
         Thread.sleep(1_000);
 

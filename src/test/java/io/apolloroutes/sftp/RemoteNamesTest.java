@@ -2,6 +2,7 @@ package io.apolloroutes.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.ingest.FailedFileGuard;
 import org.apache.camel.component.file.GenericFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RemoteNamesTest {
 
-    final RemoteNames names = new RemoteNames();
+    final RemoteNames names = new RemoteNames(new FailedFileGuard());
 
     @ParameterizedTest
     @ValueSource(strings = {"q4-outbound.csv", "Partner Export (2).xlsx", "..hidden-but-plain.csv", "émission été.json"})

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
@@ -116,6 +117,32 @@ class SftpImportTest extends SftpImportSupport {
         assertThat(JdbcClient.create(app.bean(javax.sql.DataSource.class))
                 .sql("select messageId from camel_messageprocessed where processorName = 'sftp-import'")
                 .query(String.class).list()).singleElement().asString().startsWith("stays.csv|");
+    }
+
+    @Test
+    void a_file_whose_run_broke_off_and_cannot_be_moved_to_failed_is_not_imported_again(CapturedOutput output)
+            throws IOException {
+        server = SftpTestServer.on(work.resolve("server"), clientKey).start();
+        // a plain file where the failed folder should be: the move after the failure fails too
+        Files.createDirectories(outgoing());
+        Files.writeString(outgoing().resolve(".failed"), "not a folder");
+        app = start(trusting(server.knownHostsLine()));
+        // the run breaks off (not the file's fault): its report cannot be written where reports go
+        Path reports = work.resolve("reports");
+        Files.delete(reports);
+        Files.writeString(reports, "a file where the reports folder should be");
+        Path original = upload("samples/quick-start.csv", "broken-run.csv");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll()
+                .contains("broken-run.csv failed before and is left untouched where it is"));
+        // many polls go by with the file still there, each of which would import it again without the guard
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> Files.exists(original));
+
+        try (Stream<Path> entries = Files.list(work.resolve("dead-letter"))) {
+            assertThat(entries.toList()).as("one failed run, one dead-letter entry").singleElement()
+                    .satisfies(entry -> assertThat(entry.getFileName().toString()).endsWith("_broken-run.csv"));
+        }
+        assertThat(output.getAll().split("broken-run.csv: processing stopped by an internal error", -1)).hasSize(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.apolloroutes.sftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.ingest.FailedFileGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ class SftpSourceUriTest {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             // the beans the address names
             camel.getRegistry().bind("sftpPollFailures", new SftpPollFailures(sftp, camel));
-            camel.getRegistry().bind("sftpNames", new RemoteNames());
+            camel.getRegistry().bind("sftpNames", new RemoteNames(new FailedFileGuard()));
             camel.getRegistry().bind("sftpImports", new MemoryIdempotentRepository());
             SftpEndpoint endpoint = camel.getEndpoint(new SftpSourceUri(sftp, camel).uri(), SftpEndpoint.class);
 
