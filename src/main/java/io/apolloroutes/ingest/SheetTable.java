@@ -16,7 +16,7 @@ import org.apache.poi.ss.util.CellReference;
  * the rows below it are data. Row numbers are the ones the spreadsheet shows. Empty rows between data
  * rows are counted; empty rows after the last data row and empty cells after the last value of a row
  * are not there as far as the pack is concerned (spreadsheets often carry formatting far beyond the
- * data).
+ * data). A cell merged down over several rows is read on each of them (see {@link MergedAreas}).
  */
 final class SheetTable {
 
@@ -38,14 +38,16 @@ final class SheetTable {
     private final Iterator<Row> rows;
     private final CellText cellText;
     private final int maxCellLength;
+    private final MergedAreas merged;
     private List<String> header;
     private int headerRow;
 
-    SheetTable(Sheet sheet, CellText cellText, InputLimits limits) {
+    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged) {
         this.name = sheet.getSheetName();
         this.rows = WorkbookFailures.guard(sheet::rowIterator);
         this.cellText = cellText;
         this.maxCellLength = limits.maxCellLength();
+        this.merged = merged;
     }
 
     String name() {
@@ -88,6 +90,7 @@ final class SheetTable {
             Map<Integer, String> problems = new HashMap<>(2);
             int number = row.getRowNum() + 1;
             if (read(row, width, cells, problems)) {
+                merged.fill(cells, problems, width);
                 out.row(number, cells, problems, number - previous - 1);
                 previous = number;
             }
@@ -102,9 +105,13 @@ final class SheetTable {
     private boolean read(Row row, int width, List<String> cells, Map<Integer, String> problems) {
         int strays = 0;
         String firstStray = null;
+        merged.moveTo(row.getRowNum());
         for (Iterator<Cell> it = row.cellIterator(); it.hasNext(); ) {
             Cell cell = it.next();
             int index = cell.getColumnIndex();
+            if (merged.isCovered(index)) {
+                continue; // the sheet shows the merged area's value here, not what the file may keep
+            }
             CellText.Value value = cellText.of(cell);
             if (value.isBlank()) {
                 continue;

@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * Reads an {@code .xlsx} or {@code .xls} workbook as a table, row by row, the way a CSV export of it
@@ -34,12 +37,18 @@ final class WorkbookRecordReader implements RecordReader {
             CellText cellText = new CellText(workbook.date1904(), options.timeZone());
             WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet());
             if (sheets.isPair()) {
-                readPair(new SheetTable(sheets.sequences(), cellText, options.limits()),
-                        new SheetTable(sheets.steps(), cellText, options.limits()), sink);
+                readPair(table(file, sheets.sequences(), cellText), table(file, sheets.steps(), cellText), sink);
             } else {
-                readSingle(new SheetTable(sheets.single(), cellText, options.limits()), sink);
+                readSingle(table(file, sheets.single(), cellText), sink);
             }
         }
+    }
+
+    private SheetTable table(Path file, Sheet sheet, CellText cellText) {
+        // an .xls keeps its merged cells with the sheet; an .xlsx lists them after the rows
+        List<CellRangeAddress> merged = WorkbookFailures.guard(() -> sheet instanceof HSSFSheet
+                ? sheet.getMergedRegions() : XlsxMergedCells.of(file, sheet.getSheetName()));
+        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged));
     }
 
     private void readSingle(SheetTable table, RecordSink sink) throws IOException {

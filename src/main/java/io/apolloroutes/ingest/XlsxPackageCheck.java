@@ -190,9 +190,9 @@ final class XlsxPackageCheck {
     }
 
     /** The main part of the package, from {@code _rels/.rels}; null when there is none. */
-    private static String officeDocument(ZipFile zip) throws IOException {
+    static String officeDocument(ZipFile zip) throws IOException {
         Set<String> found = new HashSet<>();
-        readRelationships(zip, "_rels/.rels", "", (type, target, external) -> {
+        readRelationships(zip, "_rels/.rels", "", (id, type, target, external) -> {
             if (type.endsWith("/officeDocument") && !external) {
                 found.add(target);
             }
@@ -202,11 +202,8 @@ final class XlsxPackageCheck {
 
     /** Worksheets and the shared-strings table of the workbook part; refuses links to other workbooks. */
     private static Set<String> streamedParts(ZipFile zip, String workbook) throws IOException {
-        int slash = workbook.lastIndexOf('/');
-        String folder = workbook.substring(0, slash + 1);
-        String rels = folder + "_rels/" + workbook.substring(slash + 1) + ".rels";
         Set<String> streamed = new HashSet<>();
-        readRelationships(zip, rels, folder, (type, target, external) -> {
+        readPartRelationships(zip, workbook, (id, type, target, external) -> {
             if (type.endsWith("/externalLink")) {
                 throw new UnreadableInputException(0, externalLinks());
             }
@@ -217,8 +214,16 @@ final class XlsxPackageCheck {
         return streamed;
     }
 
-    private interface Relationship {
-        void found(String type, String target, boolean external);
+    /** One relationship of a part; {@code target} is a zip entry name unless {@code external}. */
+    interface Relationship {
+        void found(String id, String type, String target, boolean external);
+    }
+
+    /** The relationships of a part, from the {@code _rels} file beside it. */
+    static void readPartRelationships(ZipFile zip, String part, Relationship out) throws IOException {
+        int slash = part.lastIndexOf('/');
+        String folder = part.substring(0, slash + 1);
+        readRelationships(zip, folder + "_rels/" + part.substring(slash + 1) + ".rels", folder, out);
     }
 
     private static void readRelationships(ZipFile zip, String part, String folder, Relationship out)
@@ -234,7 +239,7 @@ final class XlsxPackageCheck {
                 String target = attributes.getValue("Target");
                 if ("Relationship".equals(localName) && RELATIONSHIPS.equals(uri) && type != null && target != null) {
                     boolean external = "External".equalsIgnoreCase(attributes.getValue("TargetMode"));
-                    out.found(type, external ? target : resolve(folder, target), external);
+                    out.found(attributes.getValue("Id"), type, external ? target : resolve(folder, target), external);
                 }
             }
         });
@@ -284,8 +289,8 @@ final class XlsxPackageCheck {
         return false;
     }
 
-    /** Parses a small XML part (relationships) through the limits. */
-    private static void parse(ZipFile zip, ZipEntry entry, DefaultHandler handler) throws IOException {
+    /** Parses a small XML part (relationships, the workbook) through the limits. */
+    static void parse(ZipFile zip, ZipEntry entry, DefaultHandler handler) throws IOException {
         try (InputStream in = limited(zip, entry, MAX_LOADED_PART_BYTES)) {
             XMLReader reader = XMLHelper.newXMLReader();
             reader.setContentHandler(handler);

@@ -1,0 +1,131 @@
+package io.apolloroutes.ingest;
+
+import static io.apolloroutes.support.TestWorkbooks.putRows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.apolloroutes.apollo.EmailerStep;
+import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.mapping.SequenceMapper;
+import io.apolloroutes.support.TestInputs;
+import io.apolloroutes.support.TestWorkbooks;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What people do in spreadsheets that a CSV cannot show: merged cells and the like, in workbooks as
+ * LibreOffice writes them (src/test/resources/inputs/workbooks, each made from the {@code .fods} beside
+ * it) and as POI builds them.
+ */
+class WorkbookSpreadsheetHabitsTest {
+
+    private static final String WORKBOOKS = "inputs/workbooks/";
+
+    @TempDir
+    Path dir;
+
+    private final SequenceMapper mapper = new SequenceMapper(TestInputs.MAPPER);
+
+    // ---- merged cells ----------------------------------------------------------------------------------
+
+    /**
+     * The sequence name and permissions merged down over the rows of their steps, as people lay out a
+     * plan for reading; the file stores each value only in the top row of its area. A6 also keeps the
+     * text LibreOffice hid when the cells were merged ("Renewals (old name)"), which the sheet does not
+     * show.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"merged-sequence-cells.xlsx", "merged-sequence-cells.xls", "merged-sequence-cells-strict.xlsx"})
+    void reads_a_cell_merged_down_over_several_rows_on_each_of_those_rows(String name) throws IOException {
+        List<SequenceDraft> drafts = drafts(TestInputs.copy(WORKBOOKS + name, dir));
+
+        assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Q1 Outbound", "Renewals");
+        assertThat(drafts).extracting(SequenceDraft::rows).containsExactly(List.of(2, 3, 4), List.of(5, 6));
+        assertThat(drafts).allSatisfy(draft -> assertThat(draft.problems()).isEmpty());
+        assertThat(drafts.get(0).request().emailerSteps()).extracting(EmailerStep::type)
+                .containsExactly("auto_email", "auto_email", "call");
+        assertThat(drafts.get(0).request().permissions()).isEqualTo("team_can_use");
+        assertThat(drafts.get(1).request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 5);
+    }
+
+    @Test
+    void leaves_the_columns_a_merged_area_spans_to_the_right_empty_as_its_first_row_does() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "wide-merge.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            putRows(sheet, 1, new Object[] {"sequence", "step", "subject", "body", "note"},
+                    new Object[] {"Block", 1, "Hi", "One body over two rows and two columns"},
+                    new Object[] {null, 2, null, null, "Call them"});
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A2:A3"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("D2:E3"));
+        });
+
+        List<SourceRecord.TableRow> rows = rows(file);
+
+        assertThat(rows.get(0).cells()).containsExactly("Block", "1", "Hi", "One body over two rows and two columns");
+        assertThat(rows.get(1).cells())
+                .containsExactly("Block", "2", "", "One body over two rows and two columns");
+    }
+
+    @Test
+    void does_not_make_a_row_out_of_a_merged_value_alone() throws IOException {
+        Path file = TestWorkbooks.xls(dir, "tall-merge.xls", workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            putRows(sheet, 1, new Object[] {"sequence", "step", "subject", "body"},
+                    new Object[] {"Tall", 1, "Hi", "Hello"},
+                    new Object[] {null, 2, null, "Again"});
+            // merged down to row 6, past the last row with anything else on it
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A2:A6"));
+            sheet.createRow(4).createCell(0);
+        });
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(rows(input)).extracting(SourceRecord.TableRow::number).containsExactly(2, 3);
+            assertThat(input.blankRows()).isZero();
+        }
+    }
+
+    @Test
+    void finds_merged_cells_written_with_a_namespace_prefix() throws IOException {
+        String sheet = "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>a &lt;mergeCell ref=\"Z9:Z10\"/&gt;"
+                + "</x:t></x:is></x:c></x:row></x:sheetData><x:mergeCells count=\"2\"><x:mergeCell ref=\"A2:A4\"/>"
+                + "<x:mergeCell\nref='$B$5:C6' /></x:mergeCells></x:worksheet>";
+
+        List<CellRangeAddress> areas = XlsxMergedCells.scan(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(areas).extracting(CellRangeAddress::formatAsString).containsExactly("A2:A4", "B5:C6");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private List<SequenceDraft> drafts(Path file) throws IOException {
+        try (SpooledInput input = TestInputs.spool(file)) {
+            List<SequenceDraft> drafts = new ArrayList<>();
+            input.sequences().forEachRemaining(candidate -> drafts.add(mapper.map(candidate)));
+            return drafts;
+        }
+    }
+
+    private static List<SourceRecord.TableRow> rows(Path file) throws IOException {
+        try (SpooledInput input = TestInputs.spool(file)) {
+            return rows(input);
+        }
+    }
+
+    private static List<SourceRecord.TableRow> rows(SpooledInput input) {
+        List<SourceRecord.TableRow> rows = new ArrayList<>();
+        input.sequences().forEachRemaining(s -> s.records().forEach(r -> rows.add((SourceRecord.TableRow) r)));
+        rows.sort(Comparator.comparingInt(SourceRecord.TableRow::number));
+        return rows;
+    }
+}
