@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
@@ -95,11 +96,15 @@ final class WorkbookRecordReader implements RecordReader {
         int sequence = layout.indexOf(Column.SEQUENCE);
 
         Map<String, Integer> listed = new HashMap<>();
+        Map<String, String> listedLoosely = new HashMap<>();
         sequences.readDataRows((number, cells, problems, blanksBefore) -> {
             blanks(sink, blanksBefore);
             Placed row = place(cells, problems, sequencesPositions, labels.size());
             String name = name(row.cells, row.problems, sequence);
             Integer first = name == null ? null : listed.putIfAbsent(name, number);
+            if (name != null) {
+                listedLoosely.putIfAbsent(loosely(name), name);
+            }
             if (first != null) {
                 row.problems.put(sequence, "names sequence '" + name + "' a second time (it is first on Sequences row "
                         + first + "); give each sequence one row on the Sequences sheet");
@@ -111,8 +116,11 @@ final class WorkbookRecordReader implements RecordReader {
             Placed row = place(cells, problems, stepsPositions, labels.size());
             String name = name(row.cells, row.problems, sequence);
             if (name != null && !listed.containsKey(name)) {
+                String near = listedLoosely.get(loosely(name));
                 row.problems.put(sequence, "names sequence '" + name + "', which the Sequences sheet does not list;"
-                        + " add a row for it there or correct the name");
+                        + (near == null ? " add a row for it there or correct the name"
+                        : " it lists '" + near + "' (Sequences row " + listed.get(near) + "); write the name exactly"
+                        + " as there, since two spellings would be two sequences in Apollo"));
             }
             sink.record(name, new SourceRecord.TableRow(SheetRowNumbers.encode(SheetRowNumbers.STEPS, number), row.cells, row.problems));
         });
@@ -172,6 +180,11 @@ final class WorkbookRecordReader implements RecordReader {
         Map<Integer, String> moved = new HashMap<>();
         problems.forEach((index, problem) -> moved.put(index < positions.length ? positions[index] : width, problem));
         return new Placed(placed, moved);
+    }
+
+    /** A name as a person reads it: without regard to case or to how many spaces stand between words. */
+    private static String loosely(String name) {
+        return name.replaceAll("[\\s\\h]+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** The sequence a row is filed under; none when the cell is empty or holds no usable value. */

@@ -106,6 +106,29 @@ class WorkbookSpreadsheetHabitsTest {
         assertThat(areas).extracting(CellRangeAddress::formatAsString).containsExactly("A2:A4", "B5:C6");
     }
 
+    // ---- the Sequences and Steps sheets ------------------------------------------------------------------
+
+    @Test
+    void names_the_sequence_a_step_row_means_when_only_case_or_spaces_differ() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "pair.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"},
+                    new Object[] {"Q1 Outbound", "private"});
+            putRows(workbook.createSheet("Steps"), 1, new Object[] {"sequence", "step", "subject", "body"},
+                    new Object[] {"Q1 Outbound", 1, "Hi", "Hello"},
+                    new Object[] {"q1\u00A0 outbound", 2, null, "Again"},
+                    new Object[] {"Q2 Outbound", 1, "Hi", "Hello"});
+        });
+
+        List<SourceRecord.TableRow> rows = rows(file);
+
+        assertThat(rows).extracting(row -> row.cellProblems().get(0)).containsExactly(null, null,
+                "names sequence 'q1\u00A0 outbound', which the Sequences sheet does not list; it lists 'Q1 Outbound'"
+                        + " (Sequences row 2); write the name exactly as there, since two spellings would be two"
+                        + " sequences in Apollo",
+                "names sequence 'Q2 Outbound', which the Sequences sheet does not list; add a row for it there or"
+                        + " correct the name");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private List<SequenceDraft> drafts(Path file) throws IOException {
