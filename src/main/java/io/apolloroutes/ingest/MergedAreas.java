@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
@@ -18,11 +20,17 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * whatever the file keeps in them (LibreOffice can keep the text of cells it merged away, hidden). The
  * value is given only to rows with something else on them: a row that shows nothing but the merged
  * value is still an empty row.
+ *
+ * <p>Areas never overlap, so the areas on one row are kept by first column: finding the one over a cell
+ * costs a lookup, not a pass over all of them, however many columns a hostile sheet merges.
  */
 final class MergedAreas {
 
-    /** A sheet without merged cells. */
-    static final MergedAreas NONE = new MergedAreas(List.of());
+    /**
+     * Most merged areas a sheet may have. A sheet of sequences has a few per sequence at most; a sheet
+     * with millions would hold the streaming reader's list of them in memory, so it is refused instead.
+     */
+    static final int MAX_AREAS = 250_000;
 
     /** One merged area, and what its top-left cell holds once its first row has been read. */
     private static final class Area {
@@ -37,10 +45,16 @@ final class MergedAreas {
 
     private final Iterator<CellRangeAddress> ahead;
     private CellRangeAddress next;
-    private final List<Area> current = new ArrayList<>();
+    /** The areas over the current row, by first column. */
+    private final TreeMap<Integer, Area> current = new TreeMap<>();
+    /** The same areas, the one that ends first on top. */
+    private final PriorityQueue<Area> ending = new PriorityQueue<>(Comparator.comparingInt(area -> area.range.getLastRow()));
     private int row = -1;
 
     MergedAreas(List<CellRangeAddress> ranges) {
+        if (ranges.size() > MAX_AREAS) {
+            throw tooMany();
+        }
         List<CellRangeAddress> sorted = new ArrayList<>();
         for (CellRangeAddress range : ranges) {
             if (range.getNumberOfCells() > 1) {
@@ -52,13 +66,24 @@ final class MergedAreas {
         this.next = ahead.hasNext() ? ahead.next() : null;
     }
 
+    /** The answer to a sheet with more than {@value #MAX_AREAS} merged areas. */
+    static UnreadableInputException tooMany() {
+        return new UnreadableInputException(0, "has more than " + MAX_AREAS + " merged cell areas on one sheet, far more"
+                + " than a sheet of sequences needs, so it is not read; unmerge the cells (select all, then turn Merge"
+                + " Cells off) and save it again");
+    }
+
     /** Moves to a row (0-based); rows come in order from the top. */
     void moveTo(int rowIndex) {
         row = rowIndex;
-        current.removeIf(area -> area.range.getLastRow() < rowIndex);
+        while (!ending.isEmpty() && ending.peek().range.getLastRow() < rowIndex) {
+            current.remove(ending.poll().range.getFirstColumn());
+        }
         while (next != null && next.getFirstRow() <= rowIndex) {
             if (next.getLastRow() >= rowIndex) {
-                current.add(new Area(next));
+                Area area = new Area(next);
+                current.put(next.getFirstColumn(), area);
+                ending.add(area);
             }
             next = ahead.hasNext() ? ahead.next() : null;
         }
@@ -66,13 +91,12 @@ final class MergedAreas {
 
     /** True for a cell of the current row that a merged area covers: it shows nothing of its own. */
     boolean isCovered(int column) {
-        for (Area area : current) {
-            CellRangeAddress range = area.range;
-            if (range.containsColumn(column) && !(range.getFirstRow() == row && range.getFirstColumn() == column)) {
-                return true;
-            }
+        Map.Entry<Integer, Area> left = current.floorEntry(column);
+        if (left == null) {
+            return false;
         }
-        return false;
+        CellRangeAddress range = left.getValue().range;
+        return range.containsColumn(column) && !(range.getFirstRow() == row && range.getFirstColumn() == column);
     }
 
     /**
@@ -84,12 +108,12 @@ final class MergedAreas {
      * @param width    columns with a header; a value right of them is reported on the area's first row
      */
     void fill(List<String> cells, Map<Integer, String> problems, int width) {
-        for (Area area : current) {
+        for (Area area : current.headMap(width).values()) {
             int column = area.range.getFirstColumn();
             if (area.range.getFirstRow() == row) {
                 area.value = column < cells.size() ? cells.get(column) : "";
                 area.problem = problems.get(column);
-            } else if (area.value != null && !area.value.isEmpty() && column < width) {
+            } else if (area.value != null && !area.value.isEmpty()) {
                 while (cells.size() <= column) {
                     cells.add("");
                 }

@@ -107,6 +107,10 @@ final class XlsxMergedCells {
                     if (isMergeCell(tag, length)) {
                         Matcher ref = REF.matcher(new String(tag, 0, length, StandardCharsets.US_ASCII));
                         if (ref.find()) {
+                            if (areas.size() == MergedAreas.MAX_AREAS) {
+                                // stopped here: the list itself is what a hostile sheet would grow
+                                throw MergedAreas.tooMany();
+                            }
                             areas.add(CellRangeAddress.valueOf(ref.group(1).replace("$", "")));
                         }
                     }

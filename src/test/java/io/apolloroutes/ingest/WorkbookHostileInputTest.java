@@ -124,6 +124,23 @@ class WorkbookHostileInputTest {
     }
 
     @Test
+    void refuses_a_sheet_with_more_merged_cells_than_a_sheet_of_sequences_has() throws IOException {
+        // each merged area is kept in memory, by the pack and by the streaming reader: millions would exhaust it
+        StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>sequence</t></is></c></row></sheetData>"
+                + "<mergeCells>");
+        for (int row = 2; row <= MergedAreas.MAX_AREAS + 2; row++) {
+            sheet.append("<mergeCell ref=\"A").append(row).append(":B").append(row).append("\"/>");
+        }
+        Path file = repack(workbook("merges-source.xlsx"), "merges.xlsx",
+                Map.of("xl/worksheets/sheet1.xml", sheet.append("</mergeCells></worksheet>").toString().getBytes()));
+
+        assertUnreadable(file, "has more than 250000 merged cell areas on one sheet, far more than a sheet of"
+                + " sequences needs, so it is not read; unmerge the cells (select all, then turn Merge Cells off) and"
+                + " save it again");
+    }
+
+    @Test
     void refuses_a_part_the_libraries_would_hold_in_memory_when_it_is_too_large() throws IOException {
         StringBuilder styles = new StringBuilder("<styleSheet>");
         Random random = new Random(2);
