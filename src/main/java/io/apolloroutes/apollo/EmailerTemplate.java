@@ -15,7 +15,8 @@ public record EmailerTemplate(String id, String subject, String bodyHtml) {
 
     /**
      * True when the body shows something: text (Apollo variables count) or an image. {@code <p></p>},
-     * {@code <p>&nbsp;</p>} and {@code <br>} are empty, as they are to the person reading the email.
+     * {@code <p>&nbsp;</p>}, {@code <br>} and a lone zero-width space are empty, as they are to the person
+     * reading the email.
      */
     @JsonIgnore
     public boolean hasVisibleBody() {

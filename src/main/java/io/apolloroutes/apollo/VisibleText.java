@@ -7,6 +7,9 @@ import org.jsoup.nodes.Document;
 
 /**
  * Whether an HTML body shows anything to its reader: text (Apollo variables count) or an image.
+ * Characters that draw nothing do not count as text: whitespace, no-break spaces of every width, and
+ * format characters such as the zero-width space, the word joiner and the byte-order mark, which
+ * copies out of web pages and chat tools leave behind.
  *
  * <p>jsoup decides, but building a document for every body was the single largest cost of a large
  * dry run, and almost every body answers within its first few characters ({@code <p>Hi ...}). So a
@@ -68,13 +71,22 @@ final class VisibleText {
                     return UNSURE;
                 }
                 i = semicolon + 1;
-            } else if (Character.isWhitespace(c) || c == '\u00A0') {
+            } else if (isBlank(c)) {
                 i++;
             } else {
                 return 1;
             }
         }
         return 0;
+    }
+
+    /**
+     * True for a character that draws nothing: whitespace, any space separator (the no-break spaces
+     * too) and format characters (Unicode Cf: zero-width space, word joiner, soft hyphen, byte-order
+     * mark, direction marks). jsoup drops only some of these from its text, so both paths ask here.
+     */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 
     private static String tagName(String html, int from) {
@@ -107,7 +119,12 @@ final class VisibleText {
 
     static boolean byJsoup(String html) {
         Document body = Jsoup.parseBodyFragment(html);
-        String text = body.text().replace('\u00A0', ' ');
-        return !text.isBlank() || !body.select("img").isEmpty();
+        String text = body.text();
+        for (int i = 0; i < text.length(); i++) {
+            if (!isBlank(text.charAt(i))) {
+                return true;
+            }
+        }
+        return !body.select("img").isEmpty();
     }
 }

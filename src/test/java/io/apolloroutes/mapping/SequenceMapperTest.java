@@ -515,6 +515,18 @@ class SequenceMapperTest {
         });
     }
 
+    /** Copies out of web pages and chat tools leave characters that draw nothing; they are no body. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "<p>\u200B</p>", "<p>\u2060\uFEFF</p>", "<p>&nbsp;\u200B<br></p>",
+            "<p>\u202F</p>"})
+    void creates_an_email_whose_body_is_only_zero_width_characters_as_a_draft(String body) throws IOException {
+        SequenceDraft draft = csv("sequence,subject,Body\nQ1,Hello," + body + "\n");
+
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).status()).isNull();
+        assertThat(draft.notes()).singleElement()
+                .satisfies(note -> assertThat(note.message()).startsWith("is empty, so this email is created as a draft"));
+    }
+
     @Test
     void does_not_promise_a_draft_for_a_row_that_is_not_created_at_all() throws IOException {
         SequenceDraft draft = csv("sequence,Active,subject,Body\nQ1,maybe,Hello,\n");
