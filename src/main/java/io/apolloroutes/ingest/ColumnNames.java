@@ -53,14 +53,6 @@ public final class ColumnNames {
         return Optional.ofNullable(BY_NAME.get(normalise(header)));
     }
 
-    /**
-     * Resolves headers through a source's renames (see {@link SourceProfile#renames()}), matched like
-     * any header; a header the renames do not mention is resolved under its own name.
-     */
-    public static Function<String, Optional<Column>> resolver(Map<String, String> renames) {
-        return renames.isEmpty() ? ColumnNames::resolve : renamer(renames).andThen(ColumnNames::resolve);
-    }
-
     /** The name a header stands for under a source's renames: the rename target, or the header itself. */
     public static Function<String, String> renamer(Map<String, String> renames) {
         Map<String, String> renamed = new HashMap<>();

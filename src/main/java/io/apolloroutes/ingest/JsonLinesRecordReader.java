@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads JSON Lines: one object per line. A line that is not valid JSON, or has a key twice, is one bad
@@ -21,7 +19,7 @@ final class JsonLinesRecordReader implements RecordReader {
 
     private final ObjectMapper mapper;
     private final JsonTrees trees;
-    private final Function<String, Optional<Column>> columns;
+    private final HeaderNames columns;
 
     /**
      * @param renames the source's own key names → column names (see {@link SourceProfile#renames()})
@@ -29,7 +27,7 @@ final class JsonLinesRecordReader implements RecordReader {
     JsonLinesRecordReader(ObjectMapper mapper, Map<String, String> renames) {
         this.mapper = mapper;
         this.trees = new JsonTrees(mapper);
-        this.columns = ColumnNames.resolver(renames);
+        this.columns = HeaderNames.of(renames);
     }
 
     @Override

@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Reads a JSON document with Jackson's streaming parser: one object, an array of objects, or
@@ -28,7 +26,7 @@ final class JsonRecordReader implements RecordReader {
 
     private final ObjectMapper mapper;
     private final JsonTrees trees;
-    private final Function<String, Optional<Column>> columns;
+    private final HeaderNames columns;
 
     /**
      * @param renames the source's own key names → column names (see {@link SourceProfile#renames()})
@@ -36,7 +34,7 @@ final class JsonRecordReader implements RecordReader {
     JsonRecordReader(ObjectMapper mapper, Map<String, String> renames) {
         this.mapper = mapper;
         this.trees = new JsonTrees(mapper);
-        this.columns = ColumnNames.resolver(renames);
+        this.columns = HeaderNames.of(renames);
     }
 
     @Override

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Tells the two JSON object shapes apart: Apollo's own "Create a Sequence" body (it has
@@ -21,7 +19,7 @@ final class JsonShapes {
      *
      * @param columns resolves the keys of a flat row, through the source's renames
      */
-    static void file(int number, int line, JsonNode node, RecordSink sink, Function<String, Optional<Column>> columns)
+    static void file(int number, int line, JsonNode node, RecordSink sink, HeaderNames columns)
             throws java.io.IOException {
         if (!(node instanceof ObjectNode object)) {
             sink.record(null, new SourceRecord.Broken(number, line, node.toString(),
@@ -35,15 +33,15 @@ final class JsonShapes {
         }
     }
 
-    private static String rowSequenceName(ObjectNode row, RecordSink sink, Function<String, Optional<Column>> columns) {
+    private static String rowSequenceName(ObjectNode row, RecordSink sink, HeaderNames columns) {
         String name = null;
         for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Column column = columns.apply(field.getKey()).orElse(null);
+            Column column = columns.column(field.getKey()).orElse(null);
             if (column == Column.SEQUENCE && name == null) {
                 name = nameOf(field.getValue());
             } else if (column == null && !ColumnNames.isErrorColumn(field.getKey())
-                    && ColumnNames.resolveNumbered(field.getKey()).isEmpty()) {
+                    && columns.numbered(field.getKey()).isEmpty()) {
                 sink.unknownColumn(field.getKey());
             }
         }

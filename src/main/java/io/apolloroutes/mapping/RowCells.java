@@ -2,7 +2,7 @@ package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.ingest.Column;
-import io.apolloroutes.ingest.ColumnNames;
+import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
@@ -12,8 +12,6 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The non-empty cells of one tabular record (CSV row or flat JSON row) by column, with the header
@@ -82,11 +80,11 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
      * The records of one sequence as step rows would give them: a step row or flat JSON row is one, a
      * row of the wide layout several.
      */
-    /** @param columns resolves JSON keys through the source's renames ({@link ColumnNames#resolver}) */
-    static List<RowCells> of(SequenceCandidate candidate, Function<String, Optional<Column>> columns,
+    /** @param columns resolves JSON keys through the source's renames */
+    static List<RowCells> of(SequenceCandidate candidate, HeaderNames columns,
                              List<Problem> problems) {
         List<SourceRecord> records = candidate.records();
-        if (records.size() > 1 && records.stream().anyMatch(r -> isWide(r, candidate.layout()))) {
+        if (records.size() > 1 && records.stream().anyMatch(r -> isWide(r, candidate.layout(), columns))) {
             // a wide row is a whole sequence: merging a second one would turn its emails into A/B variants
             List<RowCells> first = of(records.get(0), candidate.layout(), columns, problems);
             problems.add(WideRow.moreThanOneRow(candidate, first));
@@ -100,19 +98,19 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
     }
 
     private static List<RowCells> of(SourceRecord record, TableLayout layout,
-                                     Function<String, Optional<Column>> columns, List<Problem> problems) {
+                                     HeaderNames columns, List<Problem> problems) {
         if (record instanceof SourceRecord.TableRow row) {
             return layout.isWide() ? WideRow.expand(row, layout, problems) : List.of(of(row, layout, problems));
         }
         if (record instanceof SourceRecord.JsonRow json) {
-            return WideRow.isWide(json) ? WideRow.expand(json, columns, problems) : List.of(of(json, columns, problems));
+            return WideRow.isWide(json, columns) ? WideRow.expand(json, columns, problems) : List.of(of(json, columns, problems));
         }
         throw new IllegalArgumentException("not a tabular record: " + record);
     }
 
-    private static boolean isWide(SourceRecord record, TableLayout layout) {
+    private static boolean isWide(SourceRecord record, TableLayout layout, HeaderNames columns) {
         return record instanceof SourceRecord.TableRow ? layout.isWide()
-                : record instanceof SourceRecord.JsonRow json && WideRow.isWide(json);
+                : record instanceof SourceRecord.JsonRow json && WideRow.isWide(json, columns);
     }
 
     static RowCells of(SourceRecord.TableRow row, TableLayout layout, List<Problem> problems) {
@@ -139,12 +137,12 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
         return new RowCells(row.number(), cells);
     }
 
-    /** @param columns resolves keys through the source's renames ({@link ColumnNames#resolver}) */
-    static RowCells of(SourceRecord.JsonRow row, Function<String, Optional<Column>> columns, List<Problem> problems) {
+    /** @param columns resolves keys through the source's renames */
+    static RowCells of(SourceRecord.JsonRow row, HeaderNames columns, List<Problem> problems) {
         Map<Column, Cell> cells = new EnumMap<>(Column.class);
         for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields().fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Column column = columns.apply(field.getKey()).orElse(null);
+            Column column = columns.column(field.getKey()).orElse(null);
             JsonNode value = field.getValue();
             if (column == null || value == null || value.isNull()) {
                 continue;

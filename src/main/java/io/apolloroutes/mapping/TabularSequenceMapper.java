@@ -7,7 +7,7 @@ import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.BodyFormat;
 import io.apolloroutes.ingest.Column;
-import io.apolloroutes.ingest.ColumnNames;
+import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,7 +56,7 @@ final class TabularSequenceMapper {
 
     private SequenceDraft map() {
         int maxCellLength = candidate.file().source().read().limits().maxCellLength();
-        Function<String, Optional<Column>> columns = ColumnNames.resolver(candidate.file().source().renames());
+        HeaderNames columns = HeaderNames.of(candidate.file().source().renames());
         for (SourceRecord record : candidate.records()) {
             CellChecks.check(record, candidate.layout(), maxCellLength, problems);
         }

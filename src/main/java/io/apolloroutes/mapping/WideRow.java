@@ -2,7 +2,7 @@ package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.ingest.Column;
-import io.apolloroutes.ingest.ColumnNames;
+import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.NumberedColumn;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
@@ -13,8 +13,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,29 +49,29 @@ final class WideRow {
         }, problems);
     }
 
-    /** True for a flat JSON row with numbered step keys ({@code "step_1_body"}). */
-    static boolean isWide(SourceRecord.JsonRow row) {
+    /** True for a flat JSON row with numbered step keys ({@code "step_1_body"}, or a key renamed to one). */
+    static boolean isWide(SourceRecord.JsonRow row, HeaderNames columns) {
         return row.fields().properties().stream()
-                .anyMatch(field -> ColumnNames.resolveNumbered(field.getKey()).isPresent());
+                .anyMatch(field -> columns.numbered(field.getKey()).isPresent());
     }
 
     /**
      * A flat JSON row with numbered step keys. Its keys are checked as a header is, but a problem stops
      * only this row's sequence. Keys of empty steps may simply be left out.
      */
-    static List<RowCells> expand(SourceRecord.JsonRow row, Function<String, Optional<Column>> resolver,
+    static List<RowCells> expand(SourceRecord.JsonRow row, HeaderNames columns,
                                  List<Problem> problems) {
-        RowCells all = RowCells.of(row, resolver, problems);
+        RowCells all = RowCells.of(row, columns, problems);
         List<StepColumns.Entry> entries = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, JsonNode> field : row.fields().properties()) {
             int position = index++;
-            ColumnNames.resolveNumbered(field.getKey())
+            columns.numbered(field.getKey())
                     .ifPresent(name -> entries.add(new StepColumns.Entry(position, field.getKey(), name)));
         }
-        StepColumns columns = StepColumns.of(entries);
+        StepColumns steps = StepColumns.of(entries);
         List<Integer> number = List.of(row.number());
-        columns.problems().forEach(p -> problems.add(new Problem(number, p.entry().label(), null, null, p.onColumn())));
+        steps.problems().forEach(p -> problems.add(new Problem(number, p.entry().label(), null, null, p.onColumn())));
         Map<Column, RowCells.Cell> settings = new EnumMap<>(Column.class);
         all.cells().forEach((column, cell) -> {
             if (column.level() == Column.Level.SEQUENCE) {
@@ -84,7 +82,7 @@ final class WideRow {
                         entries.get(0).label())));
             }
         });
-        return expand(new RowCells(row.number(), settings), columns, new Cells() {
+        return expand(new RowCells(row.number(), settings), steps, new Cells() {
             @Override
             public String value(StepColumns.Entry entry) {
                 if (!written(entry)) {

@@ -454,6 +454,39 @@ class SourceSettingsMappingTest {
         assertThat(draft.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 2);
     }
 
+    @Test
+    void renames_the_teams_numbered_headers_to_numbered_step_columns() throws IOException {
+        SequenceDraft draft = only(mapCsv("""
+                Campaign,Touch 1 Subject,Touch 1 Text,Touch 2 Delay,Touch 2 Text
+                Spring promo,Hello {{first_name}},Hi {{first_name}},3,Any thoughts?
+                """, "mappings/touch-columns.yaml"));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 3);
+        assertThat(draft.request().emailerSteps()).extracting(SourceSettingsMappingTest::body)
+                .containsExactly("<p>Hi {{first_name}}</p>", "<p>Any thoughts?</p>");
+    }
+
+    @Test
+    void renames_the_teams_numbered_keys_of_flat_json_rows_like_their_csv_headers() throws IOException {
+        Path file = TestInputs.copy("inputs/touch-planner.json", dir);
+        SourceProfile profile = profile("mappings/touch-columns.yaml", 100_000);
+
+        try (SpooledInput input = TestInputs.spool(file, profile)) {
+            assertThat(input.warnings()).containsExactly("unknown columns ignored (their cells are kept in dead-letter"
+                    + " files but not sent): \"Owner note\"");
+        }
+        List<SequenceDraft> drafts = map(file, profile);
+        assertThat(drafts).extracting(SequenceDraft::problems).containsOnly(List.of());
+        SequenceDraft spring = drafts.get(0);
+        assertThat(spring.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 3);
+        assertThat(spring.request().emailerSteps()).extracting(SourceSettingsMappingTest::body)
+                .containsExactly("<p>Hi {{first_name}}</p>", "<p>Any thoughts?</p>");
+        assertThat(spring.locator().locate("emailer_steps[1].wait_time"))
+                .isEqualTo(new SourceLocator.Location(List.of(1), "Touch 2 Delay"));
+        assertThat(drafts.get(1).request().emailerSteps()).hasSize(1);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     private List<SequenceDraft> mapPartnerExport(int maxCellLength) throws IOException {

@@ -1,0 +1,35 @@
+package io.apolloroutes.ingest;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a source's headers (or flat JSON keys) mean: the source's renames applied first (see
+ * {@link SourceProfile#renames()}), then the pack's own names. One object answers both questions a
+ * header raises, a step-row column or a numbered step column of the wide layout, so a rename to
+ * {@code step_1_body} counts in a JSON row exactly as in a CSV header.
+ */
+public final class HeaderNames {
+
+    private final Function<String, String> renamed;
+
+    private HeaderNames(Function<String, String> renamed) {
+        this.renamed = renamed;
+    }
+
+    /** @param renames the source's own header names → names the pack knows, as the mapping file writes them */
+    public static HeaderNames of(Map<String, String> renames) {
+        return new HeaderNames(renames.isEmpty() ? Function.identity() : ColumnNames.renamer(renames));
+    }
+
+    /** The step-row column a header names, or empty for an unknown or numbered header. */
+    public Optional<Column> column(String header) {
+        return ColumnNames.resolve(renamed.apply(header));
+    }
+
+    /** The numbered step column of the wide layout a header names, or empty when it is not one. */
+    public Optional<NumberedColumn> numbered(String header) {
+        return ColumnNames.resolveNumbered(renamed.apply(header));
+    }
+}
