@@ -1,6 +1,7 @@
 package io.apolloroutes.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -13,6 +14,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SourceProfiles {
 
+    // an entry written twice would otherwise be "last one wins": the first rename or constant silently gone
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** How the parser starts its message about an entry written twice. */
+    private static final String DUPLICATE = "Duplicate field ";
 
     private final InputProperties input;
 
@@ -72,8 +78,25 @@ public class SourceProfiles {
                     + "'; the file may have columns, constants, body_format and read (encoding, delimiter, sheet,"
                     + " time_zone)");
         } catch (IOException e) {
+            StreamReadException twice = duplicateEntry(e);
+            if (twice != null) {
+                throw new IllegalStateException("mapping file " + mapping + ", line " + twice.getLocation().getLineNr()
+                        + ": " + twice.getOriginalMessage().substring(DUPLICATE.length()) + " is written twice in one"
+                        + " entry, so only one of the two would count; keep one of them");
+            }
             throw new IllegalStateException("mapping file " + mapping + " is not valid YAML: " + e.getMessage(), e);
         }
+    }
+
+    /** The parser's complaint about an entry written twice, wherever the mapping of the file wrapped it. */
+    private static StreamReadException duplicateEntry(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith(DUPLICATE) && read.getLocation() != null) {
+                return read;
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> renames(Map<String, String> columns, String where) {
@@ -81,7 +104,14 @@ public class SourceProfiles {
             return Map.of();
         }
         Map<String, String> renames = new LinkedHashMap<>();
+        Map<String, String> byHeader = new HashMap<>();
         columns.forEach((from, to) -> {
+            // headers match loosely, so "Email Copy" and "email_copy" are one header with two renames
+            String earlier = byHeader.putIfAbsent(ColumnNames.normalise(from), from);
+            if (earlier != null) {
+                throw new IllegalStateException(where + ": columns: '" + earlier + "' and '" + from + "' are the same"
+                        + " header (case, spaces, hyphens and underscores do not matter), renamed twice; keep one of them");
+            }
             if (to == null || !ColumnNames.isKnown(to)) {
                 throw new IllegalStateException(where + ": columns: '" + from + "' is mapped to '" + to
                         + "', which is not a column the pack knows (see the README's column tables)");
@@ -96,6 +126,7 @@ public class SourceProfiles {
             return Map.of();
         }
         Map<Column, String> values = new EnumMap<>(Column.class);
+        Map<Column, String> keys = new EnumMap<>(Column.class);
         constants.forEach((key, value) -> {
             Column column = ColumnNames.resolve(key).orElseThrow(() -> new IllegalStateException(where
                     + ": constants: '" + key + "' is not a column the pack knows"));
@@ -107,6 +138,12 @@ public class SourceProfiles {
             if (column.level() != Column.Level.SEQUENCE) {
                 throw new IllegalStateException(where + ": constants: '" + key + "' is a step or email column;"
                         + " constants set sequence settings (schedule_id, owner_id, labels, permissions, ...)");
+            }
+            String earlier = keys.putIfAbsent(column, key);
+            if (earlier != null) {
+                // schedule and schedule_id name one setting: which of the two values would count is not for the file order to decide
+                throw new IllegalStateException(where + ": constants: '" + earlier + "' and '" + key + "' both set "
+                        + column.canonicalName() + "; keep one of them");
             }
             if (value == null || value instanceof Map) {
                 throw new IllegalStateException(where + ": constants: '" + key + "' needs a value (text, number,"

@@ -297,6 +297,78 @@ class SourceProfilesTest {
     }
 
     @Test
+    void refuses_a_header_renamed_twice_instead_of_keeping_the_last_rename() {
+        Path file = write("""
+                columns:
+                  Campaign: sequence
+                  Email Copy: body
+                  Campaign: labels
+                """);
+
+        assertThatThrownBy(() -> new SourceProfiles(SHIPPED).profile("inbox", file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mapping file " + file + ", line 4: 'Campaign' is written twice in one entry, so only one"
+                        + " of the two would count; keep one of them");
+    }
+
+    @Test
+    void refuses_a_part_of_the_mapping_file_written_twice() {
+        Path file = write("""
+                columns:
+                  Campaign: sequence
+                constants:
+                  permissions: private
+                columns:
+                  Email Copy: body
+                """);
+
+        assertThatThrownBy(() -> new SourceProfiles(SHIPPED).profile("inbox", file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("mapping file " + file + ", line 5: 'columns' is written twice");
+    }
+
+    @Test
+    void refuses_two_spellings_of_one_header_with_their_own_renames() {
+        Path file = write("""
+                columns:
+                  Email Copy: body
+                  email_copy: subject
+                """);
+
+        assertThatThrownBy(() -> new SourceProfiles(SHIPPED).profile("inbox", file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mapping file " + file + ": columns: 'Email Copy' and 'email_copy' are the same header"
+                        + " (case, spaces, hyphens and underscores do not matter), renamed twice; keep one of them");
+    }
+
+    @Test
+    void refuses_two_constants_for_one_setting_instead_of_keeping_the_last() {
+        Path file = write("""
+                constants:
+                  schedule: Weekday mornings
+                  emailer_schedule_id: 6095a710bd01d100a506d4af
+                """);
+
+        assertThatThrownBy(() -> new SourceProfiles(SHIPPED).profile("inbox", file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mapping file " + file + ": constants: 'schedule' and 'emailer_schedule_id' both set"
+                        + " schedule_id; keep one of them");
+    }
+
+    @Test
+    void refuses_a_constant_written_twice() {
+        Path file = write("""
+                constants:
+                  permissions: private
+                  permissions: team_can_use
+                """);
+
+        assertThatThrownBy(() -> new SourceProfiles(SHIPPED).profile("inbox", file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("mapping file " + file + ", line 3: 'permissions' is written twice");
+    }
+
+    @Test
     void refuses_a_constant_for_a_column_the_pack_does_not_know() {
         Path file = write("""
                 constants:
