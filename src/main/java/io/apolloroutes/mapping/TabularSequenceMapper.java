@@ -297,7 +297,7 @@ final class TabularSequenceMapper {
     /** The row's body_format, else the source's. */
     private BodyFormat bodyFormat(RowCells row) {
         BodyFormat format = touchValue(row, Column.BODY_FORMAT, cell -> BodyFormat.named(cell).orElseThrow(
-                () -> new IllegalArgumentException("must be html, text or markdown")), () -> null);
+                () -> new IllegalArgumentException("must be auto, html, text or markdown")), () -> null);
         return format != null ? format : candidate.file().source().bodyFormat();
     }
 

@@ -274,9 +274,20 @@ class SourceSettingsMappingTest {
             assertThat(p.rows()).containsExactly(3);
             assertThat(p.column()).isEqualTo("Copy format");
             assertThat(p.value()).isEqualTo("rich text");
-            assertThat(p.message()).isEqualTo("must be html, text or markdown");
+            assertThat(p.message()).isEqualTo("must be auto, html, text or markdown");
         });
         assertThat(body(draft.request().emailerSteps().get(0))).isEqualTo("<p><strong>Hi</strong> {{first_name}}</p>");
+    }
+
+    @Test
+    void a_row_may_set_its_body_format_back_to_auto_under_a_markdown_source() throws IOException {
+        SequenceDraft draft = only(mapCsv("""
+                sequence,subject,body,body_format
+                Q1,Hello,**not bold** <b>bold</b>,Auto
+                """, write("markdown.yaml", "body_format: markdown\n")));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(body(draft.request().emailerSteps().get(0))).isEqualTo("**not bold** <b>bold</b>");
     }
 
     @Test
@@ -400,7 +411,7 @@ class SourceSettingsMappingTest {
             assertThat(p.rows()).containsExactly(4);
             assertThat(p.column()).isEqualTo("body_format");
             assertThat(p.value()).isEqualTo("docx");
-            assertThat(p.message()).isEqualTo("must be html, text or markdown");
+            assertThat(p.message()).isEqualTo("must be auto, html, text or markdown");
         });
     }
 
