@@ -7,6 +7,7 @@ import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.BodyFormat;
 import io.apolloroutes.ingest.Column;
+import io.apolloroutes.ingest.ColumnNames;
 import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
@@ -44,6 +45,7 @@ final class TabularSequenceMapper {
     private final List<List<RowCells>> stepCells = new ArrayList<>();
     private final List<List<RowCells>> touchCells = new ArrayList<>();
     private List<RowCells> rows;
+    private HeaderNames columns;
     private boolean dayMode;
 
     private TabularSequenceMapper(SequenceCandidate candidate) {
@@ -56,7 +58,7 @@ final class TabularSequenceMapper {
 
     private SequenceDraft map() {
         int maxCellLength = candidate.file().source().read().limits().maxCellLength();
-        HeaderNames columns = HeaderNames.of(candidate.file().source().renames());
+        columns = HeaderNames.of(candidate.file().source().renames());
         for (SourceRecord record : candidate.records()) {
             CellChecks.check(record, candidate.layout(), maxCellLength, problems);
         }
@@ -167,7 +169,50 @@ final class TabularSequenceMapper {
                     stepValue(step, i, Column.NOTE, CellValues::text),
                     null, null, touches));
         }
+        if (steps.isEmpty()) {
+            noStepButUnreadCells();
+        }
         return steps.isEmpty() ? null : steps;
+    }
+
+    /**
+     * A sequence without steps whose rows fill columns the pack does not know ("Subject 1", "Email
+     * Text") most likely wrote its emails there: "needs at least one step" alone would not say why the
+     * emails were not seen. A row of only sequence settings is left to that plain rule.
+     */
+    private void noStepButUnreadCells() {
+        List<String> unread = new ArrayList<>();
+        for (SourceRecord record : candidate.records()) {
+            if (record instanceof SourceRecord.TableRow row && candidate.layout() != null) {
+                List<String> labels = candidate.layout().labels();
+                for (int i = 0; i < Math.min(row.cells().size(), labels.size()); i++) {
+                    String cell = row.cells().get(i);
+                    if (cell != null && !cell.isBlank() && isUnknown(labels.get(i)) && !unread.contains(labels.get(i))) {
+                        unread.add(labels.get(i));
+                    }
+                }
+            } else if (record instanceof SourceRecord.JsonRow row) {
+                row.fields().properties().forEach(field -> {
+                    if (!field.getValue().isNull() && isUnknown(field.getKey()) && !unread.contains(field.getKey())) {
+                        unread.add(field.getKey());
+                    }
+                });
+            }
+        }
+        if (unread.isEmpty()) {
+            return;
+        }
+        List<String> quoted = unread.stream().limit(5).map(label -> "\"" + label + "\"").toList();
+        problems.add(new Problem(candidate.recordNumbers(), null, "emailer_steps", null, String.format("has no step,"
+                        + " and its cells under %s%s were not read: the pack does not know those column names; name"
+                        + " them like subject and body (one row per email) or Step 1 Subject and Step 1 Body (one row"
+                        + " per sequence), or rename them in the source's mapping file", String.join(", ", quoted),
+                unread.size() > quoted.size() ? ", …" : "")));
+    }
+
+    private boolean isUnknown(String header) {
+        return !header.isBlank() && !ColumnNames.isErrorColumn(header) && columns.column(header).isEmpty()
+                && columns.numbered(header).isEmpty();
     }
 
     /**

@@ -187,6 +187,23 @@ class SequenceMapperTest {
         assertThat(draft.request().emailerSteps()).isNull();
     }
 
+    @Test
+    void says_which_unknown_columns_were_not_read_when_a_sequence_has_no_step() throws IOException {
+        SequenceDraft draft = csv("""
+                Sequence,Subject 1,Body 1,Subject 2,Body 2,Owner note
+                Q1 Outbound,Hello,Hi there,,Any thoughts?,
+                """);
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(2);
+            assertThat(p.path()).isEqualTo("emailer_steps");
+            assertThat(p.message()).isEqualTo("has no step, and its cells under \"Subject 1\", \"Body 1\", \"Body 2\""
+                    + " were not read: the pack does not know those column names; name them like subject and body"
+                    + " (one row per email) or Step 1 Subject and Step 1 Body (one row per sequence), or rename them in"
+                    + " the source's mapping file");
+        });
+    }
+
     // ---- steps ---------------------------------------------------------------------------------
 
     @Test
