@@ -23,9 +23,11 @@ public final class ColumnNames {
 
     /**
      * {@code step 2 body}, {@code step2_body}, {@code Step #2: Body}, {@code email 2 body}, after
-     * normalisation; the field may end in a variant letter ({@code _b}).
+     * normalisation; the field may end in a variant letter ({@code _b}). Nothing needs to stand between
+     * the number and the field ({@code Step1Subject}, as camel-case headers run): no field starts with a
+     * digit, so the number ends where the field begins.
      */
-    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6}):?_(.+)");
+    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6}):?_?(.+)");
     private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_([a-z])");
     /** Fields a numbered header may name: every step and email column but the step number itself. */
     private static final Map<String, Column> STEP_FIELDS = new HashMap<>();
