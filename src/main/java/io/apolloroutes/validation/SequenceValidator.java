@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,11 +42,17 @@ public class SequenceValidator {
             violations.addAll(validator.validate(draft.request(), WithoutAbTesting.class));
         }
         // a field the mapping already reported (say, "3.5 must be a whole number") is not reported
-        // again as "missing"
+        // again as "missing", nor is a cell the reader could not use (a spreadsheet error, say)
         Set<String> reported = draft.problems().stream().map(Problem::path).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
+        Set<String> reportedCells = new HashSet<>();
+        draft.problems().stream().filter(problem -> problem.column() != null)
+                .forEach(problem -> problem.rows().forEach(row -> reportedCells.add(cell(problem.column(), row))));
         List<Problem> found = violations.stream().map(violation -> problem(violation, draft.locator()))
-                .filter(problem -> problem.path() == null || !reported.contains(problem.path())).toList();
+                .filter(problem -> problem.path() == null || !reported.contains(problem.path()))
+                .filter(problem -> problem.column() == null || problem.rows().isEmpty() || !problem.rows().stream()
+                        .allMatch(row -> reportedCells.contains(cell(problem.column(), row))))
+                .toList();
         if (found.isEmpty()) {
             return draft;
         }
@@ -55,6 +62,10 @@ public class SequenceValidator {
         all.sort(Comparator.comparing((Problem p) -> p.rows().isEmpty() ? 0 : p.rows().get(0))
                 .thenComparing(p -> p.path() == null ? "" : p.path()));
         return new SequenceDraft(draft.candidate(), draft.request(), draft.locator(), all, draft.notes());
+    }
+
+    private static String cell(String column, int row) {
+        return row + "|" + column;
     }
 
     private static boolean hasVariants(SequenceRequest request) {

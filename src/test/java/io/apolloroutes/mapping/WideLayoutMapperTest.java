@@ -288,6 +288,22 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void reports_an_unreadable_cell_once_not_again_as_missing() throws IOException {
+        TableLayout layout = TableLayout.of(List.of("sequence", "step", "wait_time", "wait_mode", "subject", "body"));
+        SourceRecord.TableRow first = new SourceRecord.TableRow(2, List.of("Q1", "1", "0", "day", "Hello", "First"), Map.of());
+        SourceRecord.TableRow second = new SourceRecord.TableRow(3, List.of("Q1", "2", "#N/A", "day", "", "Second"),
+                Map.of(2, "shows the spreadsheet error #N/A; fix the formula or type the value"));
+        SequenceCandidate candidate = new SequenceCandidate(TestInputs.inputFile(dir.resolve("book.xlsx")), layout, "Q1",
+                1, List.of(first, second));
+
+        SequenceDraft draft = validated(mapper.map(candidate));
+
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::column, Problem::message)
+                .containsExactly(tuple(List.of(3), "wait_time",
+                        "shows the spreadsheet error #N/A; fix the formula or type the value"));
+    }
+
+    @Test
     void makes_a_step_of_a_wait_alone_as_a_step_row_would() throws IOException {
         SequenceDraft draft = validated(csv("""
                 sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Days,Step 2 Body
