@@ -121,7 +121,8 @@ public final class TableLayout {
         boolean onlyStepNumber = true;
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            if (column != null && column.level() != Column.Level.SEQUENCE) {
+            // an unnumbered body_format is the format of every email of the row (see WideRow)
+            if (column != null && column.level() != Column.Level.SEQUENCE && column != Column.BODY_FORMAT) {
                 stepRowColumns.add(String.format("%d (\"%s\")", i + 1, labels.get(i)));
                 onlyStepNumber &= column == Column.STEP;
             }

@@ -31,9 +31,9 @@ final class WideRow {
     /** A CSV or worksheet row under a wide header. */
     static List<RowCells> expand(SourceRecord.TableRow row, TableLayout layout, List<Problem> problems) {
         // the sequence columns, and the per-cell checks (unreadable cells, cells beyond the header), as for step rows
-        RowCells settings = RowCells.of(row, layout, problems);
+        RowCells all = RowCells.of(row, layout, problems);
         List<String> cells = row.cells();
-        return expand(settings, layout.stepColumns(), new Cells() {
+        return expand(withoutBodyFormat(all), all.get(Column.BODY_FORMAT), layout.stepColumns(), new Cells() {
             @Override
             public String value(StepColumns.Entry entry) {
                 // an unreadable cell (#REF!) is already a problem; it holds no value
@@ -76,13 +76,13 @@ final class WideRow {
         all.cells().forEach((column, cell) -> {
             if (column.level() == Column.Level.SEQUENCE) {
                 settings.put(column, cell);
-            } else {
+            } else if (column != Column.BODY_FORMAT) {
                 problems.add(new Problem(number, cell.label(), null, null, String.format("is a step-row field, but"
                                 + " this row numbers its steps (\"%s\"); number it like that too, or remove it",
                         entries.get(0).label())));
             }
         });
-        return expand(new RowCells(row.number(), settings), steps, new Cells() {
+        return expand(new RowCells(row.number(), settings), all.get(Column.BODY_FORMAT), steps, new Cells() {
             @Override
             public String value(StepColumns.Entry entry) {
                 if (!written(entry)) {
@@ -123,7 +123,22 @@ final class WideRow {
         boolean written(StepColumns.Entry entry);
     }
 
-    private static List<RowCells> expand(RowCells settings, StepColumns columns, Cells row, List<Problem> problems) {
+    /**
+     * An unnumbered body_format on a numbered row is the format of all its emails, as a source's
+     * body_format is for all of its files; it is not a sequence setting, so the settings record leaves it.
+     */
+    private static RowCells withoutBodyFormat(RowCells all) {
+        if (!all.has(Column.BODY_FORMAT)) {
+            return all;
+        }
+        Map<Column, RowCells.Cell> settings = new EnumMap<>(all.cells());
+        settings.remove(Column.BODY_FORMAT);
+        return new RowCells(all.number(), settings);
+    }
+
+    /** @param bodyFormat the row's unnumbered body_format, for every email without its own; may be null */
+    private static List<RowCells> expand(RowCells settings, RowCells.Cell bodyFormat, StepColumns columns, Cells row,
+                                         List<Problem> problems) {
         List<RowCells> records = new ArrayList<>();
         records.add(settings);
         int position = 0;
@@ -142,6 +157,9 @@ final class WideRow {
             step.variants().forEach((variant, fields) -> {
                 Map<Column, RowCells.Cell> email = cells(fields, row);
                 if (!email.isEmpty()) {
+                    if (bodyFormat != null) {
+                        email.putIfAbsent(Column.BODY_FORMAT, bodyFormat);
+                    }
                     emails.put(variant, email);
                 }
             });

@@ -496,6 +496,34 @@ class WideLayoutMapperTest {
         assertThat(drafts).extracting(d -> validated(d, true).isInvalid()).containsExactly(false, false, false);
     }
 
+    @Test
+    void an_unnumbered_body_format_is_the_format_of_every_email_of_its_row() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,Body Format,Step 1 Subject,Step 1 Body,Step 1 Body B,Step 2 Body,Step 2 Body Format,Step 3 Type
+                Q1,markdown,Hello,**First**,*Other first*,<b>Second</b>,html,call
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches())
+                .extracting(t -> t.emailerTemplate().bodyHtml())
+                .containsExactly("<p><strong>First</strong></p>", "<p><em>Other first</em></p>");
+        // a numbered body format still decides for its own step
+        assertThat(draft.request().emailerSteps().get(1).emailerTouches().get(0).emailerTemplate().bodyHtml())
+                .isEqualTo("<b>Second</b>");
+        assertThat(draft.request().emailerSteps().get(2).type()).isEqualTo("call");
+    }
+
+    @Test
+    void an_unnumbered_body_format_key_of_a_json_row_is_the_format_of_its_emails() throws IOException {
+        SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequence": "Q1", "body_format": "markdown", "step_1_subject": "Hello", "step_1_body": "**First**"}]
+                """)));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().bodyHtml())
+                .isEqualTo("<p><strong>First</strong></p>");
+    }
+
     // ---- flat JSON rows with numbered keys -----------------------------------------------------
 
     @Test
