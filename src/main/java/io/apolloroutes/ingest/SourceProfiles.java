@@ -149,6 +149,12 @@ public class SourceProfiles {
                 throw new IllegalStateException(where + ": constants: '" + key + "' needs a value (text, number,"
                         + " true/false, or a list for labels)");
             }
+            if (value instanceof Collection<?> list
+                    && list.stream().anyMatch(item -> item == null || item instanceof Map || item instanceof Collection)) {
+                // a nested list would be sent as the text "[b]", an empty item as the label "null"
+                throw new IllegalStateException(where + ": constants: '" + key + "' has a list item that is empty, a"
+                        + " list or a set of entries; write each item as one text, like labels: [Partner, Q3]");
+            }
             values.put(column, value instanceof Collection<?> list
                     ? list.stream().map(String::valueOf).collect(Collectors.joining("; "))
                     : String.valueOf(value));

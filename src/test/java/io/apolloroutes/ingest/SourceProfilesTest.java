@@ -417,6 +417,17 @@ class SourceProfilesTest {
                         + " true/false, or a list for labels)");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"[Partner, [Q3, Q4]]", "[Partner, {quarter: Q3}]", "[Partner, ~]"})
+    void refuses_a_list_constant_with_an_item_that_is_not_one_text(String labels) {
+        Path file = write("constants:\n  labels: " + labels + "\n");
+
+        assertThatThrownBy(() -> profileAt(file))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("mapping file " + file + ": constants: 'labels' has a list item that is empty, a list or a"
+                        + " set of entries; write each item as one text, like labels: [Partner, Q3]");
+    }
+
     @Test
     void refuses_a_constant_whose_value_is_a_set_of_entries() {
         Path file = write("""
