@@ -1,5 +1,6 @@
 package io.apolloroutes.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.apollo.ApolloVocabulary;
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.EmailerTemplate;
@@ -14,9 +15,11 @@ import io.apolloroutes.ingest.SourceRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +38,8 @@ final class TabularSequenceMapper {
 
     private static final String DEFAULT_STEP_TYPE = "auto_email";
     private static final String DEFAULT_WAIT_MODE = "day";
+    /** Unknown columns a sequence without steps names in its message. */
+    private static final int UNREAD_SHOWN = 5;
 
     private final SequenceCandidate candidate;
     private final List<Problem> problems = new ArrayList<>();
@@ -181,28 +186,33 @@ final class TabularSequenceMapper {
      * emails were not seen. A row of only sequence settings is left to that plain rule.
      */
     private void noStepButUnreadCells() {
-        List<String> unread = new ArrayList<>();
+        // one more than is shown, to know whether to add "…": a row of 100,000 unknown columns costs one
+        // pass, not a comparison of every column with every other
+        Set<String> unread = new LinkedHashSet<>();
         for (SourceRecord record : candidate.records()) {
             if (record instanceof SourceRecord.TableRow row && candidate.layout() != null) {
                 List<String> labels = candidate.layout().labels();
-                for (int i = 0; i < Math.min(row.cells().size(), labels.size()); i++) {
+                for (int i = 0; i < Math.min(row.cells().size(), labels.size()) && unread.size() <= UNREAD_SHOWN; i++) {
                     String cell = row.cells().get(i);
-                    if (cell != null && !cell.isBlank() && isUnknown(labels.get(i)) && !unread.contains(labels.get(i))) {
+                    if (cell != null && !cell.isBlank() && !unread.contains(labels.get(i)) && isUnknown(labels.get(i))) {
                         unread.add(labels.get(i));
                     }
                 }
             } else if (record instanceof SourceRecord.JsonRow row) {
-                row.fields().properties().forEach(field -> {
-                    if (!field.getValue().isNull() && isUnknown(field.getKey()) && !unread.contains(field.getKey())) {
+                for (Map.Entry<String, JsonNode> field : row.fields().properties()) {
+                    if (unread.size() > UNREAD_SHOWN) {
+                        break;
+                    }
+                    if (!field.getValue().isNull() && !unread.contains(field.getKey()) && isUnknown(field.getKey())) {
                         unread.add(field.getKey());
                     }
-                });
+                }
             }
         }
         if (unread.isEmpty()) {
             return;
         }
-        List<String> quoted = unread.stream().limit(5).map(label -> "\"" + label + "\"").toList();
+        List<String> quoted = unread.stream().limit(UNREAD_SHOWN).map(label -> "\"" + label + "\"").toList();
         problems.add(new Problem(candidate.recordNumbers(), null, "emailer_steps", null, String.format("has no step,"
                         + " and its cells under %s%s were not read: the pack does not know those column names; name"
                         + " them like subject and body (one row per email) or Step 1 Subject and Step 1 Body (one row"

@@ -2,18 +2,24 @@ package io.apolloroutes.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SourceRecord;
+import io.apolloroutes.ingest.TableLayout;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -202,6 +208,24 @@ class SequenceMapperTest {
                     + " (one row per email) or Step 1 Subject and Step 1 Body (one row per sequence), or rename them in"
                     + " the source's mapping file");
         });
+    }
+
+    @Test
+    void names_the_unknown_columns_of_a_very_wide_row_without_comparing_each_with_all_the_others() {
+        // a hostile header of 200,000 unknown columns: comparing every one with those already named took minutes
+        List<String> labels = new ArrayList<>(List.of("sequence"));
+        List<String> cells = new ArrayList<>(List.of("Q1"));
+        for (int i = 0; i < 200_000; i++) {
+            labels.add("c" + i);
+            cells.add("x");
+        }
+        SequenceCandidate candidate = new SequenceCandidate(TestInputs.inputFile(dir.resolve("wide.csv")),
+                TableLayout.of(labels), "Q1", 1, List.of(new SourceRecord.TableRow(2, cells, Map.of())));
+
+        SequenceDraft draft = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> mapper.map(candidate));
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("has no step, and its cells under \"c0\", \"c1\", \"c2\", \"c3\", \"c4\", … were not read"));
     }
 
     // ---- steps ---------------------------------------------------------------------------------
