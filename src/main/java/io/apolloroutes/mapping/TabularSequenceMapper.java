@@ -52,6 +52,9 @@ final class TabularSequenceMapper {
     private List<RowCells> rows;
     private HeaderNames columns;
     private boolean dayMode;
+    /** The body_format cell read last, and what it says (null when it says nothing usable). */
+    private RowCells.Cell formatCell;
+    private BodyFormat cellFormat;
 
     private TabularSequenceMapper(SequenceCandidate candidate) {
         this.candidate = candidate;
@@ -351,8 +354,15 @@ final class TabularSequenceMapper {
 
     /** The row's body_format, else the source's. */
     private BodyFormat bodyFormat(RowCells row) {
-        BodyFormat format = touchValue(row, Column.BODY_FORMAT, cell -> BodyFormat.named(cell).orElseThrow(
-                () -> new IllegalArgumentException("must be auto, html, text or markdown")), () -> null);
+        RowCells.Cell cell = row.get(Column.BODY_FORMAT);
+        if (cell != null && cell != formatCell) {
+            // a wide row's unnumbered body_format is one cell shared by all its emails: read (and a wrong
+            // value reported) once, not once per email
+            formatCell = cell;
+            cellFormat = parse(row, cell, text -> BodyFormat.named(text).orElseThrow(
+                    () -> new IllegalArgumentException("must be auto, html, text or markdown")), () -> null);
+        }
+        BodyFormat format = cell == null ? null : cellFormat;
         return format != null ? format : candidate.file().source().bodyFormat();
     }
 

@@ -514,6 +514,17 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void reports_a_wrong_unnumbered_body_format_once_not_once_per_email_of_the_row() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,Body Format,Step 1 Subject,Step 1 Body,Step 1 Body B,Step 2 Body,Step 3 Body
+                Q1,docx,Hello,First,Other first,Second,Third
+                """);
+
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::column, Problem::value, Problem::message)
+                .containsExactly(tuple(List.of(2), "Body Format", "docx", "must be auto, html, text or markdown"));
+    }
+
+    @Test
     void an_unnumbered_body_format_key_of_a_json_row_is_the_format_of_its_emails() throws IOException {
         SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
                 [{"sequence": "Q1", "body_format": "markdown", "step_1_subject": "Hello", "step_1_body": "**First**"}]
