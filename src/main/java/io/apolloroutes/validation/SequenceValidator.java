@@ -12,9 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,18 +39,11 @@ public class SequenceValidator {
         if (!abTesting && hasVariants(draft.request())) {
             violations.addAll(validator.validate(draft.request(), WithoutAbTesting.class));
         }
-        // a field the mapping already reported (say, "3.5 must be a whole number") is not reported
-        // again as "missing", nor is a cell the reader could not use (a spreadsheet error, say)
-        Set<String> reported = draft.problems().stream().map(Problem::path).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Set<String> reportedCells = new HashSet<>();
-        draft.problems().stream().filter(problem -> problem.column() != null)
-                .forEach(problem -> problem.rows().forEach(row -> reportedCells.add(cell(problem.column(), row))));
-        List<Problem> found = violations.stream().map(violation -> problem(violation, draft.locator()))
-                .filter(problem -> problem.path() == null || !reported.contains(problem.path()))
-                .filter(problem -> problem.column() == null || problem.rows().isEmpty() || !problem.rows().stream()
-                        .allMatch(row -> reportedCells.contains(cell(problem.column(), row))))
-                .toList();
+        if (violations.isEmpty()) {
+            // almost every sequence of a large file: nothing to compare with what the mapping reported
+            return draft;
+        }
+        List<Problem> found = notReportedYet(violations, draft);
         if (found.isEmpty()) {
             return draft;
         }
@@ -62,6 +53,32 @@ public class SequenceValidator {
         all.sort(Comparator.comparing((Problem p) -> p.rows().isEmpty() ? 0 : p.rows().get(0))
                 .thenComparing(p -> p.path() == null ? "" : p.path()));
         return new SequenceDraft(draft.candidate(), draft.request(), draft.locator(), all, draft.notes());
+    }
+
+    /**
+     * The violations the mapping has not already reported: a field it reported (say, "3.5 must be a
+     * whole number") is not reported again as "missing", nor is a cell the reader could not use (a
+     * spreadsheet error, say). Only a violation without a value can be such an echo: one that quotes a
+     * value (-5, "must be 0 or more") is about what the cell does hold, and is reported even when
+     * another problem names the same cell.
+     */
+    private static List<Problem> notReportedYet(Set<ConstraintViolation<SequenceRequest>> violations,
+                                                SequenceDraft draft) {
+        Set<String> reported = new HashSet<>();
+        Set<String> reportedCells = new HashSet<>();
+        for (Problem problem : draft.problems()) {
+            if (problem.path() != null) {
+                reported.add(problem.path());
+            }
+            if (problem.column() != null) {
+                problem.rows().forEach(row -> reportedCells.add(cell(problem.column(), row)));
+            }
+        }
+        return violations.stream().map(violation -> problem(violation, draft.locator()))
+                .filter(problem -> problem.path() == null || !reported.contains(problem.path()))
+                .filter(problem -> problem.value() != null || problem.column() == null || problem.rows().isEmpty()
+                        || !problem.rows().stream().allMatch(row -> reportedCells.contains(cell(problem.column(), row))))
+                .toList();
     }
 
     private static String cell(String column, int row) {

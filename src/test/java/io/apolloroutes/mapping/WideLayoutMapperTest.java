@@ -304,6 +304,19 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void reports_a_wrong_value_in_a_cell_that_a_problem_of_its_row_also_names() throws IOException {
+        // the gap is named by step 3's first key, the very cell whose wait is negative: two things to fix
+        SequenceDraft draft = validated(only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequence": "Q1", "step_1_body": "First", "step_3_wait_days": -5, "step_3_body": "Third"}]
+                """))));
+
+        assertThat(draft.problems()).extracting(Problem::column, Problem::value, Problem::message).contains(
+                tuple("step_3_wait_days", null, "step 2 is empty, but step 3 is filled; steps run 1, 2, 3… without"
+                        + " gaps, so fill step 2 or move the later steps into its columns"),
+                tuple("step_3_wait_days", "-5", "must be 0 or more"));
+    }
+
+    @Test
     void makes_a_step_of_a_wait_alone_as_a_step_row_would() throws IOException {
         SequenceDraft draft = validated(csv("""
                 sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Days,Step 2 Body
