@@ -23,6 +23,11 @@ import org.apache.poi.ss.util.CellRangeAddress;
  *
  * <p>Areas never overlap, so the areas on one row are kept by first column: finding the one over a cell
  * costs a lookup, not a pass over all of them, however many columns a hostile sheet merges.
+ *
+ * <p>A value given to the rows below costs the file nothing per row: a few bytes of {@code mergeCell}
+ * can repeat a long text down a million rows, and thousands of such areas side by side. So the text
+ * given this way may add up to at most as much as the largest file accepted could hold written out
+ * (input.max-file-size); past that the sheet is refused.
  */
 final class MergedAreas {
 
@@ -50,8 +55,15 @@ final class MergedAreas {
     /** The same areas, the one that ends first on top. */
     private final PriorityQueue<Area> ending = new PriorityQueue<>(Comparator.comparingInt(area -> area.range.getLastRow()));
     private int row = -1;
+    /** Characters the areas may still give to the rows below their first. */
+    private long budget;
 
-    MergedAreas(List<CellRangeAddress> ranges) {
+    /**
+     * @param ranges    the sheet's merged areas, in any order
+     * @param maxGiven  most characters the areas may give to the rows below their first, all together
+     */
+    MergedAreas(List<CellRangeAddress> ranges, long maxGiven) {
+        this.budget = maxGiven;
         if (ranges.size() > MAX_AREAS) {
             throw tooMany();
         }
@@ -71,6 +83,12 @@ final class MergedAreas {
         return new UnreadableInputException(0, "has more than " + MAX_AREAS + " merged cell areas on one sheet, far more"
                 + " than a sheet of sequences needs, so it is not read; unmerge the cells (select all, then turn Merge"
                 + " Cells off) and save it again");
+    }
+
+    private static UnreadableInputException tooMuchText() {
+        return new UnreadableInputException(0, "repeats more text through merged cells than the largest file the"
+                + " pack accepts could hold (input.max-file-size), so it is not read; unmerge the cells (select all,"
+                + " then turn Merge Cells off) and save it again");
     }
 
     /** Moves to a row (0-based); rows come in order from the top. */
@@ -114,6 +132,10 @@ final class MergedAreas {
                 area.value = column < cells.size() ? cells.get(column) : "";
                 area.problem = problems.get(column);
             } else if (area.value != null && !area.value.isEmpty()) {
+                budget -= area.value.length();
+                if (budget < 0) {
+                    throw tooMuchText();
+                }
                 while (cells.size() <= column) {
                     cells.add("");
                 }

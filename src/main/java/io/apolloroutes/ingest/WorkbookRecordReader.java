@@ -49,7 +49,8 @@ final class WorkbookRecordReader implements RecordReader {
         // an .xls keeps its merged cells with the sheet; an .xlsx lists them after the rows
         List<CellRangeAddress> merged = WorkbookFailures.guard(() -> sheet instanceof HSSFSheet
                 ? sheet.getMergedRegions() : XlsxMergedCells.of(file, sheet.getSheetName()));
-        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged));
+        MergedAreas areas = new MergedAreas(merged, options.limits().maxFileBytes());
+        return new SheetTable(sheet, cellText, options.limits(), areas);
     }
 
     private void readSingle(SheetTable table, RecordSink sink) throws IOException {

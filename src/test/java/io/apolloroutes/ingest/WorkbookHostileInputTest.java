@@ -3,6 +3,7 @@ package io.apolloroutes.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * person can act on, and without a stack trace or an exhausted heap.
  */
 class WorkbookHostileInputTest {
+
+    /** Files of at most 100 kB, so that a few hundred thousand characters are more than a file may hold. */
+    private static final ReadOptions FILES_OF_100_KB = new ReadOptions(StandardCharsets.UTF_8, null, null, null,
+            new InputLimits(100_000, 1_000_000, 100_000));
 
     @TempDir
     Path dir;
@@ -138,6 +145,41 @@ class WorkbookHostileInputTest {
         assertUnreadable(file, "has more than 250000 merged cell areas on one sheet, far more than a sheet of"
                 + " sequences needs, so it is not read; unmerge the cells (select all, then turn Merge Cells off) and"
                 + " save it again");
+    }
+
+    @Test
+    void refuses_a_sheet_whose_merged_cells_repeat_more_text_than_a_file_may_hold() {
+        // one text merged down over every row costs the file nothing per row, but is read once on each of them:
+        // thousands of such columns over a million rows would be terabytes from a file of a few megabytes
+        Path file = mergedDownOver100Rows("x".repeat(2_000));
+
+        assertThatThrownBy(() -> TestInputs.spool(file, FILES_OF_100_KB).close())
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("repeats more text through merged cells than the largest file the pack accepts could hold"
+                        + " (input.max-file-size), so it is not read; unmerge the cells (select all, then turn Merge"
+                        + " Cells off) and save it again");
+    }
+
+    @Test
+    void reads_a_sheet_whose_merged_cells_repeat_less_text_than_a_file_may_hold() throws IOException {
+        Path file = mergedDownOver100Rows("x".repeat(900));
+
+        try (SpooledInput input = TestInputs.spool(file, FILES_OF_100_KB)) {
+            assertThat(input.sequences().next().records()).hasSize(100);
+        }
+    }
+
+    /** A sequence of 100 steps whose name and first body are merged down over all of them. */
+    private Path mergedDownOver100Rows(String body) {
+        return TestWorkbooks.xlsx(dir, "repeats.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            TestWorkbooks.putRows(sheet, 1, new Object[] {"sequence", "step", "body"}, new Object[] {"Q1", 1, body});
+            for (int row = 3; row <= 101; row++) {
+                TestWorkbooks.putRows(sheet, row, new Object[] {null, row - 1});
+            }
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A2:A101"));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("C2:C101"));
+        });
     }
 
     @Test
