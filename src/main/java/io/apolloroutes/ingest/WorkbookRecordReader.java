@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -20,6 +21,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * {@link SheetRowNumbers}).
  */
 final class WorkbookRecordReader implements RecordReader {
+
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\h]+");
 
     private final ReadOptions options;
     private final Map<String, String> renames;
@@ -97,15 +100,13 @@ final class WorkbookRecordReader implements RecordReader {
         int sequence = layout.indexOf(Column.SEQUENCE);
 
         Map<String, Integer> listed = new HashMap<>();
+        // the names as a person reads them, built only once a step row names a sequence not listed
         Map<String, String> listedLoosely = new HashMap<>();
         sequences.readDataRows((number, cells, problems, blanksBefore) -> {
             blanks(sink, blanksBefore);
             Placed row = place(cells, problems, sequencesPositions, labels.size());
             String name = name(row.cells, row.problems, sequence);
             Integer first = name == null ? null : listed.putIfAbsent(name, number);
-            if (name != null) {
-                listedLoosely.putIfAbsent(loosely(name), name);
-            }
             if (first != null) {
                 row.problems.put(sequence, "names sequence '" + name + "' a second time (it is first on Sequences row "
                         + first + "); give each sequence one row on the Sequences sheet");
@@ -117,6 +118,11 @@ final class WorkbookRecordReader implements RecordReader {
             Placed row = place(cells, problems, stepsPositions, labels.size());
             String name = name(row.cells, row.problems, sequence);
             if (name != null && !listed.containsKey(name)) {
+                if (listedLoosely.isEmpty()) {
+                    // the spelling listed first, when two differ only in case or spaces
+                    listed.forEach((listedName, at) -> listedLoosely.merge(loosely(listedName), listedName,
+                            (one, other) -> listed.get(one) <= listed.get(other) ? one : other));
+                }
                 String near = listedLoosely.get(loosely(name));
                 row.problems.put(sequence, "names sequence '" + name + "', which the Sequences sheet does not list;"
                         + (near == null ? " add a row for it there or correct the name"
@@ -185,7 +191,7 @@ final class WorkbookRecordReader implements RecordReader {
 
     /** A name as a person reads it: without regard to case or to how many spaces stand between words. */
     private static String loosely(String name) {
-        return name.replaceAll("[\\s\\h]+", " ").toLowerCase(Locale.ROOT);
+        return BLANKS.matcher(name).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** The sequence a row is filed under; none when the cell is empty or holds no usable value. */
