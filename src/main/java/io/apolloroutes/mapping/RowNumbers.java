@@ -74,9 +74,18 @@ public final class RowNumbers {
         return word + "s " + joined;
     }
 
+    /** True for a row of the Sequences sheet of a workbook read as a Sequences and a Steps sheet. */
+    static boolean onSequencesSheet(InputFile file, int row) {
+        return isWorkbook(file) && SheetRowNumbers.hasSheet(row)
+                && SheetRowNumbers.SHEETS.get(0).equals(SheetRowNumbers.sheetOf(row));
+    }
+
     private static boolean carriesSheets(InputFile file, List<Integer> rows) {
-        boolean workbook = file.format() == InputFormat.XLSX || file.format() == InputFormat.XLS;
-        return workbook && rows.stream().anyMatch(SheetRowNumbers::hasSheet);
+        return isWorkbook(file) && rows.stream().anyMatch(SheetRowNumbers::hasSheet);
+    }
+
+    private static boolean isWorkbook(InputFile file) {
+        return file.format() == InputFormat.XLSX || file.format() == InputFormat.XLS;
     }
 
     private static Map<String, List<Integer>> bySheet(List<Integer> rows) {

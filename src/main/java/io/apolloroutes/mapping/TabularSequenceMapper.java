@@ -186,13 +186,17 @@ final class TabularSequenceMapper {
     /**
      * A sequence without steps whose rows fill columns the pack does not know ("Subject 1", "Email
      * Text") most likely wrote its emails there: "needs at least one step" alone would not say why the
-     * emails were not seen. A row of only sequence settings is left to that plain rule.
+     * emails were not seen. A row of only sequence settings is left to that plain rule, and so is a row
+     * of a Sequences sheet: its steps belong on the Steps sheet, whatever other columns it has.
      */
     private void noStepButUnreadCells() {
         // one more than is shown, to know whether to add "…": a row of 100,000 unknown columns costs one
         // pass, not a comparison of every column with every other
         Set<String> unread = new LinkedHashSet<>();
         for (SourceRecord record : candidate.records()) {
+            if (RowNumbers.onSequencesSheet(candidate.file(), record.number())) {
+                continue;
+            }
             if (record instanceof SourceRecord.TableRow row && candidate.layout() != null) {
                 List<String> labels = candidate.layout().labels();
                 for (int i = 0; i < Math.min(row.cells().size(), labels.size()) && unread.size() <= UNREAD_SHOWN; i++) {

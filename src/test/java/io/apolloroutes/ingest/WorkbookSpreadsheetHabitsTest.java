@@ -129,6 +129,25 @@ class WorkbookSpreadsheetHabitsTest {
                         + " correct the name");
     }
 
+    @Test
+    void does_not_take_other_columns_of_a_sequences_row_for_emails_when_its_sequence_has_no_steps() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "pair.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions", "Notes"},
+                    new Object[] {"Q1 Outbound", "private", "call the CFO first"},
+                    new Object[] {"Renewals", "private"});
+            putRows(workbook.createSheet("Steps"), 1, new Object[] {"sequence", "step", "subject", "body"},
+                    new Object[] {"Renewals", 1, "Hi", "Hello"});
+        });
+
+        List<SequenceDraft> drafts = drafts(file);
+
+        // Q1 Outbound's steps are missing from the Steps sheet: "needs at least one step" (validation) says
+        // so, where "its cells under Notes were not read ... name them like subject and body" would mislead
+        assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Q1 Outbound", "Renewals");
+        assertThat(drafts).allSatisfy(draft -> assertThat(draft.problems()).isEmpty());
+        assertThat(drafts.get(0).request().emailerSteps()).isNull();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private List<SequenceDraft> drafts(Path file) throws IOException {
