@@ -12,6 +12,9 @@ import java.util.function.Function;
  */
 public final class HeaderNames {
 
+    /** Without renames: one for all, as the mapping asks for it once per sequence. */
+    private static final HeaderNames PLAIN = new HeaderNames(Function.identity());
+
     private final Function<String, String> renamed;
 
     private HeaderNames(Function<String, String> renamed) {
@@ -20,7 +23,7 @@ public final class HeaderNames {
 
     /** @param renames the source's own header names → names the pack knows, as the mapping file writes them */
     public static HeaderNames of(Map<String, String> renames) {
-        return new HeaderNames(renames.isEmpty() ? Function.identity() : ColumnNames.renamer(renames));
+        return renames.isEmpty() ? PLAIN : new HeaderNames(ColumnNames.renamer(renames));
     }
 
     /** The step-row column a header names, or empty for an unknown or numbered header. */
