@@ -40,7 +40,8 @@ public class FailedFileGuard {
         }
         if (announced.add(key)) {
             LOG.error("{} failed before and is left untouched where it is; it will not be processed again until it"
-                    + " is changed or put there again (see the log above for the error)", file.getFileName());
+                    + " is changed (saving it again is enough) or the pack restarts (see the log above for the error)",
+                    file.getFileName());
         }
         return false;
     }

@@ -95,7 +95,9 @@ final class MergedAreas {
     void moveTo(int rowIndex) {
         row = rowIndex;
         while (!ending.isEmpty() && ending.peek().range.getLastRow() < rowIndex) {
-            current.remove(ending.poll().range.getFirstColumn());
+            Area ended = ending.poll();
+            // only that area: a damaged file may list overlapping areas, and a later one may hold the column now
+            current.remove(ended.range.getFirstColumn(), ended);
         }
         while (next != null && next.getFirstRow() <= rowIndex) {
             if (next.getLastRow() >= rowIndex) {
