@@ -25,9 +25,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * costs a lookup, not a pass over all of them, however many columns a hostile sheet merges.
  *
  * <p>A value given to the rows below costs the file nothing per row: a few bytes of {@code mergeCell}
- * can repeat a long text down a million rows, and thousands of such areas side by side. So the text
- * given this way may add up to at most as much as the largest file accepted could hold written out
- * (input.max-file-size); past that the sheet is refused.
+ * can repeat a long text down a million rows, and thousands of such areas side by side. So each value
+ * given counts in the workbook's {@link TextBudget}, as it would in a CSV export of the sheet.
  */
 final class MergedAreas {
 
@@ -55,15 +54,15 @@ final class MergedAreas {
     /** The same areas, the one that ends first on top. */
     private final PriorityQueue<Area> ending = new PriorityQueue<>(Comparator.comparingInt(area -> area.range.getLastRow()));
     private int row = -1;
-    /** Characters the areas may still give to the rows below their first. */
-    private long budget;
+    /** The workbook's text, which the values given to the rows below count in. */
+    private final TextBudget text;
 
     /**
      * @param ranges    the sheet's merged areas, in any order
-     * @param maxGiven  most characters the areas may give to the rows below their first, all together
+     * @param text      the workbook's text budget, which the values given to the rows below count in
      */
-    MergedAreas(List<CellRangeAddress> ranges, long maxGiven) {
-        this.budget = maxGiven;
+    MergedAreas(List<CellRangeAddress> ranges, TextBudget text) {
+        this.text = text;
         if (ranges.size() > MAX_AREAS) {
             throw tooMany();
         }
@@ -83,12 +82,6 @@ final class MergedAreas {
         return new UnreadableInputException(0, "has more than " + MAX_AREAS + " merged cell areas on one sheet, far more"
                 + " than a sheet of sequences needs, so it is not read; unmerge the cells (select all, then turn Merge"
                 + " Cells off) and save it again");
-    }
-
-    private static UnreadableInputException tooMuchText() {
-        return new UnreadableInputException(0, "repeats more text through merged cells than the largest file the"
-                + " pack accepts could hold (input.max-file-size), so it is not read; unmerge the cells (select all,"
-                + " then turn Merge Cells off) and save it again");
     }
 
     /** Moves to a row (0-based); rows come in order from the top. */
@@ -134,10 +127,7 @@ final class MergedAreas {
                 area.value = column < cells.size() ? cells.get(column) : "";
                 area.problem = problems.get(column);
             } else if (area.value != null && !area.value.isEmpty()) {
-                budget -= area.value.length();
-                if (budget < 0) {
-                    throw tooMuchText();
-                }
+                text.spend(area.value.length());
                 while (cells.size() <= column) {
                     cells.add("");
                 }

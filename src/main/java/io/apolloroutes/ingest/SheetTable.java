@@ -39,15 +39,18 @@ final class SheetTable {
     private final CellText cellText;
     private final int maxCellLength;
     private final MergedAreas merged;
+    private final TextBudget text;
     private List<String> header;
     private int headerRow;
 
-    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged) {
+    /** @param text the workbook's text budget, shared by its sheets: every cell read counts in it */
+    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged, TextBudget text) {
         this.name = sheet.getSheetName();
         this.rows = WorkbookFailures.guard(sheet::rowIterator);
         this.cellText = cellText;
         this.maxCellLength = limits.maxCellLength();
         this.merged = merged;
+        this.text = text;
     }
 
     String name() {
@@ -116,6 +119,8 @@ final class SheetTable {
             if (value.isBlank()) {
                 continue;
             }
+            // one shared string may stand for millions of cells: what counts is the text read out
+            text.spend(value.text().length());
             if (index >= width) {
                 // a value with no header above it: named in a message rather than silently dropped
                 if (strays++ == 0) {

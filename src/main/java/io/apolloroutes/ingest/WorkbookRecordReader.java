@@ -40,20 +40,21 @@ final class WorkbookRecordReader implements RecordReader {
         try (WorkbookOpener.Opened workbook = WorkbookOpener.open(file)) {
             CellText cellText = new CellText(workbook.date1904(), options.timeZone());
             WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet());
+            TextBudget text = new TextBudget(options.limits().maxFileBytes());
             if (sheets.isPair()) {
-                readPair(table(file, sheets.sequences(), cellText), table(file, sheets.steps(), cellText), sink);
+                readPair(table(file, sheets.sequences(), cellText, text), table(file, sheets.steps(), cellText, text),
+                        sink);
             } else {
-                readSingle(table(file, sheets.single(), cellText), sink);
+                readSingle(table(file, sheets.single(), cellText, text), sink);
             }
         }
     }
 
-    private SheetTable table(Path file, Sheet sheet, CellText cellText) {
+    private SheetTable table(Path file, Sheet sheet, CellText cellText, TextBudget text) {
         // an .xls keeps its merged cells with the sheet; an .xlsx lists them after the rows
         List<CellRangeAddress> merged = WorkbookFailures.guard(() -> sheet instanceof HSSFSheet
                 ? sheet.getMergedRegions() : XlsxMergedCells.of(file, sheet.getSheetName()));
-        MergedAreas areas = new MergedAreas(merged, options.limits().maxFileBytes());
-        return new SheetTable(sheet, cellText, options.limits(), areas);
+        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), text);
     }
 
     private void readSingle(SheetTable table, RecordSink sink) throws IOException {

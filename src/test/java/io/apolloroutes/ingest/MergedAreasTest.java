@@ -12,7 +12,7 @@ class MergedAreasTest {
     void keeps_an_area_when_an_overlapping_one_of_a_damaged_file_ends_before_it() {
         // A2:A3 and A3:A6 overlap on A3, which no spreadsheet program writes but a damaged file may list
         MergedAreas areas = new MergedAreas(List.of(CellRangeAddress.valueOf("A2:A3"), CellRangeAddress.valueOf("A3:A6")),
-                Long.MAX_VALUE);
+                new TextBudget(Long.MAX_VALUE));
 
         areas.moveTo(1);
         areas.moveTo(2);

@@ -153,11 +153,43 @@ class WorkbookHostileInputTest {
         // thousands of such columns over a million rows would be terabytes from a file of a few megabytes
         Path file = mergedDownOver100Rows("x".repeat(2_000));
 
+        assertMoreTextThanAFileMayHold(file);
+    }
+
+    @Test
+    void refuses_a_workbook_whose_shared_texts_stand_for_more_text_than_a_file_may_hold() {
+        // Excel keeps a text used in many cells once: a few bytes per cell can each stand for 32,767 characters
+        Path file = sameBodyOn100Rows("x".repeat(2_000));
+
+        assertMoreTextThanAFileMayHold(file);
+    }
+
+    @Test
+    void reads_a_workbook_whose_shared_texts_stand_for_less_text_than_a_file_may_hold() throws IOException {
+        Path file = sameBodyOn100Rows("x".repeat(900));
+
+        try (SpooledInput input = TestInputs.spool(file, FILES_OF_100_KB)) {
+            assertThat(input.sequences().next().records()).hasSize(100);
+        }
+    }
+
+    private static void assertMoreTextThanAFileMayHold(Path file) {
         assertThatThrownBy(() -> TestInputs.spool(file, FILES_OF_100_KB).close())
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessage("repeats more text through merged cells than the largest file the pack accepts could hold"
-                        + " (input.max-file-size), so it is not read; unmerge the cells (select all, then turn Merge"
-                        + " Cells off) and save it again");
+                .hasMessage("holds more text than the 0.1 MB a file may have (input.max-file-size), counted as its CSV"
+                        + " export would be: a text used in many cells, or a cell merged down over many rows, counts"
+                        + " once for each; so it is not read; split it into smaller workbooks");
+    }
+
+    /** A sequence of 100 steps with one body, which the workbook stores once, in its shared strings. */
+    private Path sameBodyOn100Rows(String body) {
+        return TestWorkbooks.xlsx(dir, "shared.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            TestWorkbooks.putRows(sheet, 1, new Object[] {"sequence", "step", "body"});
+            for (int row = 2; row <= 101; row++) {
+                TestWorkbooks.putRows(sheet, row, new Object[] {"Q1", row - 1, body});
+            }
+        });
     }
 
     @Test
