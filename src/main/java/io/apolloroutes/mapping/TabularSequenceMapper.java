@@ -1,6 +1,5 @@
 package io.apolloroutes.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.apollo.ApolloVocabulary;
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.EmailerTemplate;
@@ -8,18 +7,15 @@ import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.BodyFormat;
 import io.apolloroutes.ingest.Column;
-import io.apolloroutes.ingest.ColumnNames;
 import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,8 +34,6 @@ final class TabularSequenceMapper {
 
     private static final String DEFAULT_STEP_TYPE = "auto_email";
     private static final String DEFAULT_WAIT_MODE = "day";
-    /** Unknown columns a sequence without steps names in its message. */
-    private static final int UNREAD_SHOWN = 5;
 
     private final SequenceCandidate candidate;
     private final List<Problem> problems = new ArrayList<>();
@@ -178,58 +172,9 @@ final class TabularSequenceMapper {
                     null, null, touches));
         }
         if (steps.isEmpty()) {
-            noStepButUnreadCells();
+            UnreadColumns.of(candidate, columns).ifPresent(problems::add);
         }
         return steps.isEmpty() ? null : steps;
-    }
-
-    /**
-     * A sequence without steps whose rows fill columns the pack does not know ("Subject 1", "Email
-     * Text") most likely wrote its emails there: "needs at least one step" alone would not say why the
-     * emails were not seen. A row of only sequence settings is left to that plain rule, and so is a row
-     * of a Sequences sheet: its steps belong on the Steps sheet, whatever other columns it has.
-     */
-    private void noStepButUnreadCells() {
-        // one more than is shown, to know whether to add "…": a row of 100,000 unknown columns costs one
-        // pass, not a comparison of every column with every other
-        Set<String> unread = new LinkedHashSet<>();
-        for (SourceRecord record : candidate.records()) {
-            if (RowNumbers.onSequencesSheet(candidate.file(), record.number())) {
-                continue;
-            }
-            if (record instanceof SourceRecord.TableRow row && candidate.layout() != null) {
-                List<String> labels = candidate.layout().labels();
-                for (int i = 0; i < Math.min(row.cells().size(), labels.size()) && unread.size() <= UNREAD_SHOWN; i++) {
-                    String cell = row.cells().get(i);
-                    if (cell != null && !cell.isBlank() && !unread.contains(labels.get(i)) && isUnknown(labels.get(i))) {
-                        unread.add(labels.get(i));
-                    }
-                }
-            } else if (record instanceof SourceRecord.JsonRow row) {
-                for (Map.Entry<String, JsonNode> field : row.fields().properties()) {
-                    if (unread.size() > UNREAD_SHOWN) {
-                        break;
-                    }
-                    if (!field.getValue().isNull() && !unread.contains(field.getKey()) && isUnknown(field.getKey())) {
-                        unread.add(field.getKey());
-                    }
-                }
-            }
-        }
-        if (unread.isEmpty()) {
-            return;
-        }
-        List<String> quoted = unread.stream().limit(UNREAD_SHOWN).map(label -> "\"" + label + "\"").toList();
-        problems.add(new Problem(candidate.recordNumbers(), null, "emailer_steps", null, String.format("has no step,"
-                        + " and its cells under %s%s were not read: the pack does not know those column names; name"
-                        + " them like subject and body (one row per email) or Step 1 Subject and Step 1 Body (one row"
-                        + " per sequence), or rename them in the source's mapping file", String.join(", ", quoted),
-                unread.size() > quoted.size() ? ", …" : "")));
-    }
-
-    private boolean isUnknown(String header) {
-        return !header.isBlank() && !ColumnNames.isErrorColumn(header) && columns.column(header).isEmpty()
-                && columns.numbered(header).isEmpty();
     }
 
     /**
