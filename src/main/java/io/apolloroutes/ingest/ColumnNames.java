@@ -23,12 +23,13 @@ public final class ColumnNames {
 
     /**
      * {@code step 2 body}, {@code step2_body}, {@code Step #2: Body}, {@code email 2 body}, after
-     * normalisation; the field may end in a variant letter ({@code _b}). Nothing needs to stand between
-     * the number and the field ({@code Step1Subject}, as camel-case headers run): no field starts with a
-     * digit, so the number ends where the field begins.
+     * normalisation; the field may end in a variant letter ({@code _b}, {@code (B)}). Nothing needs to
+     * stand between the number and the field ({@code Step1Subject}, as camel-case headers run): no field
+     * starts with a digit, so the number ends where the field begins. The letter may also follow the
+     * number ({@code Email 1B Subject}, as sales teams number their A/B emails), set off from the field.
      */
-    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6}):?_?(.+)");
-    private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_([a-z])");
+    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6})(?:([a-z])_)?:?_?(.+)");
+    private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_\\(?([a-z])\\)?");
     /** Fields a numbered header may name: every step and email column but the step number itself. */
     private static final Map<String, Column> STEP_FIELDS = new HashMap<>();
     /** Wait fields that name their unit, as people head such columns; {@code wait} alone counts days. */
@@ -80,11 +81,12 @@ public final class ColumnNames {
         if (!numbered.matches()) {
             return Optional.empty();
         }
-        String field = numbered.group(2);
-        char variant = 'a';
+        String field = numbered.group(3);
+        char variant = numbered.group(2) == null ? 'a' : numbered.group(2).charAt(0);
         if (!STEP_FIELDS.containsKey(field)) {
             Matcher suffixed = VARIANT_SUFFIX.matcher(field);
-            if (!suffixed.matches() || !STEP_FIELDS.containsKey(suffixed.group(1))) {
+            // one letter per header: "Email 1B Subject B" says it twice
+            if (numbered.group(2) != null || !suffixed.matches() || !STEP_FIELDS.containsKey(suffixed.group(1))) {
                 return Optional.empty();
             }
             field = suffixed.group(1);

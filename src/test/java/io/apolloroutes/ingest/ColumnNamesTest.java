@@ -57,7 +57,9 @@ class ColumnNamesTest {
             "Step 1 Priority, 1, a, PRIORITY, null", "Step 1 Status B, 1, b, STATUS, null",
             "Step 1 Include Signature, 1, a, INCLUDE_SIGNATURE, null", "Step 0 Body, 0, a, BODY, null",
             "Step 2 Wait Days B, 2, b, WAIT_TIME, day", "Step1Subject, 1, a, SUBJECT, null",
-            "Email2Body, 2, a, BODY, null", "Step10Body, 10, a, BODY, null", "step3Body_B, 3, b, BODY, null"})
+            "Email2Body, 2, a, BODY, null", "Step10Body, 10, a, BODY, null", "step3Body_B, 3, b, BODY, null",
+            "Email 1B Subject, 1, b, SUBJECT, null", "Email 1A Body, 1, a, BODY, null", "Step 2 Body (B), 2, b, BODY, null",
+            "step_12c_body, 12, c, BODY, null"})
     void recognises_numbered_step_headers_however_they_are_written(String header, int step, char variant,
                                                                     Column column, String waitMode) {
         assertThat(ColumnNames.resolveNumbered(header)).contains(new NumberedColumn(step, variant, column, waitMode));
@@ -67,7 +69,7 @@ class ColumnNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Step", "Step 1", "Step 1 Notes", "step_1_position", "step_1_step", "Step 1 Sequence",
             "Step 1 Labels", "step1_body_bb", "Step A Body", "Email Open Trigger Task Threshold", "Steps 1 Body",
-            "step_1_body_1", "Step1", "Email2", "Step1SubjectB"})
+            "step_1_body_1", "Step1", "Email2", "Step1SubjectB", "Email 1B Subject B", "Step 2 (B) Body"})
     void does_not_take_other_headers_for_numbered_step_headers(String header) {
         assertThat(ColumnNames.resolveNumbered(header)).isEmpty();
     }

@@ -538,6 +538,23 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void reads_ab_emails_numbered_like_email_1a_and_email_1b_as_the_variants_of_step_1() throws IOException {
+        SequenceDraft salesStyle = csv("""
+                Sequence,Email 1A Subject,Email 1A Body,Email 1B Subject,Email 1B Body,Email 2 Wait Days,Email 2 Body (B),Email 2 Body
+                Q1,Hello,First,Hi there,Other first,3,Other second,Second
+                """);
+        SequenceDraft canonical = csv("""
+                sequence,step_1_subject,step_1_body,step_1_subject_b,step_1_body_b,step_2_wait_days,step_2_body,step_2_body_b
+                Q1,Hello,First,Hi there,Other first,3,Second,Other second
+                """);
+
+        assertThat(salesStyle.problems()).isEmpty();
+        assertThat(salesStyle.request().emailerSteps()).extracting(step -> step.emailerTouches().size())
+                .containsExactly(2, 2);
+        assertThat(body(salesStyle)).isEqualTo(body(canonical));
+    }
+
+    @Test
     void an_unnumbered_body_format_key_of_a_json_row_is_the_format_of_its_emails() throws IOException {
         SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
                 [{"sequence": "Q1", "body_format": "markdown", "step_1_subject": "Hello", "step_1_body": "**First**"}]
