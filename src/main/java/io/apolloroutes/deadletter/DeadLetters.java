@@ -70,7 +70,7 @@ public class DeadLetters {
         }
         GenericFile<?> original = exchange.getProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE, GenericFile.class);
         if (original != null) {
-            guard.markFailed(original);
+            guard.markFailed(original, exchange);
         }
         LOG.error("{}: processing stopped by an internal error; the file goes to {}", file.name(),
                 folders.deadLetterFor(file.runId()), error);

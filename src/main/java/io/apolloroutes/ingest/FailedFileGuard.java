@@ -1,8 +1,12 @@
 package io.apolloroutes.ingest;
 
+import java.io.File;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+import org.apache.camel.Ordered;
 import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,12 +50,53 @@ public class FailedFileGuard {
         return false;
     }
 
+    /**
+     * Remembers a file whose run failed, if its consumer leaves it where it was. A local file is looked
+     * at once the consumer has tried to move it away (the exchange's last step), so a file that was moved
+     * to the dead-letter folder, and later moved back unchanged, is read again. A remote file cannot be
+     * looked at from here: it is remembered as it was listed.
+     */
+    public void markFailed(GenericFile<?> file, Exchange exchange) {
+        if (file.getFile() instanceof File local) {
+            exchange.getExchangeExtension().addOnCompletion(new AfterMoveAway(file, local));
+        } else {
+            markFailed(file);
+        }
+    }
+
     /** Remembers a file that failed, as its consumer listed it. */
-    public void markFailed(GenericFile<?> file) {
+    void markFailed(GenericFile<?> file) {
         failed.add(key(file));
     }
 
     private static String key(GenericFile<?> file) {
         return file.getAbsoluteFilePath() + '|' + file.getFileLength() + '|' + file.getLastModified();
+    }
+
+    /**
+     * Runs after the file consumer's own completion, which moves a failed file away: Camel runs an
+     * exchange's completions last-added first, unless ordered, and this one is ordered last.
+     */
+    private final class AfterMoveAway extends SynchronizationAdapter {
+
+        private final GenericFile<?> file;
+        private final File local;
+
+        AfterMoveAway(GenericFile<?> file, File local) {
+            this.file = file;
+            this.local = local;
+        }
+
+        @Override
+        public void onDone(Exchange exchange) {
+            if (local.isFile() && local.length() == file.getFileLength() && local.lastModified() == file.getLastModified()) {
+                markFailed(file);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST;
+        }
     }
 }

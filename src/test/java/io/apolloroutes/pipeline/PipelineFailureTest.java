@@ -142,6 +142,23 @@ class PipelineFailureTest extends PipelineTestSupport {
         assertThat(folder("inbox").resolve("stuck.csv")).exists();
     }
 
+    @Test
+    void a_failed_file_moved_to_dead_letter_and_back_unchanged_is_processed_again() throws Exception {
+        dropText("crash-and-back.csv", "sequence,subject,body\nCome back,Hello,Hi\n");
+        awaitReport("crash-and-back.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runFile("dead-letter", "crash-and-back.csv", "")
+                .map(folder -> Files.exists(folder.resolve("crash-and-back.csv"))).orElse(false));
+
+        // the disk is fine again: the file is moved back as it is (a move keeps its time)
+        Path moved = deadLetterOf("crash-and-back.csv").resolve("crash-and-back.csv");
+        Files.move(moved, folder("inbox").resolve("crash-and-back.csv"));
+
+        // read again: a second run, with its own report (the ledger keeps "Come back" from a second create)
+        await().atMost(Duration.ofSeconds(15)).until(() -> filesUnder(folder("reports")).stream()
+                .filter(report -> report.getFileName().toString().endsWith("_crash-and-back.csv.report.json"))
+                .count() == 2);
+    }
+
     private static void failSomeFiles(Exchange exchange) throws IOException {
         String name = exchange.getProperty(RunProperties.INPUT_FILE, InputFile.class).name();
         if (name.startsWith("stuck")) {
