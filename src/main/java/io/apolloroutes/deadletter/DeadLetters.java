@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.component.file.GenericFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,10 +66,7 @@ public class DeadLetters {
             LOG.error("{}: stopped by an internal error before a file was taken", exchange.getFromRouteId(), error);
             return;
         }
-        GenericFile<?> original = exchange.getProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE, GenericFile.class);
-        if (original != null) {
-            guard.markFailed(original, exchange);
-        }
+        guard.markFailed(exchange);
         LOG.error("{}: processing stopped by an internal error; the file goes to {}", file.name(),
                 folders.deadLetterFor(file.runId()), error);
         try {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Ordered;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * file stays where it was. The inbox's consumer would take it again on the next poll, and so would the
  * SFTP import, whose memory of imported files forgets a file whose run failed: its sequences would be
  * sent again and again. This guard remembers such files by path, size and modification time as the
- * consumer listed them, so the same file is left alone until someone changes or replaces it.
+ * consumer listed them, so the same file is left alone until someone changes or replaces it (a local
+ * file only if the move left it in place; a remote one cannot be looked at).
  * Consulted by the sources' file filters ({@link InboxFilter}, the SFTP import's {@code RemoteNames}).
  * Kept in memory: after a restart the file is tried once more, as after a crash.
  */
@@ -51,12 +53,17 @@ public class FailedFileGuard {
     }
 
     /**
-     * Remembers a file whose run failed, if its consumer leaves it where it was. A local file is looked
-     * at once the consumer has tried to move it away (the exchange's last step), so a file that was moved
-     * to the dead-letter folder, and later moved back unchanged, is read again. A remote file cannot be
-     * looked at from here: it is remembered as it was listed.
+     * Remembers the file of a failed exchange, if its consumer leaves it where it was. A local file is
+     * looked at once the consumer has tried to move it away (the exchange's last step), so a file that
+     * was moved to the dead-letter folder, and later moved back unchanged, is read again. A remote file
+     * cannot be looked at from here: it is remembered as it was listed. An exchange that did not come
+     * from a file consumer (a synced sheet) has nothing to remember.
      */
-    public void markFailed(GenericFile<?> file, Exchange exchange) {
+    public void markFailed(Exchange exchange) {
+        GenericFile<?> file = exchange.getProperty(ExchangePropertyKey.FILE_EXCHANGE_FILE, GenericFile.class);
+        if (file == null) {
+            return;
+        }
         if (file.getFile() instanceof File local) {
             exchange.getExchangeExtension().addOnCompletion(new AfterMoveAway(file, local));
         } else {

@@ -104,6 +104,9 @@ final class MergedAreas {
 
     /** True for a cell of the current row that a merged area covers: it shows nothing of its own. */
     boolean isCovered(int column) {
+        if (current.isEmpty()) {
+            return false; // most rows of most sheets: nothing merged
+        }
         Map.Entry<Integer, Area> left = current.floorEntry(column);
         if (left == null) {
             return false;
@@ -121,6 +124,9 @@ final class MergedAreas {
      * @param width    columns with a header; a value right of them is reported on the area's first row
      */
     void fill(List<String> cells, Map<Integer, String> problems, int width) {
+        if (current.isEmpty()) {
+            return;
+        }
         for (Area area : current.headMap(width).values()) {
             int column = area.range.getFirstColumn();
             if (area.range.getFirstRow() == row) {

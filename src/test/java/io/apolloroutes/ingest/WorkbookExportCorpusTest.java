@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +108,7 @@ class WorkbookExportCorpusTest {
         try (SpooledInput input = TestInputs.spool(corpus("dates-formulas.xlsx"))) {
             assertThat(input.layout().labels()).containsExactly("sequence", "step", "type", "wait_time", "wait_mode",
                     "exact_daytime", "exact_datetime", "subject", "body", "note", "include_signature", "priority");
-            List<SourceRecord.TableRow> rows = rows(input);
+            List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(input);
             assertThat(rows).extracting(SourceRecord.TableRow::cells).containsExactlyElementsOf(TYPED_CELLS);
             assertThat(rows).allSatisfy(row -> assertThat(row.cellProblems()).isEmpty());
         }
@@ -128,7 +127,7 @@ class WorkbookExportCorpusTest {
             assertThat(input.blankRows()).isZero();
             // the formatted empty columns M and N are neither unknown columns nor cells right of the header
             assertThat(input.warnings()).isEmpty();
-            assertThat(rows(input)).extracting(SourceRecord.TableRow::number).containsExactly(2, 3, 4, 5, 6, 7);
+            assertThat(WorkbookRecordReaderTest.rows(input)).extracting(SourceRecord.TableRow::number).containsExactly(2, 3, 4, 5, 6, 7);
         }
     }
 
@@ -179,7 +178,7 @@ class WorkbookExportCorpusTest {
         String sheet = part(file, "xl/worksheets/sheet1.xml");
         assertThat(sheet).contains("<f aca=\"false\">D3+1</f><v>4</v>").contains("<c r=\"H5\" s=\"0\" t=\"str\"><f");
 
-        List<SourceRecord.TableRow> rows = rows(file, ReadOptions.DEFAULT);
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file, ReadOptions.DEFAULT);
         assertThat(rows.get(2).cells().get(COL_WAIT_TIME)).isEqualTo("4");
         assertThat(rows.get(3).cells().get(COL_SUBJECT)).isEqualTo("Last call, {{first_name}}");
         assertThat(rows.get(2).cellProblems()).isEmpty();
@@ -205,7 +204,7 @@ class WorkbookExportCorpusTest {
         Path file = corpus("dates-formulas.xlsx");
         assertThat(part(file, "xl/sharedStrings.xml")).contains("Money20/20").contains("<b val=\"true\"/>");
 
-        String subject = rows(file, ReadOptions.DEFAULT).get(0).cells().get(COL_SUBJECT);
+        String subject = WorkbookRecordReaderTest.rows(file, ReadOptions.DEFAULT).get(0).cells().get(COL_SUBJECT);
 
         assertThat(subject).isEqualTo("Meet us at Money20/20, {{first_name}}");
     }
@@ -252,8 +251,8 @@ class WorkbookExportCorpusTest {
         Path reference = corpus("dates-formulas.xlsx");
         Path file = corpus(other);
 
-        assertThat(rows(file, ReadOptions.DEFAULT)).extracting(SourceRecord.TableRow::number, SourceRecord.TableRow::cells)
-                .containsExactlyElementsOf(rows(reference, ReadOptions.DEFAULT).stream()
+        assertThat(WorkbookRecordReaderTest.rows(file, ReadOptions.DEFAULT)).extracting(SourceRecord.TableRow::number, SourceRecord.TableRow::cells)
+                .containsExactlyElementsOf(WorkbookRecordReaderTest.rows(reference, ReadOptions.DEFAULT).stream()
                         .map(r -> tuple(r.number(), r.cells())).toList());
         assertThat(json(requests(file))).isEqualTo(json(requests(reference)));
         // with another zone too: the 1904 and .xls date paths honour it the same way
@@ -283,7 +282,7 @@ class WorkbookExportCorpusTest {
             assertThat(sheet.getRow(1).getCell(COL_EXACT_DATETIME).getNumericCellValue()).isEqualTo(46357.395833333336);
         }
 
-        List<SourceRecord.TableRow> rows = rows(file, ReadOptions.DEFAULT);
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file, ReadOptions.DEFAULT);
 
         assertThat(rows.get(3).cells().get(COL_SUBJECT)).isEqualTo("Last call, {{first_name}}");
         assertThat(rows.get(2).cells().get(COL_WAIT_TIME)).isEqualTo("4");
@@ -536,23 +535,10 @@ class WorkbookExportCorpusTest {
         return new ReadOptions(null, null, null, ZoneId.of(zone), InputLimits.DEFAULT);
     }
 
-    /** Every record of the file in row order. */
-    private static List<SourceRecord.TableRow> rows(Path file, ReadOptions options) throws IOException {
-        try (SpooledInput input = TestInputs.spool(file, options)) {
-            return rows(input);
-        }
-    }
-
-    private static List<SourceRecord.TableRow> rows(SpooledInput input) {
-        List<SourceRecord.TableRow> rows = new ArrayList<>();
-        input.sequences().forEachRemaining(s -> s.records().forEach(r -> rows.add((SourceRecord.TableRow) r)));
-        rows.sort(Comparator.comparingInt(SourceRecord.TableRow::number));
-        return rows;
-    }
 
     /** One column of every row, "" where a row ends before it. */
     private static List<String> column(Path file, ReadOptions options, int index) throws IOException {
-        return rows(file, options).stream()
+        return WorkbookRecordReaderTest.rows(file, options).stream()
                 .map(row -> index < row.cells().size() ? row.cells().get(index) : "").toList();
     }
 

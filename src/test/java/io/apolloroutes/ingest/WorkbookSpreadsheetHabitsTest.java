@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -69,7 +68,7 @@ class WorkbookSpreadsheetHabitsTest {
             sheet.addMergedRegion(CellRangeAddress.valueOf("D2:E3"));
         });
 
-        List<SourceRecord.TableRow> rows = rows(file);
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
 
         assertThat(rows.get(0).cells()).containsExactly("Block", "1", "Hi", "One body over two rows and two columns");
         assertThat(rows.get(1).cells())
@@ -89,7 +88,7 @@ class WorkbookSpreadsheetHabitsTest {
         });
 
         try (SpooledInput input = TestInputs.spool(file)) {
-            assertThat(rows(input)).extracting(SourceRecord.TableRow::number).containsExactly(2, 3);
+            assertThat(WorkbookRecordReaderTest.rows(input)).extracting(SourceRecord.TableRow::number).containsExactly(2, 3);
             assertThat(input.blankRows()).isZero();
         }
     }
@@ -119,7 +118,7 @@ class WorkbookSpreadsheetHabitsTest {
                     new Object[] {"Q2 Outbound", 1, "Hi", "Hello"});
         });
 
-        List<SourceRecord.TableRow> rows = rows(file);
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
 
         assertThat(rows).extracting(row -> row.cellProblems().get(0)).containsExactly(null, null,
                 "names sequence 'q1\u00A0 outbound', which the Sequences sheet does not list; it lists 'Q1 Outbound'"
@@ -158,16 +157,4 @@ class WorkbookSpreadsheetHabitsTest {
         }
     }
 
-    private static List<SourceRecord.TableRow> rows(Path file) throws IOException {
-        try (SpooledInput input = TestInputs.spool(file)) {
-            return rows(input);
-        }
-    }
-
-    private static List<SourceRecord.TableRow> rows(SpooledInput input) {
-        List<SourceRecord.TableRow> rows = new ArrayList<>();
-        input.sequences().forEachRemaining(s -> s.records().forEach(r -> rows.add((SourceRecord.TableRow) r)));
-        rows.sort(Comparator.comparingInt(SourceRecord.TableRow::number));
-        return rows;
-    }
 }
