@@ -8,6 +8,9 @@ Only the Python standard library is used. Subcommands:
                            turn a LibreOffice CSV export into what Excel for Windows writes: row ends
                            become CRLF (line breaks inside quoted cells stay LF, as in Excel), and a
                            byte-order mark is added when asked (ENC: utf-8, utf-16 or cp1252)
+  excel-mac-csv IN OUT     turn a LibreOffice Mac Roman CSV export into what Excel for Mac writes as
+                           "Comma Separated Values": every line break, between rows and inside
+                           quoted cells, becomes a bare CR
   google-sheets OUT        the common table the way Google Sheets' "Download > CSV" writes it
   one-mb-cell OUT          a valid CSV with one 1,048,576-character body cell
   junk OUT                 a small PNG image (binary, with NUL bytes)
@@ -422,6 +425,17 @@ def excel_csv(source, target, encoding, bom):
         f.write(payload)
 
 
+def excel_mac_csv(source, target):
+    """Excel for Mac's "Comma Separated Values" is Mac Roman text with classic-Mac line ends (CR).
+    LibreOffice writes the Mac Roman bytes; only the line ends change, inside cells too, which is the
+    harder case for a reader: a CR inside quotes must not end the row."""
+    with open(source, "rb") as f:
+        raw = f.read()
+    text = raw.decode("mac_roman").replace("\r\n", "\n").replace("\n", "\r")
+    with open(target, "wb") as f:
+        f.write(text.encode("mac_roman"))
+
+
 def google_sheets(target):
     """Google Sheets: UTF-8 without BOM, CRLF between rows, minimal quoting, a line break inside a
     cell is a bare LF, every row as wide as the sheet's used range (here three empty columns to the
@@ -588,6 +602,8 @@ def main(argv):
         write_sources(*args)
     elif command == "excel-csv":
         excel_csv(args[0], args[1], args[2], "--bom" in args[3:])
+    elif command == "excel-mac-csv":
+        excel_mac_csv(*args)
     elif command == "google-sheets":
         google_sheets(*args)
     elif command == "one-mb-cell":

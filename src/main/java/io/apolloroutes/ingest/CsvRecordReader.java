@@ -48,7 +48,7 @@ final class CsvRecordReader implements RecordReader {
             readText(text, sink);
         } catch (StrictTextReader.InvalidTextException invalid) {
             if (text.startsOverAfter(invalid)) {
-                throw new StartOver(new CsvRecordReader(options, renames, usualDelimiter, text.asWindows1252(invalid)));
+                throw new StartOver(new CsvRecordReader(options, renames, usualDelimiter, text.asLegacyEncoding(invalid)));
             }
             throw text.refusal(invalid);
         } catch (StrictTextReader.TextProblem problem) {
@@ -68,7 +68,7 @@ final class CsvRecordReader implements RecordReader {
     private void readText(DecodedText text, RecordSink sink) throws IOException {
         Dialect dialect = dialect(text);
         if (text.notUtf8() != null) {
-            sink.warning("read as " + text.charset().name() + " text, because it is not UTF-8 and has no byte-order"
+            sink.warning("read as " + text.legacyName() + " because it is not UTF-8 and has no byte-order"
                     + " mark; if accented letters look wrong in Apollo, save the file as \"CSV UTF-8\" and drop it again");
         }
         try (StrictTextReader decoded = text.open()) {

@@ -10,23 +10,22 @@ import java.nio.file.Path;
 /**
  * A text file with its encoding settled: from its byte-order mark, from the source's settings, or by
  * guessing on the whole file (valid UTF-8 is UTF-8; anything else is taken as Windows-1252, what Excel
- * for Windows writes as "CSV (Comma delimited)").
+ * for Windows writes as "CSV (Comma delimited)", or Mac Roman, what Excel for Mac writes as "Comma
+ * Separated Values", whichever {@link LegacyEncoding} finds the bytes fit).
  *
  * <p>A guess is never made on the first few kilobytes: that would let an "é" in row 90,000 become a
  * replacement character inside an email. The file is read as UTF-8 until it ends or a byte proves it
- * is not UTF-8; then the reader starts over with {@link #asWindows1252} and the whole file is read as
- * Windows-1252. Most files are UTF-8, so most are decoded once.
+ * is not UTF-8; then the reader starts over with {@link #asLegacyEncoding} and the whole file is read
+ * in the legacy encoding. Most files are UTF-8, so most are decoded once.
  *
  * @param file      the text file
  * @param charset   the encoding to read it in
  * @param bomLength bytes of byte-order mark to skip
  * @param guessed   true when the encoding was inferred (no byte-order mark, no setting)
- * @param notUtf8   where the file proved not to be UTF-8, when Windows-1252 is the guess; else null
+ * @param notUtf8   where the file proved not to be UTF-8, when a legacy encoding is the guess; else null
  */
 record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
                    StrictTextReader.InvalidTextException notUtf8) {
-
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
@@ -78,17 +77,27 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
     }
 
     /**
-     * Whether reading UTF-8 failed in a way that makes the file Windows-1252 text, to be read again as
-     * such. Not when UTF-8 text came before the invalid byte: that file mixes the two, and read as
-     * Windows-1252 every accent of its UTF-8 part would be garbled ("CafÃ©"), so it is refused instead.
+     * Whether reading UTF-8 failed in a way that makes the file text in a legacy encoding, to be read
+     * again as such. Not when UTF-8 text came before the invalid byte: that file mixes the two, and read
+     * as Windows-1252 every accent of its UTF-8 part would be garbled ("CafÃ©"), so it is refused instead.
      */
     boolean startsOverAfter(StrictTextReader.InvalidTextException invalid) {
         return mayProveNotUtf8() && invalid.firstNonAsciiLine() == 0;
     }
 
-    /** The same file taken as Windows-1252, because reading it as UTF-8 failed where {@code invalid} says. */
-    DecodedText asWindows1252(StrictTextReader.InvalidTextException invalid) {
-        return new DecodedText(file, WINDOWS_1252, 0, true, invalid);
+    /**
+     * The same file taken as Windows-1252 or Mac Roman, because reading it as UTF-8 failed where
+     * {@code invalid} says.
+     */
+    DecodedText asLegacyEncoding(StrictTextReader.InvalidTextException invalid) throws IOException {
+        return new DecodedText(file, LegacyEncoding.of(file), 0, true, invalid);
+    }
+
+    /** What the file was read as, for the warning a guessed legacy encoding gets. */
+    String legacyName() {
+        return charset.equals(LegacyEncoding.MAC_ROMAN)
+                ? "Mac Roman text (x-MacRoman), what Excel for Mac writes as \"Comma Separated Values\","
+                : charset.name() + " text,";
     }
 
     /**
@@ -131,7 +140,8 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
             return StrictText.notText(invalid);
         }
         return new UnreadableInputException((int) notUtf8.line(), "is neither UTF-8 text (" + notUtf8.getMessage()
-                + ") nor Windows-1252 text (" + invalid.getMessage() + "); save it as \"CSV UTF-8\"");
+                + ") nor " + (charset.equals(LegacyEncoding.MAC_ROMAN) ? "Mac Roman" : "Windows-1252") + " text ("
+                + invalid.getMessage() + "); save it as \"CSV UTF-8\"");
     }
 
     private static void refuseControlBytes(byte[] head, int length) {

@@ -92,6 +92,9 @@ final class StrictTextReader extends Reader {
     private boolean refusingBinaryData;
     private long bytesDecoded;
     private long line = 1;
+    /** What ends a line: 0 until the first line break tells, then LF (also CRLF files) or CR (classic Mac). */
+    private char lineEnd;
+    private boolean crEndedLastBlock;  // with the line end not settled yet
     private long firstNonAsciiLine;
     private boolean endOfInput;
 
@@ -187,17 +190,47 @@ final class StrictTextReader extends Reader {
     private void checkDecoded() throws BinaryDataException {
         char[] array = chars.array();
         int end = chars.position();
+        if (end > 0 && crEndedLastBlock) {
+            crEndedLastBlock = false;
+            if (array[0] != '\n') {
+                // the CR that ended the previous block was a line end of its own
+                lineEnd = '\r';
+                line++;
+            }
+        }
         for (int i = 0; i < end; i++) {
             char c = array[i];
             if (c < 0x20) {
-                if (c == '\n') {
+                if (c == lineEnd) {
                     line++;
+                } else if (lineEnd == 0 && (c == '\n' || c == '\r')) {
+                    settleLineEnd(c, i + 1 < end ? array[i + 1] : -1);
                 } else if (refusingBinaryData && BinaryCharacters.isBinary(c)) {
                     throw new BinaryDataException(c, line);
                 }
             } else if (c > 0x7F && firstNonAsciiLine == 0) {
                 firstNonAsciiLine = line;
             }
+        }
+    }
+
+    /**
+     * Decides at the first line break whether lines end in LF (and CRLF) or in a bare CR, as Excel for
+     * Mac writes them, so that line numbers are right for either; a CR inside a cell of an LF file is
+     * then no line of its own.
+     */
+    private void settleLineEnd(char c, int next) {
+        if (c == '\n') {
+            lineEnd = '\n';
+            line++;
+        } else if (next == '\n') {
+            lineEnd = '\n';
+        } else if (next >= 0) {
+            lineEnd = '\r';
+            line++;
+        } else {
+            // a CR at the very end of the block: the next block tells
+            crEndedLastBlock = true;
         }
     }
 

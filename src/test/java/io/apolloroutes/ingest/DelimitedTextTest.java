@@ -61,7 +61,7 @@ class DelimitedTextTest {
 
     @Test
     void reads_windows_1252_smart_quotes_and_euro_sign() throws IOException {
-        Path file = bytes("old-excel.csv", (HEADER + ROW).getBytes(DecodedText.WINDOWS_1252));
+        Path file = bytes("old-excel.csv", (HEADER + ROW).getBytes(LegacyEncoding.WINDOWS_1252));
 
         assertThat(firstRow(file)).containsExactly("Café outreach", "1", "Über café", "“Bonjour” – it’s €5");
     }
@@ -84,7 +84,7 @@ class DelimitedTextTest {
             text.append("Plain,1,Hello,Hi there\r\n");
         }
         text.append("Late,1,Caf\u00e9,Bonjour\r\n");
-        Path file = bytes("late-accent.csv", text.toString().getBytes(DecodedText.WINDOWS_1252));
+        Path file = bytes("late-accent.csv", text.toString().getBytes(LegacyEncoding.WINDOWS_1252));
 
         List<SequenceCandidate> sequences = TestInputs.candidates(file);
 
@@ -103,7 +103,7 @@ class DelimitedTextTest {
 
     @Test
     void rejects_text_not_valid_in_the_configured_encoding() {
-        Path file = bytes("latin.csv", (HEADER + ROW).getBytes(DecodedText.WINDOWS_1252));
+        Path file = bytes("latin.csv", (HEADER + ROW).getBytes(LegacyEncoding.WINDOWS_1252));
 
         assertThatThrownBy(() -> TestInputs.spool(file, options(StandardCharsets.UTF_8, null)))
                 .isInstanceOf(UnreadableInputException.class)
@@ -133,7 +133,7 @@ class DelimitedTextTest {
     void rejects_binary_data_anywhere_in_a_file_of_guessed_encoding() {
         // far past the first block the reader decodes, and past a byte that makes it start over as Windows-1252
         String text = HEADER + "Plain,1,Caf\u00e9,Hi there\r\n".repeat(5_000);
-        Path file = bytes("late-nul.csv", text.getBytes(DecodedText.WINDOWS_1252),
+        Path file = bytes("late-nul.csv", text.getBytes(LegacyEncoding.WINDOWS_1252),
                 new byte[] {'Z', ',', '1', ',', 0, ',', 'x', '\n'});
 
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
@@ -174,7 +174,7 @@ class DelimitedTextTest {
     void refuses_a_file_that_mixes_utf8_and_windows_1252_instead_of_garbling_its_accents() {
         // UTF-8 rows, then one pasted from a Windows-1252 file: read as Windows-1252, "Café" would become "CafÃ©"
         Path file = bytes("mixed.csv", (HEADER + "S1,1,Café olé,Grüße aus Köln\r\n").getBytes(StandardCharsets.UTF_8),
-                "S1,2,,It\u2019s me\r\n".getBytes(DecodedText.WINDOWS_1252));
+                "S1,2,,It\u2019s me\r\n".getBytes(LegacyEncoding.WINDOWS_1252));
 
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
                 .hasMessage("mixes two encodings: line 2 is UTF-8 text, but the byte at offset 71 on line 3 is not"

@@ -96,8 +96,8 @@ class InputSpoolerTest {
             }
         }
         text.append("Late,1,Caf\u00e9,Bonjour,EU\r\n");
-        Path file = Files.write(dir.resolve("late-accent.csv"), text.toString().getBytes(DecodedText.WINDOWS_1252));
-        ReadOptions windows1252 = new ReadOptions(DecodedText.WINDOWS_1252, null, null, ZoneOffset.UTC, InputLimits.DEFAULT);
+        Path file = Files.write(dir.resolve("late-accent.csv"), text.toString().getBytes(LegacyEncoding.WINDOWS_1252));
+        ReadOptions windows1252 = new ReadOptions(LegacyEncoding.WINDOWS_1252, null, null, ZoneOffset.UTC, InputLimits.DEFAULT);
         long spoolsBefore = spoolFiles();
 
         try (SpooledInput guessed = TestInputs.spool(file);

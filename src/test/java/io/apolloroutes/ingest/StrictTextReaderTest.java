@@ -54,6 +54,27 @@ class StrictTextReaderTest {
     }
 
     @Test
+    void counts_lines_that_end_in_a_bare_cr_as_excel_for_mac_writes_them() {
+        byte[] bytes = ("row,ok\r".repeat(10_000) + "x\u0000y\r").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> readAll(new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)
+                .refusingBinaryData())).hasMessage("control character U+0000 on line 10001");
+    }
+
+    @Test
+    void tells_the_line_end_when_the_first_cr_ends_a_decoded_block() {
+        // the reader decodes 16 KiB at a time: the first CR is the last character of the first block
+        String first = "a".repeat(16_383);
+        byte[] mac = (first + "\r" + "b\r".repeat(5) + "\u0000").getBytes(StandardCharsets.UTF_8);
+        byte[] windows = (first + "\r\n" + "b\r\n".repeat(5) + "\u0000").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> readAll(new StrictTextReader(new ByteArrayInputStream(mac), StandardCharsets.UTF_8)
+                .refusingBinaryData())).hasMessage("control character U+0000 on line 7");
+        assertThatThrownBy(() -> readAll(new StrictTextReader(new ByteArrayInputStream(windows), StandardCharsets.UTF_8)
+                .refusingBinaryData())).hasMessage("control character U+0000 on line 7");
+    }
+
+    @Test
     void skipping_the_rest_still_finds_a_problem_further_on() throws IOException {
         byte[] bytes = ("row,ok\n".repeat(10_000) + "x\u0007y\n").getBytes(StandardCharsets.UTF_8);
 

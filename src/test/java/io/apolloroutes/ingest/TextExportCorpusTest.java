@@ -31,7 +31,7 @@ class TextExportCorpusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"excel-windows-bom.csv", "excel-semicolon.csv", "excel-unicode.txt", "utf16.csv",
-            "windows-1252.csv", "google-sheets.csv"})
+            "windows-1252.csv", "excel-mac.csv", "google-sheets.csv"})
     void every_export_flavour_reads_as_the_same_table(String export) throws IOException {
         Path file = TestInputs.copy(CORPUS + export, dir);
 
@@ -78,6 +78,16 @@ class TextExportCorpusTest {
              SpooledInput utf16 = TestInputs.spool(TestInputs.copy(CORPUS + "utf16.csv", dir))) {
             assertThat(windows.warnings()).singleElement().asString().startsWith("read as windows-1252 text");
             assertThat(utf16.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_excel_for_mac_export_is_read_as_mac_roman_with_a_warning_naming_it() throws IOException {
+        try (SpooledInput mac = TestInputs.spool(TestInputs.copy(CORPUS + "excel-mac.csv", dir))) {
+            assertThat(mac.warnings()).singleElement().asString()
+                    .startsWith("read as Mac Roman text (x-MacRoman), what Excel for Mac writes as \"Comma Separated Values\"");
+            // rows end in a bare CR: six data rows, not one long row or one row per line
+            assertThat(mac.recordCount()).isEqualTo(6);
         }
     }
 
