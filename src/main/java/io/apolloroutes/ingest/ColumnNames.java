@@ -19,6 +19,11 @@ public final class ColumnNames {
     public static final String ERROR_COLUMN = "_error";
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
+    /**
+     * Where a camel-case header starts a word: a capital after a lowercase letter ({@code WaitTime}), or
+     * the last capital of a run that a lowercase letter follows ({@code HTMLBody}, {@code Email1BSubject}).
+     */
+    private static final Pattern CAMEL_CASE_WORD = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
     private static final Map<String, Column> BY_NAME = new HashMap<>();
 
     /**
@@ -26,9 +31,10 @@ public final class ColumnNames {
      * normalisation; the field may end in a variant letter ({@code _b}, {@code (B)}). Nothing needs to
      * stand between the number and the field ({@code Step1Subject}, as camel-case headers run): no field
      * starts with a digit, so the number ends where the field begins. The letter may also follow the
-     * number ({@code Email 1B Subject}, as sales teams number their A/B emails), set off from the field.
+     * number ({@code Email 1B Subject}, {@code Step 1 A Subject}, as sales teams number their A/B
+     * emails), set off from the field: no field is one letter.
      */
-    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6})(?:([a-z])_)?:?_?(.+)");
+    private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6})(?:_?([a-z])_)?:?_?(.+)");
     private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_\\(?([a-z])\\)?");
     /** Fields a numbered header may name: every step and email column but the step number itself. */
     private static final Map<String, Column> STEP_FIELDS = new HashMap<>();
@@ -101,8 +107,8 @@ public final class ColumnNames {
     }
 
     static String normalise(String header) {
-        String trimmed = header == null ? "" : EdgeBlanks.strip(header).toLowerCase(Locale.ROOT);
-        String collapsed = SEPARATORS.matcher(trimmed).replaceAll("_");
+        String words = header == null ? "" : CAMEL_CASE_WORD.matcher(EdgeBlanks.strip(header)).replaceAll("_");
+        String collapsed = SEPARATORS.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("_");
         // keep a leading underscore (it marks "_error"), but not trailing ones from "Step 1 -"
         return collapsed.endsWith("_") && collapsed.length() > 1
                 ? collapsed.substring(0, collapsed.length() - 1) : collapsed;

@@ -22,6 +22,14 @@ class ColumnNamesTest {
 
     @ParameterizedTest
     @CsvSource({
+            "WaitTime, WAIT_TIME", "waitMode, WAIT_MODE", "SequenceName, SEQUENCE", "maxEmailsPerDay, MAX_EMAILS_PER_DAY",
+            "EmailerScheduleId, SCHEDULE_ID", "ScheduleID, SCHEDULE_ID", "BodyHTML, BODY", "includeSignature, INCLUDE_SIGNATURE"})
+    void recognises_camel_case_headers_as_exports_and_scripts_write_them(String header, Column column) {
+        assertThat(ColumnNames.resolve(header)).contains(column);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
             "Schedule, SCHEDULE_ID", "Schedule Name, SCHEDULE_ID", "Owner, OWNER_ID", "Owner Email, OWNER_ID",
             "User ID, OWNER_ID", "Excluded Account Stages, EXCLUDED_ACCOUNT_STAGE_IDS",
             "excluded-contact-stages, EXCLUDED_CONTACT_STAGE_IDS"})
@@ -59,7 +67,9 @@ class ColumnNamesTest {
             "Step 2 Wait Days B, 2, b, WAIT_TIME, day", "Step1Subject, 1, a, SUBJECT, null",
             "Email2Body, 2, a, BODY, null", "Step10Body, 10, a, BODY, null", "step3Body_B, 3, b, BODY, null",
             "Email 1B Subject, 1, b, SUBJECT, null", "Email 1A Body, 1, a, BODY, null", "Step 2 Body (B), 2, b, BODY, null",
-            "step_12c_body, 12, c, BODY, null"})
+            "step_12c_body, 12, c, BODY, null", "Step 1 A Subject, 1, a, SUBJECT, null", "Step 2 B Body, 2, b, BODY, null",
+            "Step1WaitDays, 1, a, WAIT_TIME, day", "Step1SubjectB, 1, b, SUBJECT, null", "Email1BSubject, 1, b, SUBJECT, null",
+            "Step2BodyHTML, 2, a, BODY, null"})
     void recognises_numbered_step_headers_however_they_are_written(String header, int step, char variant,
                                                                     Column column, String waitMode) {
         assertThat(ColumnNames.resolveNumbered(header)).contains(new NumberedColumn(step, variant, column, waitMode));
@@ -69,7 +79,7 @@ class ColumnNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Step", "Step 1", "Step 1 Notes", "step_1_position", "step_1_step", "Step 1 Sequence",
             "Step 1 Labels", "step1_body_bb", "Step A Body", "Email Open Trigger Task Threshold", "Steps 1 Body",
-            "step_1_body_1", "Step1", "Email2", "Step1SubjectB", "Email 1B Subject B", "Step 2 (B) Body"})
+            "step_1_body_1", "Step1", "Email2", "Step 1 A", "Email 1B Subject B", "Email1BSubjectB", "Step 2 (B) Body"})
     void does_not_take_other_headers_for_numbered_step_headers(String header) {
         assertThat(ColumnNames.resolveNumbered(header)).isEmpty();
     }

@@ -1081,6 +1081,23 @@ class SequenceMapperTest {
     }
 
     @Test
+    void reads_camel_case_keys_of_flat_json_as_the_columns_they_name() throws IOException {
+        // as a script's JSON.stringify writes them
+        SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequenceName": "Q1", "step": 1, "waitTime": 0, "waitMode": "minute", "subject": "Hello", "body": "First"},
+                 {"sequenceName": "Q1", "step": 2, "waitTime": 3, "waitMode": "day", "body": "Second", "includeSignature": false}]
+                """)));
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().name()).isEqualTo("Q1");
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::waitTime, EmailerStep::waitMode)
+                .containsExactly(tuple(0, "minute"), tuple(3, "day"));
+        assertThat(draft.request().emailerSteps().get(1).emailerTouches().get(0).includeSignature()).isFalse();
+        assertThat(draft.locator().locate("emailer_steps[1].wait_time"))
+                .isEqualTo(new SourceLocator.Location(List.of(2), "waitTime"));
+    }
+
+    @Test
     void reads_a_semicolon_separated_string_as_a_list_in_flat_json() throws IOException {
         SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
                 [{"sequence": "Q1", "label_names": "Inbound; Q1", "subject": "Hello", "body": "First"}]
