@@ -99,7 +99,9 @@ public final class TableLayout {
             throw new UnreadableInputException(1, "the first row is not a header: none of its cells is a known"
                     + " column name (expected sequence, step, subject, body, ...)" + (semicolons
                     ? "; the cells look separated by \";\" while this source reads another delimiter: set"
-                    + " input.delimiter (or read.delimiter in the mapping file) to auto or \";\"" : ""));
+                    + " input.delimiter (or read.delimiter in the mapping file) to auto or \";\""
+                    : "; if a title or notes stand above the column names, delete those rows so that the column"
+                    + " names are row 1"));
         }
         if (!indexOf.containsKey(Column.SEQUENCE)) {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"

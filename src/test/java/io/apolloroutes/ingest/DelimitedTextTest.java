@@ -207,6 +207,16 @@ class DelimitedTextTest {
         assertThat(((SourceRecord.TableRow) only.records().get(0)).cells()).containsExactly("Q1", "1", "Hello, Ada", "Hi");
     }
 
+    @Test
+    void tells_to_delete_a_title_row_above_the_header() {
+        // exports and shared sheets often carry a title line above the column names
+        Path file = text("titled.csv", "Q3 outbound plan (draft),,,\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("the first row is not a header")
+                .hasMessageContaining("if a title or notes stand above the column names, delete those rows");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sep=\r\n", "sep=\"\r\n"})
     void refuses_a_sep_line_that_names_no_usable_delimiter_with_the_header_message(String line) {
