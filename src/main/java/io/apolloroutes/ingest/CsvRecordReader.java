@@ -93,6 +93,9 @@ final class CsvRecordReader implements RecordReader {
                 .setDelimiter(delimiter)
                 // keep empty lines as records so row numbers match what a spreadsheet shows
                 .setIgnoreEmptyLines(false)
+                // hand-written CSV pads its separators ("Q1, 1, \"Hello, Ada\""): without this the quotes
+                // would become part of the cell, or split it; spaces inside quotes are kept
+                .setIgnoreSurroundingSpaces(true)
                 .get();
         int lastRow = 0;
         // neither is closed here: that would close the decoded text, which the caller may still have to read

@@ -208,6 +208,19 @@ class DelimitedTextTest {
     }
 
     @Test
+    void reads_quoted_cells_after_a_padded_separator_as_hand_written_csv_has_them() throws IOException {
+        Path file = text("padded.csv", "sequence, step, subject, body\n"
+                + "Q1, 1, \"Hello\", \"Hi Ada, good to meet you\"  \n"
+                + "Q1, 2, , \"  two spaces stay inside quotes\"\n");
+
+        List<SequenceCandidate> sequences = TestInputs.candidates(file);
+        List<List<String>> rows = sequences.get(0).records().stream()
+                .map(r -> ((SourceRecord.TableRow) r).cells()).toList();
+        assertThat(rows).containsExactly(List.of("Q1", "1", "Hello", "Hi Ada, good to meet you"),
+                List.of("Q1", "2", "", "  two spaces stay inside quotes"));
+    }
+
+    @Test
     void tells_to_delete_a_title_row_above_the_header() {
         // exports and shared sheets often carry a title line above the column names
         Path file = text("titled.csv", "Q3 outbound plan (draft),,,\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");

@@ -90,7 +90,7 @@ public final class RawFloor {
 
     /** The pack's CSV settings (RFC 4180, empty lines kept), strict UTF-8 decoding. */
     static long csv(Path input, JsonGenerator json) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get();
         long rows = 0;
         try (Reader reader = Files.newBufferedReader(input);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
