@@ -60,10 +60,10 @@ final class CellText {
             return Value.EMPTY;
         }
         try {
-            CellType type = cell.getCellType();
+            CellType type = type(cell, false);
             boolean formula = type == CellType.FORMULA;
             if (formula) {
-                type = cell.getCachedFormulaResultType();
+                type = type(cell, true);
             }
             return switch (type) {
                 case STRING -> new Value(text(cell), null);
@@ -76,6 +76,27 @@ final class CellText {
         } catch (RuntimeException e) {
             // one damaged cell is that row's problem, not the whole file's
             return new Value("", "cannot be read (the value stored in the file is damaged); type the value again");
+        }
+    }
+
+    /**
+     * The cell's type, or for {@code cached} the type of a formula's saved result. excel-streaming-reader
+     * works out a number's display text (through POI's {@code DataFormatter}) before it says what type
+     * a cell is, and that fails for number formats with a language tag, which Excel 2016 and later
+     * write ({@code [$-x-sysdate]dddd, mmmm dd, yyyy} for "Long Date", {@code [$-en-US]m/d/yyyy}): the
+     * cell would be reported as damaged. The display text is never used here, so such a cell's type is
+     * taken from what the file stores.
+     */
+    private static CellType type(Cell cell, boolean cached) {
+        try {
+            return cached ? cell.getCachedFormulaResultType() : cell.getCellType();
+        } catch (RuntimeException e) {
+            String stored = XlsxStoredCell.type(cell);
+            if ("n".equals(stored) || "d".equals(stored)) {
+                String text = XlsxStoredCell.text(cell);
+                return text == null || text.isEmpty() ? CellType.BLANK : CellType.NUMERIC;
+            }
+            throw e;
         }
     }
 

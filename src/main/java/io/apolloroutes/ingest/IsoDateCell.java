@@ -1,9 +1,5 @@
 package io.apolloroutes.ingest;
 
-import com.github.pjfanning.xlsx.impl.StreamingCell;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -24,28 +20,13 @@ import org.apache.poi.ss.usermodel.DateUtil;
  * whether it is a date, a date and time or a time of day, which a day number cannot.
  *
  * <p>excel-streaming-reader 5.1.1 reads such a cell as a plain number, so a cell without a date format
- * would come out as {@code 46357.3958333333}, and it fails on SheetJS's trailing {@code Z}. Its cell
- * keeps the stored type and text to itself (package-private), so they are read through a private
- * lookup. Should a new version of the library rename them, reading a workbook with numbers fails (and
- * so do the workbook tests) rather than dates quietly turning into numbers again.
+ * would come out as {@code 46357.3958333333}, and it fails on SheetJS's trailing {@code Z}. The stored
+ * type and text come from {@link XlsxStoredCell}.
  *
  * @param value the date and time as written, rounded to the second as other date cells are
  * @param shape what the text holds: a date, a date and time, or a time
  */
 record IsoDateCell(LocalDateTime value, DateCellFormat shape) {
-
-    private static final MethodHandle TYPE;
-    private static final MethodHandle STORED_TEXT;
-
-    static {
-        try {
-            MethodHandles.Lookup cell = MethodHandles.privateLookupIn(StreamingCell.class, MethodHandles.lookup());
-            TYPE = cell.findVirtual(StreamingCell.class, "getType", MethodType.methodType(String.class));
-            STORED_TEXT = cell.findGetter(StreamingCell.class, "rawContents", String.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /**
      * A date, optionally a time ({@code T} or a space between), or a time alone. A trailing {@code Z} or
@@ -69,20 +50,10 @@ record IsoDateCell(LocalDateTime value, DateCellFormat shape) {
      * @throws DateTimeParseException when the stored text is not such a date
      */
     static IsoDateCell of(Cell cell, boolean date1904) {
-        if (!(cell instanceof StreamingCell streaming)) {
+        if (!"d".equals(XlsxStoredCell.type(cell))) {
             return null;
         }
-        String stored;
-        try {
-            if (!"d".equals((String) TYPE.invokeExact(streaming))) {
-                return null;
-            }
-            stored = (String) STORED_TEXT.invokeExact(streaming);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        String stored = XlsxStoredCell.text(cell);
         return parse(stored == null ? "" : stored.strip(), date1904);
     }
 

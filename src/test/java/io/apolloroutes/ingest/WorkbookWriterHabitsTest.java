@@ -1,0 +1,66 @@
+package io.apolloroutes.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.apolloroutes.apollo.EmailerStep;
+import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.mapping.SequenceMapper;
+import io.apolloroutes.support.TestInputs;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Workbooks as programs write them that are not the Excel or LibreOffice of the other tests: hand-written
+ * packages (src/test/resources/inputs/workbooks, made by its {@code hand-written.py}, see its README)
+ * that reproduce one writer's habit each, read as a CSV export of the same sheet would hold them.
+ */
+class WorkbookWriterHabitsTest {
+
+    private static final String WORKBOOKS = "inputs/workbooks/";
+
+    @TempDir
+    Path dir;
+
+    private final SequenceMapper mapper = new SequenceMapper(TestInputs.MAPPER);
+
+    // ---- number formats ---------------------------------------------------------------------------------
+
+    /**
+     * Excel 2016 and later write a language tag into date formats: "Long Date" and "Time" from the
+     * number format list are {@code [$-x-sysdate]dddd, mmmm dd, yyyy} and {@code [$-x-systime]h:mm:ss AM/PM},
+     * and a format picked with a locale starts {@code [$-en-US]}. G3 is a formula with its saved result.
+     */
+    @Test
+    void reads_dates_and_times_whose_format_has_a_language_tag_as_dates_and_times() throws IOException {
+        Path file = TestInputs.copy(WORKBOOKS + "excel-language-tagged-dates.xlsx", dir);
+
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
+
+        assertThat(rows).extracting(SourceRecord.TableRow::cellProblems).containsOnly(java.util.Map.of());
+        assertThat(rows.get(0).cells()).containsExactly("Q4 Launch", "true", "1", "auto_email", "0", "minute",
+                "2026-12-01T09:30:00Z", "Launch day, {{first_name}}", "Hi {{first_name}}, we are live today.",
+                "2026-12-01", "15:00:00", "2026-12-08");
+        assertThat(rows.get(1).cells()).containsExactly("Q4 Launch", "", "2", "call", "2", "day",
+                "2026-12-03T10:30:00Z", "", "", "", "10:30:00");
+
+        List<SequenceDraft> drafts = drafts(file);
+        assertThat(drafts.get(0).problems()).isEmpty();
+        assertThat(drafts.get(0).request().emailerSteps()).extracting(EmailerStep::type, EmailerStep::exactDatetime)
+                .containsExactly(tuple("auto_email", "2026-12-01T09:30:00Z"), tuple("call", "2026-12-03T10:30:00Z"));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private List<SequenceDraft> drafts(Path file) throws IOException {
+        List<SequenceDraft> drafts = new ArrayList<>();
+        try (SpooledInput input = TestInputs.spool(file)) {
+            input.sequences().forEachRemaining(candidate -> drafts.add(mapper.map(candidate)));
+        }
+        return drafts;
+    }
+}

@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Writes the hand-written workbooks of this folder (see README.md): packages of XML parts as programs
+other than Excel and LibreOffice write them, or with the number formats a recent Excel writes, byte
+for byte. Only the standard library is needed; run it in this folder. The zip entries carry a fixed
+time, so a rerun gives the same bytes."""
+import zipfile
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+
+def esc(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def styles(formats):
+    """styles.xml with one cell style per number format: style i (from 1) has formats[i-1]."""
+    num_fmts = "".join('<numFmt numFmtId="%d" formatCode="%s"/>' % (164 + i, esc(f)) for i, f in enumerate(formats))
+    xfs = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' + "".join(
+        '<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' % (164 + i)
+        for i in range(len(formats)))
+    return (XML + '<styleSheet xmlns="%s">' % MAIN
+            + ('<numFmts count="%d">%s</numFmts>' % (len(formats), num_fmts) if formats else "")
+            + '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
+            + '<scheme val="minor"/></font></fonts>'
+            + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+            + '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            + '<cellXfs count="%d">%s</cellXfs>' % (len(formats) + 1, xfs)
+            + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, sheet_name="Sheet1"):
+    target = (lambda part: "/xl/" + part) if absolute else (lambda part: part)
+    overrides = [("/xl/workbook.xml", "sheet.main+xml"), ("/xl/worksheets/sheet1.xml", "worksheet+xml"),
+                 ("/xl/styles.xml", "styles+xml")]
+    rels = [("worksheet", "worksheets/sheet1.xml"), ("styles", "styles.xml")]
+    if shared_strings is not None:
+        overrides.append(("/xl/sharedStrings.xml", "sharedStrings+xml"))
+        rels.append(("sharedStrings", "sharedStrings.xml"))
+    parts = {
+        "[Content_Types].xml": XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        + '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join('<Override PartName="%s" ContentType="%s%s"/>' % (p, CT, t) for p, t in overrides) + "</Types>",
+        "_rels/.rels": XML + '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/officeDocument"'
+        ' Target="xl/workbook.xml"/></Relationships>' % (PKG, REL),
+        "xl/workbook.xml": XML + '<workbook xmlns="%s" xmlns:r="%s"><workbookPr/><bookViews><workbookView/></bookViews>'
+        '<sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets></workbook>' % (MAIN, REL, sheet_name),
+        "xl/_rels/workbook.xml.rels": XML + '<Relationships xmlns="%s">' % PKG + "".join(
+            '<Relationship Id="rId%d" Type="%s/%s" Target="%s"/>' % (i + 1, REL, t, target(p))
+            for i, (t, p) in enumerate(rels)) + "</Relationships>",
+        "xl/styles.xml": style_xml,
+        "xl/worksheets/sheet1.xml": XML + '<worksheet xmlns="%s" xmlns:r="%s">%s</worksheet>' % (MAIN, REL, sheet_xml),
+    }
+    if shared_strings is not None:
+        parts["xl/sharedStrings.xml"] = XML + '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (
+            MAIN, len(shared_strings), len(shared_strings),
+            "".join('<si><t xml:space="preserve">%s</t></si>' % esc(s) for s in shared_strings))
+    with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, text in parts.items():
+            z.writestr(zipfile.ZipInfo(part, (1980, 1, 1, 0, 0, 0)), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
+
+
+def col(i):
+    letters = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+class Strings:
+    """A shared-strings table as Excel builds it: each distinct text once, in order of first use."""
+
+    def __init__(self):
+        self.items = []
+
+    def cell(self, ref, text, style=None):
+        if text not in self.items:
+            self.items.append(text)
+        return '<c r="%s"%s t="s"><v>%d</v></c>' % (ref, ' s="%d"' % style if style else "", self.items.index(text))
+
+
+def excel_language_tagged_dates():
+    """Date and time formats as Excel 2016 and later write them: "Long Date" and "Time" from the Home
+    tab's number format list ([$-x-sysdate], [$-x-systime]), and formats picked with a locale in the
+    Format Cells dialog ([$-en-US], [$-en-GB]). Shared strings, as Excel writes text."""
+    formats = ["[$-en-US]m/d/yyyy h:mm AM/PM;@", "[$-x-sysdate]dddd, mmmm dd, yyyy",
+               "[$-x-systime]h:mm:ss AM/PM", "[$-en-GB]dd/mm/yyyy;@"]
+    s = Strings()
+    header = ["sequence", "exact_daytime", "step", "type", "wait_time", "wait_mode", "exact_datetime", "subject",
+              "body", "launch_day", "call_time", "review_on"]
+    rows = ['<row r="1" spans="1:12">' + "".join(s.cell("%s1" % col(i), h) for i, h in enumerate(header)) + "</row>"]
+    rows.append('<row r="2" spans="1:12">' + s.cell("A2", "Q4 Launch") + '<c r="B2" t="b"><v>1</v></c>'
+                + '<c r="C2"><v>1</v></c>' + s.cell("D2", "auto_email") + '<c r="E2"><v>0</v></c>'
+                + s.cell("F2", "minute") + '<c r="G2" s="1"><v>46357.395833333336</v></c>'
+                + s.cell("H2", "Launch day, {{first_name}}") + s.cell("I2", "Hi {{first_name}}, we are live today.")
+                + '<c r="J2" s="2"><v>46357</v></c><c r="K2" s="3"><v>0.625</v></c>'
+                + '<c r="L2" s="4"><v>46364</v></c></row>')
+    rows.append('<row r="3" spans="1:12">' + s.cell("A3", "Q4 Launch") + '<c r="C3"><v>2</v></c>'
+                + s.cell("D3", "call") + '<c r="E3"><v>2</v></c>' + s.cell("F3", "day")
+                + '<c r="G3" s="1"><f>G2+2+1/24</f><v>46359.4375</v></c><c r="K3" s="3"><v>0.4375</v></c></row>')
+    sheet = ('<dimension ref="A1:L3"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
+             '<sheetFormatPr defaultRowHeight="15"/><sheetData>' + "".join(rows) + "</sheetData>"
+             '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+    package("excel-language-tagged-dates.xlsx", sheet, styles(formats), shared_strings=s.items)
+
+
+def inline(ref, text):
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return '<c r="%s" t="inlineStr"><is><t%s>%s</t></is></c>' % (ref, space, esc(text))
+
+
+def openpyxl_formulas():
+    """What openpyxl 3.1 writes: text as inline strings (no shared-strings part), relationship targets
+    as absolute part names (/xl/worksheets/sheet1.xml), and a formula as <f> followed by an empty <v>,
+    since openpyxl does not calculate formulas."""
+    header = ["sequence", "step", "type", "wait_time", "wait_mode", "subject", "body"]
+    rows = ['<row r="1">' + "".join(inline("%s1" % col(i), h) for i, h in enumerate(header)) + "</row>"]
+    rows.append('<row r="2">' + inline("A2", "Partner Nurture") + '<c r="B2" t="n"><v>1</v></c>'
+                + inline("C2", "auto_email") + '<c r="D2" t="n"><v>0</v></c>' + inline("E2", "minute")
+                + '<c r="F2"><f>CONCATENATE("Quick question, ","{{first_name}}")</f><v></v></c>'
+                + inline("G2", "Hi {{first_name}}, do you have ten minutes this week?") + "</row>")
+    rows.append('<row r="3">' + inline("A3", "Partner Nurture") + '<c r="B3" t="n"><v>2</v></c>'
+                + inline("C3", "auto_email") + '<c r="D3"><f>B3+1</f><v></v></c>' + inline("E3", "day")
+                + inline("G3", "Hi {{first_name}}, just bringing this back up. ") + "</row>")
+    sheet = ('<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/><pageSetUpPr/></sheetPr>'
+             '<dimension ref="A1:G3"/><sheetViews><sheetView workbookViewId="0"><selection activeCell="A1"'
+             ' sqref="A1"/></sheetView></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>'
+             '<sheetData>' + "".join(rows) + '</sheetData><pageMargins left="0.75" right="0.75" top="1"'
+             ' bottom="1" header="0.5" footer="0.5"/>')
+    package("openpyxl-formulas.xlsx", sheet, styles([]), absolute=True)
+
+
+def long_whole_numbers():
+    """Whole numbers with more digits than Excel keeps (15), as programs write an integer column:
+    pandas through openpyxl or xlsxwriter and SheetJS write a 16-digit number exactly ("%.16g"), and Go's
+    excelize writes an int64 with all its digits (strconv.FormatInt). Shared strings, as excelize
+    writes text; the ids stand in a column the pack does not know, so they reach failed-rows.csv."""
+    s = Strings()
+    header = ["sequence", "step", "type", "wait_time", "wait_mode", "subject", "body", "crm_id"]
+    rows = ['<row r="1">' + "".join(s.cell("%s1" % col(i), h) for i, h in enumerate(header)) + "</row>"]
+    for r, (step, wait, mode, subject, body, crm_id) in enumerate([
+            (1, 0, "minute", "Welcome, {{first_name}}", "Hi {{first_name}}, welcome aboard.", "1234567890123456"),
+            (2, 3, "day", "", "Hi {{first_name}}, any questions so far?", "-9007199254740993"),
+            (3, 4, "day", "", "Hi {{first_name}}, one last tip.", "1152921504606846977")], start=2):
+        cells = [s.cell("A%d" % r, "Onboarding"), '<c r="B%d"><v>%d</v></c>' % (r, step), s.cell("C%d" % r, "auto_email"),
+                 '<c r="D%d"><v>%d</v></c>' % (r, wait), s.cell("E%d" % r, mode)]
+        if subject:
+            cells.append(s.cell("F%d" % r, subject))
+        cells += [s.cell("G%d" % r, body), '<c r="H%d"><v>%s</v></c>' % (r, crm_id)]
+        rows.append('<row r="%d">%s</row>' % (r, "".join(cells)))
+    sheet = '<dimension ref="A1:H4"/><sheetData>' + "".join(rows) + "</sheetData>"
+    package("long-whole-numbers.xlsx", sheet, styles([]), shared_strings=s.items)
+
+
+if __name__ == "__main__":
+    excel_language_tagged_dates()
+    openpyxl_formulas()
+    long_whole_numbers()
