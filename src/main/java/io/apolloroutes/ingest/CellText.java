@@ -67,7 +67,10 @@ final class CellText {
             }
             return switch (type) {
                 case STRING -> new Value(text(cell), null);
-                case NUMERIC -> new Value(number(cell), null);
+                // openpyxl writes a formula it did not calculate as <f> and an empty <v>, which the
+                // streaming reader calls a number; Excel writes an empty result as text (t="str")
+                case NUMERIC -> formula && "".equals(XlsxStoredCell.text(cell)) ? noSavedResult(cell)
+                        : new Value(number(cell), null);
                 case BOOLEAN -> new Value(Boolean.toString(cell.getBooleanCellValue()), null);
                 case ERROR -> error(cell, formula);
                 case BLANK -> formula ? noSavedResult(cell) : Value.EMPTY;

@@ -54,6 +54,30 @@ class WorkbookWriterHabitsTest {
                 .containsExactly(tuple("auto_email", "2026-12-01T09:30:00Z"), tuple("call", "2026-12-03T10:30:00Z"));
     }
 
+    // ---- formulas ---------------------------------------------------------------------------------------
+
+    /**
+     * openpyxl writes a formula as {@code <f>} followed by an empty {@code <v>}, since it does not
+     * calculate formulas; text as inline strings, and relationships with absolute part names.
+     */
+    @Test
+    void reports_a_formula_openpyxl_wrote_without_calculating_it_as_such_not_as_damaged() throws IOException {
+        Path file = TestInputs.copy(WORKBOOKS + "openpyxl-formulas.xlsx", dir);
+
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
+
+        String notCalculated = " without a saved result (the program that wrote the file did not calculate it); open"
+                + " the file in Excel or LibreOffice and save it again, or type the value";
+        assertThat(rows).extracting(SourceRecord.TableRow::number).containsExactly(2, 3);
+        assertThat(rows.get(0).cells()).containsExactly("Partner Nurture", "1", "auto_email", "0", "minute", "",
+                "Hi {{first_name}}, do you have ten minutes this week?");
+        assertThat(rows.get(0).cellProblems()).containsExactly(java.util.Map.entry(5,
+                "holds =CONCATENATE(\"Quick question, \",\"{{first_name}}\")" + notCalculated));
+        assertThat(rows.get(1).cells()).containsExactly("Partner Nurture", "2", "auto_email", "", "day", "",
+                "Hi {{first_name}}, just bringing this back up. ");
+        assertThat(rows.get(1).cellProblems()).containsExactly(java.util.Map.entry(3, "holds =B3+1" + notCalculated));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private List<SequenceDraft> drafts(Path file) throws IOException {
