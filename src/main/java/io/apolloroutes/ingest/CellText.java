@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,6 +27,10 @@ final class CellText {
 
     /** Excel shows and keeps 15 significant digits; more are binary noise such as 0.30000000000000004. */
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
+    /** Below this every whole number is a double exactly, so its digits are the ones written. */
+    private static final double EXACT_WHOLE = 0x1p53;
+    /** A whole number as a program writes it, with more digits than a double holds exactly. */
+    private static final Pattern LONG_WHOLE = Pattern.compile("([-+]?)0*([1-9][0-9]{15,})");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -123,6 +129,13 @@ final class CellText {
         if (format.isPresent() && DateUtil.isValidExcelDate(value)) {
             return date(DateUtil.getLocalDateTime(value, date1904, true), format.get());
         }
+        String stored = XlsxStoredCell.text(cell);
+        Matcher whole = stored == null ? null : LONG_WHOLE.matcher(stored.strip());
+        if (whole != null && whole.matches()) {
+            // an ID a program wrote with all its digits (excelize writes an int64 so): the double has
+            // lost some, the file has not
+            return ("-".equals(whole.group(1)) ? "-" : "") + whole.group(2);
+        }
         return plainDecimal(value);
     }
 
@@ -153,6 +166,12 @@ final class CellText {
         }
         if (value == 0) {
             return "0"; // also -0.0
+        }
+        if (value == Math.rint(value) && Math.abs(value) <= EXACT_WHOLE) {
+            // a whole number is written exactly: rounding to 15 digits would turn a 16-digit ID
+            // (which pandas, SheetJS and POI write exactly) into another one, and there is no
+            // binary noise to remove from a whole number below 2^53
+            return Long.toString((long) value);
         }
         return new BigDecimal(value).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
     }

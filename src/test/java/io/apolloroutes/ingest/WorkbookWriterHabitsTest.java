@@ -7,12 +7,15 @@ import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.mapping.SequenceDraft;
 import io.apolloroutes.mapping.SequenceMapper;
 import io.apolloroutes.support.TestInputs;
+import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Workbooks as programs write them that are not the Excel or LibreOffice of the other tests: hand-written
@@ -52,6 +55,37 @@ class WorkbookWriterHabitsTest {
         assertThat(drafts.get(0).problems()).isEmpty();
         assertThat(drafts.get(0).request().emailerSteps()).extracting(EmailerStep::type, EmailerStep::exactDatetime)
                 .containsExactly(tuple("auto_email", "2026-12-01T09:30:00Z"), tuple("call", "2026-12-03T10:30:00Z"));
+    }
+
+    // ---- numbers ----------------------------------------------------------------------------------------
+
+    /**
+     * Programs write an integer column with all its digits: pandas (through openpyxl or xlsxwriter) and
+     * SheetJS a 16-digit number, Go's excelize an int64. Rounded to Excel's 15 digits, an ID would
+     * silently become another one.
+     */
+    @Test
+    void keeps_every_digit_of_a_whole_number_longer_than_fifteen_digits() throws IOException {
+        Path file = TestInputs.copy(WORKBOOKS + "long-whole-numbers.xlsx", dir);
+
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
+
+        assertThat(rows).extracting(row -> row.cells().get(7))
+                .containsExactly("1234567890123456", "-9007199254740993", "1152921504606846977");
+        assertThat(rows).extracting(row -> row.cells().get(1)).containsExactly("1", "2", "3");
+    }
+
+    /** POI writes 1234567890123456 as 1.234567890123456E15; the number is whole and exact all the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"poi.xlsx", "poi.xls"})
+    void keeps_every_digit_of_an_exact_whole_number_and_still_rounds_binary_noise(String name) throws IOException {
+        Object[][] rows = {{"sequence", "crm_id", "a", "b", "c"},
+                {"A", 1234567890123456L, 3.0000000000000004, 0.1 + 0.2, -9007199254740992L}};
+        Path file = name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, workbook ->
+                TestWorkbooks.putRows(workbook.createSheet("Sheet1"), 1, rows)) : TestWorkbooks.xlsx(dir, name, rows);
+
+        assertThat(WorkbookRecordReaderTest.rows(file).get(0).cells())
+                .containsExactly("A", "1234567890123456", "3", "0.3", "-9007199254740992");
     }
 
     // ---- formulas ---------------------------------------------------------------------------------------
