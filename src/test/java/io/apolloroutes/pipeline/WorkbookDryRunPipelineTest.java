@@ -108,6 +108,22 @@ class WorkbookDryRunPipelineTest extends PipelineTestSupport {
         assertThat(read(deadLetterOf("cut.xlsx").resolve("cut.xlsx.error.txt"))).startsWith("cut.xlsx is damaged");
     }
 
+    @Test
+    void a_workbook_with_the_date_formats_a_recent_excel_writes_gives_its_dates_to_the_request() throws IOException {
+        dropFile(TestInputs.copy("inputs/workbooks/excel-language-tagged-dates.xlsx", folder("staging-xlsx")),
+                "launch.xlsx");
+
+        JsonNode report = awaitReport("launch.xlsx");
+
+        JsonNode launch = report.path("sequences").get(0);
+        assertThat(launch.path("outcome").asText()).isEqualTo("would-create");
+        assertThat(launch.path("rows").toString()).isEqualTo("[2,3]");
+        JsonNode body = TestInputs.MAPPER.readTree(outboxOf("launch.xlsx").orElseThrow()
+                .resolve("001-q4-launch.json").toFile());
+        assertThat(body.path("emailer_steps").findValuesAsText("exact_datetime"))
+                .containsExactly("2026-12-01T09:30:00Z", "2026-12-03T10:30:00Z");
+    }
+
     /** The quick-start CSV as a person would have it in Excel: numbers as numbers, the rest as text. */
     private static Object[][] quickStartCells() throws IOException {
         List<Object[]> rows = new ArrayList<>();
