@@ -24,12 +24,28 @@ final class JsonFiles {
      * @param refusal the refusal for the text as read
      */
     static UnreadableInputException notJsonText(Path file, UnreadableInputException refusal) throws IOException {
+        DecodedText text;
         try {
-            DecodedText.of(file, StandardCharsets.UTF_8);
+            text = DecodedText.of(file, StandardCharsets.UTF_8);
         } catch (UnreadableInputException whatItIs) {
             return whatItIs;
         }
+        if (text.bomLength() > 0 && !text.charset().equals(StandardCharsets.UTF_8)) {
+            // Windows PowerShell's Out-File and > write UTF-16 with a byte-order mark unless told otherwise
+            return new UnreadableInputException(0, "is " + text.charset().name() + " text (it starts with that"
+                    + " byte-order mark), but a JSON file must be UTF-8; save it as UTF-8 (in PowerShell:"
+                    + " Out-File -Encoding utf8) and drop it again");
+        }
         return refusal;
+    }
+
+    /**
+     * The refusal for JSON bytes that are not UTF-8 ({@link #notJsonText} first tells a workbook or UTF-16
+     * text). JSON has no other encoding, so there is no setting to point to: only saving it as UTF-8.
+     */
+    static UnreadableInputException notUtf8(Path file, StrictTextReader.InvalidTextException invalid) throws IOException {
+        return notJsonText(file, new UnreadableInputException((int) invalid.line(), "is not UTF-8 text: "
+                + invalid.getMessage() + "; a JSON file must be UTF-8: save it as UTF-8 and drop it again"));
     }
 
     /**

@@ -57,7 +57,7 @@ final class JsonLinesRecordReader implements RecordReader {
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {
-                throw JsonFiles.notJsonText(file, StrictText.notText(invalid));
+                throw JsonFiles.notUtf8(file, invalid);
             }
             throw e;
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -319,6 +320,29 @@ class InputSpoolerTest {
 
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("is a PDF document");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl"})
+    void tells_utf16_json_to_be_saved_as_utf8(String name) throws IOException {
+        // what Windows PowerShell's Out-File writes unless told otherwise
+        Path file = Files.write(dir.resolve(name),
+                ("\uFEFF{\"sequence\": \"Café\", \"step\": 1, \"body\": \"Hi\"}\r\n").getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("is UTF-16LE text (it starts with that byte-order mark), but a JSON file must be UTF-8;"
+                        + " save it as UTF-8 (in PowerShell: Out-File -Encoding utf8) and drop it again");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl"})
+    void tells_json_that_is_not_utf8_where_and_to_save_it_as_utf8_without_speaking_of_csv(String name) throws IOException {
+        Path file = Files.write(dir.resolve(name),
+                "{\"sequence\": \"Café\", \"step\": 1, \"body\": \"Hi\"}\n".getBytes(LegacyEncoding.WINDOWS_1252));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("is not UTF-8 text: invalid UTF-8 at byte offset 17 (line 1); a JSON file must be UTF-8:"
+                        + " save it as UTF-8 and drop it again");
     }
 
     @Test
