@@ -88,8 +88,8 @@ public class InputSpooler {
         return switch (format) {
             case CSV -> new CsvRecordReader(options, renames, ',');
             case TSV -> new CsvRecordReader(options, renames, '\t');
-            case JSON -> new JsonRecordReader(mapper, renames);
-            case JSON_LINES -> new JsonLinesRecordReader(mapper, renames);
+            case JSON -> new JsonRecordReader(mapper, renames, options.limits());
+            case JSON_LINES -> new JsonLinesRecordReader(mapper, renames, options.limits());
             case XLSX, XLS -> new WorkbookRecordReader(options, renames);
         };
     }

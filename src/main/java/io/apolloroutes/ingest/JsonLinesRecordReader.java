@@ -9,33 +9,40 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads JSON Lines: one object per line. A line that is not valid JSON, or has a key twice, is one bad
- * record (it ends as invalid with its line number), not a reason to refuse the other lines.
+ * record (it ends as invalid with its line number), not a reason to refuse the other lines. A line is
+ * read whole only up to {@link InputLimits#maxRowChars()}: a JSON array written on one line and named
+ * .jsonl would otherwise be the whole file in memory at once.
  */
 final class JsonLinesRecordReader implements RecordReader {
 
     private final ObjectMapper mapper;
     private final JsonTrees trees;
     private final HeaderNames columns;
+    private final long maxLineChars;
 
     /**
      * @param renames the source's own key names → column names (see {@link SourceProfile#renames()})
      */
-    JsonLinesRecordReader(ObjectMapper mapper, Map<String, String> renames) {
+    JsonLinesRecordReader(ObjectMapper mapper, Map<String, String> renames, InputLimits limits) {
         this.mapper = mapper;
         this.trees = new JsonTrees(mapper);
         this.columns = HeaderNames.of(renames);
+        this.maxLineChars = limits.maxRowChars();
     }
 
     @Override
     public void read(Path file, RecordSink sink) throws IOException {
         int lineNumber = 0;
         try (InputStream in = Files.newInputStream(file);
-             BufferedReader lines = new BufferedReader(StrictText.utf8Reader(in))) {
+             RowLengthGuard guard = new RowLengthGuard(StrictText.utf8Reader(in), maxLineChars);
+             BufferedReader lines = new BufferedReader(guard)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                guard.rowEnded();
                 lineNumber++;
                 if (line.isBlank()) {
                     sink.blank();
@@ -54,6 +61,11 @@ final class JsonLinesRecordReader implements RecordReader {
                 }
                 JsonShapes.file(lineNumber, lineNumber, node, sink, columns);
             }
+        } catch (RowLengthGuard.RowTooLongException e) {
+            int line = lineNumber + 1;
+            throw new UnreadableInputException(line, String.format(Locale.ROOT, "line %d is longer than %,d"
+                    + " characters, the most one sequence or row may take (20 × input.max-cell-length); a .jsonl"
+                    + " file holds one object per line, so if it is one JSON array, name it .json", line, maxLineChars));
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {

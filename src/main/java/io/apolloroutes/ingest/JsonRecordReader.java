@@ -10,11 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads a JSON document with Jackson's streaming parser: one object, an array of objects, or
- * {@code {"sequences": [...]}}. Elements are read one at a time, so a large array never sits in memory.
+ * {@code {"sequences": [...]}}. Elements are read one at a time, so a large array never sits in memory;
+ * and one element is read whole only up to {@link InputLimits#maxRowChars()}, so neither does one
+ * endless element, nor rows kept under a wrapper key the pack does not read ({@code {"data": [...]}}).
  *
  * <p>Broken JSON stops the whole file, as the parser cannot find where the next element starts. An
  * element that is well-formed JSON but unusable (not an object, a key written twice) is one bad
@@ -27,29 +30,32 @@ final class JsonRecordReader implements RecordReader {
     private final ObjectMapper mapper;
     private final JsonTrees trees;
     private final HeaderNames columns;
+    private final long maxRecordChars;
 
     /**
      * @param renames the source's own key names → column names (see {@link SourceProfile#renames()})
      */
-    JsonRecordReader(ObjectMapper mapper, Map<String, String> renames) {
+    JsonRecordReader(ObjectMapper mapper, Map<String, String> renames, InputLimits limits) {
         this.mapper = mapper;
         this.trees = new JsonTrees(mapper);
         this.columns = HeaderNames.of(renames);
+        this.maxRecordChars = limits.maxRowChars();
     }
 
     @Override
     public void read(Path file, RecordSink sink) throws IOException {
         try (InputStream in = Files.newInputStream(file);
-             JsonParser parser = mapper.createParser(StrictText.utf8Reader(in));
+             RowLengthGuard guard = new RowLengthGuard(StrictText.utf8Reader(in), maxRecordChars);
+             JsonParser parser = mapper.createParser(guard);
              JsonFiles.Excerpts excerpts = new JsonFiles.Excerpts(file)) {
             JsonToken first = firstToken(file, parser);
             if (first == null) {
                 throw new UnreadableInputException(0, "is empty; it needs a sequence object or an array of them");
             }
             if (first == JsonToken.START_ARRAY) {
-                readElements(excerpts, parser, sink);
+                readElements(excerpts, parser, guard, sink);
             } else if (first == JsonToken.START_OBJECT) {
-                readRootObject(excerpts, parser, sink);
+                readRootObject(excerpts, parser, guard, sink);
             } else {
                 throw new UnreadableInputException(1, "must hold a JSON object or an array of objects, not a single value");
             }
@@ -78,12 +84,14 @@ final class JsonRecordReader implements RecordReader {
         }
     }
 
-    private void readRootObject(JsonFiles.Excerpts excerpts, JsonParser parser, RecordSink sink) throws IOException {
+    private void readRootObject(JsonFiles.Excerpts excerpts, JsonParser parser, RowLengthGuard guard, RecordSink sink)
+            throws IOException {
         int line = parser.currentTokenLocation().getLineNr();
         long start = parser.currentTokenLocation().getCharOffset();
         ObjectNode rest = mapper.createObjectNode();
         boolean wrapped = false;
         String duplicate = null;
+        guard.rowEnded();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -95,11 +103,12 @@ final class JsonRecordReader implements RecordReader {
                             parser.currentTokenLocation().getLineNr()));
                 }
                 wrapped = true;
-                readElements(excerpts, parser, sink);
+                readElements(excerpts, parser, guard, sink);
+                guard.rowEnded();
                 continue;
             }
             try {
-                JsonNode read = trees.read(parser);
+                JsonNode read = readWithin(parser, field);
                 if (rest.has(field) && duplicate == null) {
                     duplicate = JsonTrees.DuplicateKeyException.problem(field, field);
                 }
@@ -121,21 +130,45 @@ final class JsonRecordReader implements RecordReader {
         }
     }
 
-    private void readElements(JsonFiles.Excerpts excerpts, JsonParser parser, RecordSink sink) throws IOException {
+    private void readElements(JsonFiles.Excerpts excerpts, JsonParser parser, RowLengthGuard guard, RecordSink sink)
+            throws IOException {
         int number = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             number++;
+            guard.rowEnded();
             int line = parser.currentTokenLocation().getLineNr();
             long start = parser.currentTokenLocation().getCharOffset();
             JsonNode element;
             try {
                 element = trees.read(parser);
+            } catch (RowLengthGuard.RowTooLongException e) {
+                throw new UnreadableInputException(line, String.format(Locale.ROOT, "element %d (from line %d) is"
+                        + " longer than %,d characters, the most one sequence or row may take (20 ×"
+                        + " input.max-cell-length); look for text pasted many times over", number, line, maxRecordChars));
             } catch (JsonTrees.DuplicateKeyException e) {
                 String raw = excerpts.text(start, parser.currentLocation().getCharOffset());
                 sink.record(null, new SourceRecord.Broken(number, line, raw, e.problem()));
                 continue;
             }
             JsonShapes.file(number, line, element, sink, columns);
+        }
+    }
+
+    /**
+     * One value of the root object, which is read whole: past the limit it is most likely the file's
+     * rows under a wrapper key of its own ({@code {"data": [...]}}, as many APIs answer), so the
+     * message says where the pack looks for them instead.
+     */
+    private JsonNode readWithin(JsonParser parser, String field) throws IOException, JsonTrees.DuplicateKeyException {
+        int line = parser.currentTokenLocation().getLineNr();
+        try {
+            return trees.read(parser);
+        } catch (RowLengthGuard.RowTooLongException e) {
+            throw new UnreadableInputException(line, String.format(Locale.ROOT, "the value of \"%s\" (from line %d)"
+                    + " is longer than %,d characters, the most one sequence or row may take (20 ×"
+                    + " input.max-cell-length); if \"%s\" holds the rows or sequences, put them in a top-level"
+                    + " array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})",
+                    field, line, maxRecordChars, field));
         }
     }
 

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Stops a CSV parser from buffering one endless row. A quote that is never closed makes the parser
- * read the rest of the file into a single cell; past the limit the file is refused instead of the
- * service running out of memory.
+ * Stops a parser from buffering one endless record. A quote that is never closed makes a CSV parser
+ * read the rest of the file into a single cell, and a JSON file's rows under a key the pack does not
+ * read ({@code {"data": [...]}}) or a JSON array on one line of a .jsonl file would be read as one
+ * record; past the limit the file is refused instead of the service running out of memory.
  */
 final class RowLengthGuard extends FilterReader {
 

@@ -345,6 +345,62 @@ class InputSpoolerTest {
                         + " save it as UTF-8 and drop it again");
     }
 
+    // ---- one JSON record is read whole only up to 20 × input.max-cell-length characters ----------
+
+    /** A cell limit of 100 makes the record limit 2,000 characters (the guard allows 64 KiB of read-ahead). */
+    private static final ReadOptions SMALL_RECORDS =
+            new ReadOptions(null, null, null, ZoneOffset.UTC, new InputLimits(Long.MAX_VALUE, 1_000_000, 100));
+
+    private static String flatRows(int count) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            rows.append(i == 1 ? "" : ",").append("{\"sequence\": \"S").append(i).append("\", \"step\": 1,")
+                    .append(" \"subject\": \"Hello\", \"body\": \"Hi {{first_name}}, a short note.\"}");
+        }
+        return rows.toString();
+    }
+
+    @Test
+    void tells_where_to_put_rows_kept_under_a_wrapper_key_it_does_not_read() {
+        // {"data": [...]} as many APIs answer: read as one record, it would be the whole file in memory
+        Path file = TestInputs.write(dir, "export.json", "{\"data\": [" + flatRows(2_000) + "], \"total\": 2000}");
+
+        assertThatThrownBy(() -> TestInputs.spool(file, SMALL_RECORDS)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("the value of \"data\" (from line 1) is longer than 2,000 characters, the most one sequence"
+                        + " or row may take (20 × input.max-cell-length); if \"data\" holds the rows or sequences, put"
+                        + " them in a top-level array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})");
+    }
+
+    @Test
+    void refuses_one_endless_json_element_naming_it() {
+        String endless = "{\"sequence\": \"Long\", \"step\": 1, \"body\": \"" + "All work and no play. ".repeat(5_000) + "\"}";
+        Path file = TestInputs.write(dir, "rows.json", "[" + flatRows(1) + ",\n" + endless + "]");
+
+        assertThatThrownBy(() -> TestInputs.spool(file, SMALL_RECORDS)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("element 2 (from line 2) is longer than 2,000 characters");
+    }
+
+    @Test
+    void tells_a_json_array_on_one_line_named_jsonl_to_be_named_json() {
+        Path file = TestInputs.write(dir, "export.jsonl", "[" + flatRows(2_000) + "]\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file, SMALL_RECORDS)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("line 1 is longer than 2,000 characters, the most one sequence or row may take"
+                        + " (20 × input.max-cell-length); a .jsonl file holds one object per line, so if it is one JSON"
+                        + " array, name it .json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wrapped.json", "rows.jsonl"})
+    void reads_records_far_longer_together_than_one_record_one_by_one(String name) throws IOException {
+        String text = name.endsWith(".jsonl") ? flatRows(2_000).replace("},{", "}\n{") + "\n"
+                : "{\"sequences\": [" + flatRows(2_000) + "]}";
+
+        try (SpooledInput input = TestInputs.spool(TestInputs.write(dir, name, text), SMALL_RECORDS)) {
+            assertThat(input.recordCount()).isEqualTo(2_000);
+        }
+    }
+
     @Test
     void still_rejects_broken_json_text_as_json_not_as_a_workbook() {
         Path file = TestInputs.write(dir, "broken.json", "[{\"sequence\": \"A\" \"step\": 1}]");
