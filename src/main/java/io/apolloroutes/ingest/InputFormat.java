@@ -27,6 +27,28 @@ public enum InputFormat {
         return this == JSON || this == JSON_LINES;
     }
 
+    /**
+     * What to do with a file the pack does not read: for the spreadsheet files people drop by habit, how
+     * to get a format it reads out of the program that made them; for anything else, the list.
+     */
+    public static String unreadableAdvice(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String supported = "use .csv, .tsv, .txt, .xlsx, .xls, .json, .jsonl or .ndjson";
+        return switch (extension) {
+            case "ods", "fods" -> "is an OpenDocument spreadsheet (LibreOffice, OpenOffice), which the pack does not"
+                    + " read; save it as Excel 2007-365 (.xlsx) or export it as CSV, and drop that";
+            case "numbers" -> "is an Apple Numbers document, which the pack does not read; in Numbers use File >"
+                    + " Export To > Excel (.xlsx) or CSV, and drop that";
+            case "xlsb" -> "is an Excel binary workbook, which the pack does not read; in Excel save it as Excel"
+                    + " Workbook (.xlsx), and drop that";
+            case "gsheet" -> "is a Google Drive shortcut, not the sheet itself; in Google Sheets use File > Download >"
+                    + " Microsoft Excel (.xlsx) or CSV, or let the pack read the sheet itself (see scheduled sheet"
+                    + " sync in the README)";
+            default -> "is not a file type the pack reads; " + supported;
+        };
+    }
+
     /** The format for a file name, or empty when the extension is not one the pack reads. */
     public static Optional<InputFormat> forFileName(String fileName) {
         int dot = fileName.lastIndexOf('.');

@@ -48,8 +48,7 @@ public class InputSpooler {
     /** Parses a file into a spool; the caller closes the result. */
     public SpooledInput spool(InputFile file) throws IOException {
         if (file.format() == null) {
-            throw new UnreadableInputException(0, "is not a file type the pack reads; use .csv, .tsv, .txt,"
-                    + " .xlsx, .xls, .json, .jsonl or .ndjson");
+            throw new UnreadableInputException(0, InputFormat.unreadableAdvice(file.name()));
         }
         InputLimits limits = file.source().read().limits();
         long size = Files.size(file.path());
