@@ -24,7 +24,12 @@ final class CellValues {
         };
     }
 
-    /** A whole number written {@code [+-]?[0-9]+(\.0+)?}: spreadsheets write 3 as "3.0". */
+    /**
+     * A whole number written {@code [+-]?[0-9]+([.,]0+)?}: spreadsheets write 3 as "3.0", and as "3,0"
+     * where the decimal separator is a comma (Excel's semicolon CSV in German or French). Exactly three
+     * zeros after the separator ({@code 1.000}, {@code 2,000}) is also how a thousands separator writes
+     * 1000 and 2000, so such a number is refused rather than read as 1 or 2.
+     */
     static Integer integer(String raw) {
         String value = raw.strip();
         int n = value.length();
@@ -39,15 +44,23 @@ final class CellValues {
             }
         }
         boolean whole = i > digits;
-        if (i < n && value.charAt(i) == '.') {
+        int decimalZeros = -1;
+        char separator = i < n ? value.charAt(i) : 0;
+        if (separator == '.' || separator == ',') {
             int zeros = ++i;
             while (i < n && value.charAt(i) == '0') {
                 i++;
             }
-            whole &= i > zeros;
+            decimalZeros = i - zeros;
+            whole &= decimalZeros > 0;
         }
         if (!whole || i < n) {
             throw new IllegalArgumentException("must be a whole number");
+        }
+        if (decimalZeros == 3 && magnitude != 0 && magnitude <= Integer.MAX_VALUE) {
+            long signed = negative ? -magnitude : magnitude;
+            throw new IllegalArgumentException("could be " + signed + " or " + signed * 1000 + " (is \""
+                    + separator + "\" a decimal or a thousands separator?); write the number with digits only");
         }
         if (magnitude > (negative ? Integer.MAX_VALUE + 1L : Integer.MAX_VALUE)) {
             throw new IllegalArgumentException("is too large (at most " + Integer.MAX_VALUE + ")");

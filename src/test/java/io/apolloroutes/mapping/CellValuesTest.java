@@ -45,6 +45,10 @@ class CellValuesTest {
             "3|3",
             "3.0|3",
             "3.00|3",
+            "3,0|3",
+            "3,00|3",
+            "3.0000|3",
+            "0.000|0",
             "+3|3",
             "-2|-2",
             "0|0",
@@ -58,12 +62,22 @@ class CellValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,000", "", ".", "+", "-", "3.", ".0", "+-3", "1e3",
+    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,5", "1,000,000", "", ".", "+", "-", "3.", ".0", "+-3", "1e3",
             "3.0.0", "\u0663", "99999999999.5"})
     void rejects_values_that_are_not_whole_numbers(String raw) {
         assertThatThrownBy(() -> CellValues.integer(raw))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("must be a whole number");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1.000|1|1000|.", "2,000|2|2000|,", "-5.000|-5|-5000|."})
+    void refuses_three_zeros_after_a_separator_as_they_may_be_thousands(String raw, int small, int large, char separator) {
+        // German Excel writes 1000 formatted with a thousands separator as "1.000" in its CSV
+        assertThatThrownBy(() -> CellValues.integer(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("could be " + small + " or " + large + " (is \"" + separator + "\" a decimal or a thousands"
+                        + " separator?); write the number with digits only");
     }
 
     @ParameterizedTest
@@ -171,7 +185,7 @@ class CellValuesTest {
 
     @Test
     void reads_random_cells_as_the_patterns_did() {
-        for (String raw : RandomText.strings(11, 50_000, "+-.0019 ;|aA_\t\u000B\u00A0\u2003\u0663", 0, 11)) {
+        for (String raw : RandomText.strings(11, 50_000, "+-.,0019 ;|aA_\t\u000B\u00A0\u2003\u0663", 0, 11)) {
             assertThat(outcome(CellValues::integer, raw)).as(raw).isEqualTo(outcome(CellValuesTest::integerByPattern, raw));
             assertThat(CellValues.code(raw)).as(raw).isEqualTo(WAS_CODE_SEPARATORS.matcher(
                     raw.strip().toLowerCase(Locale.ROOT)).replaceAll("_"));
@@ -179,7 +193,8 @@ class CellValuesTest {
         }
     }
 
-    private static final Pattern WAS_WHOLE_NUMBER = Pattern.compile("[+-]?\\d+(\\.0+)?");
+    private static final Pattern WAS_WHOLE_NUMBER = Pattern.compile("[+-]?\\d+([.,]0+)?");
+    private static final Pattern THOUSANDS_OR_DECIMALS = Pattern.compile("([+-]?)0*([1-9]\\d*)[.,]000");
     private static final Pattern WAS_LIST_SEPARATOR = Pattern.compile("[;|]");
     private static final Pattern WAS_CODE_SEPARATORS = Pattern.compile("[\\s\\-]+");
 
@@ -196,12 +211,20 @@ class CellValuesTest {
         if (!WAS_WHOLE_NUMBER.matcher(value).matches()) {
             throw new IllegalArgumentException("must be a whole number");
         }
-        int dot = value.indexOf('.');
+        int dot = Math.max(value.indexOf('.'), value.indexOf(','));
+        Integer whole;
         try {
-            return Integer.valueOf(dot < 0 ? value : value.substring(0, dot));
+            whole = Integer.valueOf(dot < 0 ? value : value.substring(0, dot));
         } catch (NumberFormatException tooLarge) {
             throw new IllegalArgumentException("is too large (at most " + Integer.MAX_VALUE + ")");
         }
+        java.util.regex.Matcher ambiguous = THOUSANDS_OR_DECIMALS.matcher(value);
+        if (ambiguous.matches()) {
+            long magnitude = Long.parseLong(ambiguous.group(2)) * (ambiguous.group(1).equals("-") ? -1 : 1);
+            throw new IllegalArgumentException("could be " + magnitude + " or " + magnitude * 1000 + " (is \""
+                    + value.charAt(dot) + "\" a decimal or a thousands separator?); write the number with digits only");
+        }
+        return whole;
     }
 
     private static List<String> listByPattern(String raw) {
