@@ -242,6 +242,17 @@ class DryRunPipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void an_excel_for_mac_export_is_read_as_mac_roman_and_the_report_says_how() throws IOException {
+        dropAs("inputs/exports/excel-mac.csv", "excel-mac.csv");
+
+        JsonNode report = awaitReport("excel-mac.csv");
+
+        assertThat(report.path("warnings").get(0).asText()).startsWith("read as Mac Roman text (x-MacRoman)");
+        assertThat(read(outboxOf("excel-mac.csv").orElseThrow().resolve("002-renewals-cafe-accounts.json")))
+                .contains("\"name\" : \"Renewals – Café Accounts\"").contains("Müller");
+    }
+
+    @Test
     void a_file_of_another_type_is_explained_not_ignored() {
         dropText("notes.docx", "these are my notes\n");
 
