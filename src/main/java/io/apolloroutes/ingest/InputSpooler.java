@@ -67,7 +67,8 @@ public class InputSpooler {
 
     private SpooledInput read(InputFile file, RecordReader reader, InputLimits limits) throws IOException {
         RowSpool spool = new RowSpool();
-        Collector collector = new Collector(spool, limits.maxRows(), file.recordWord());
+        Collector collector = new Collector(spool, limits.maxRows(), file.recordWord(),
+                new NamelessRows(file.format() == InputFormat.XLSX || file.format() == InputFormat.XLS));
         try {
             reader.read(file.path(), collector);
             if (collector.records == 0) {
@@ -103,14 +104,16 @@ public class InputSpooler {
         private final String recordWord;
         private final List<String> notes = new ArrayList<>();
         private final Set<String> unknownColumns = new LinkedHashSet<>();
+        private final NamelessRows nameless;
         private TableLayout layout;
         private int records;
         private int blanks;
 
-        private Collector(RowSpool spool, int maxRecords, String recordWord) {
+        private Collector(RowSpool spool, int maxRecords, String recordWord, NamelessRows nameless) {
             this.spool = spool;
             this.maxRecords = maxRecords;
             this.recordWord = recordWord;
+            this.nameless = nameless;
         }
 
         @Override
@@ -131,7 +134,7 @@ public class InputSpooler {
                 throw new UnreadableInputException(record.number(), String.format("has more than %,d %ss, the most a"
                         + " file may have (input.max-rows); split it into smaller files", maxRecords, recordWord));
             }
-            spool.add(sequenceName, record);
+            spool.add(nameless.nameOf(sequenceName, record, layout), record);
         }
 
         @Override
@@ -142,6 +145,7 @@ public class InputSpooler {
         @Override
         public void blank() {
             blanks++;
+            nameless.blank();
         }
 
         private List<String> warnings() {
@@ -151,6 +155,7 @@ public class InputSpooler {
                         + String.join(", ", unknownColumns.stream().map(c -> "\"" + c + "\"").toList()));
             }
             all.addAll(notes);
+            nameless.warning().ifPresent(all::add);
             return all;
         }
     }
