@@ -3,7 +3,6 @@ package io.apolloroutes.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apolloroutes.mapping.SequenceDraft;
-import io.apolloroutes.mapping.SequenceMapper;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
@@ -20,8 +19,6 @@ class NamelessRowsTest {
     @TempDir
     Path dir;
 
-    private final SequenceMapper mapper = new SequenceMapper(TestInputs.MAPPER);
-
     @Test
     void reads_rows_below_a_name_typed_once_as_its_steps_and_says_so() throws IOException {
         Path file = TestInputs.write(dir, "typed-once.csv", HEADER
@@ -31,7 +28,7 @@ class NamelessRowsTest {
                 + "Renewals,private,1,auto_email,0,minute,Renewal,Hi\r\n"
                 + ",,2,auto_email,5,day,,Reminder\r\n");
 
-        List<SequenceDraft> drafts = drafts(file);
+        List<SequenceDraft> drafts = TestInputs.drafts(file);
 
         assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Q1 Outbound", "Renewals");
         assertThat(drafts.get(0).rows()).containsExactly(2, 3, 4);
@@ -48,7 +45,7 @@ class NamelessRowsTest {
     void reads_a_merged_sequence_name_saved_as_csv_like_the_workbook() throws IOException {
         Path file = TestInputs.copy("inputs/workbooks/merged-sequence-cells.csv", dir);
 
-        List<SequenceDraft> drafts = drafts(file);
+        List<SequenceDraft> drafts = TestInputs.drafts(file);
 
         assertThat(drafts.get(0).name()).isEqualTo("Q1 Outbound");
         assertThat(drafts.get(0).rows()).containsExactly(2, 3, 4);
@@ -65,7 +62,7 @@ class NamelessRowsTest {
                 + "Q1,team_can_use,1,auto_email,0,minute,Hello,Variant A\r\n"
                 + ",,1,auto_email,0,minute,Hi there,Variant B\r\n");
 
-        assertThat(drafts(file)).singleElement().satisfies(d -> assertThat(d.rows()).containsExactly(2, 3));
+        assertThat(TestInputs.drafts(file)).singleElement().satisfies(d -> assertThat(d.rows()).containsExactly(2, 3));
     }
 
     @Test
@@ -86,7 +83,7 @@ class NamelessRowsTest {
                 // an empty row between
                 + ",,2,auto_email,3,day,,After a gap\r\n");
 
-        List<SequenceDraft> drafts = drafts(file);
+        List<SequenceDraft> drafts = TestInputs.drafts(file);
 
         assertThat(drafts).filteredOn(d -> d.name() != null).extracting(SequenceDraft::rows)
                 .containsExactly(List.of(2), List.of(4, 5), List.of(7), List.of(9));
@@ -104,7 +101,7 @@ class NamelessRowsTest {
             sheet.getRow(2).createCell(0).setCellErrorValue(org.apache.poi.ss.usermodel.FormulaError.NA.getCode());
         });
 
-        List<SequenceDraft> drafts = drafts(file);
+        List<SequenceDraft> drafts = TestInputs.drafts(file);
 
         assertThat(drafts).filteredOn(d -> "Q1".equals(d.name())).singleElement()
                 .satisfies(d -> assertThat(d.rows()).containsExactly(2));
@@ -118,7 +115,7 @@ class NamelessRowsTest {
                 + "Q1,Hello,Hi,3,Again\r\n"
                 + ",Hello,Hi,2,Again\r\n");
 
-        assertThat(drafts(file)).filteredOn(d -> d.name() == null).hasSize(1);
+        assertThat(TestInputs.drafts(file)).filteredOn(d -> d.name() == null).hasSize(1);
     }
 
     @Test
@@ -130,12 +127,8 @@ class NamelessRowsTest {
                     new Object[] {"Q1", 1, "Hello", "Hi"}, new Object[] {null, 2, null, "Again"});
         });
 
-        assertThat(drafts(file)).singleElement().satisfies(d -> assertThat(d.problems()).isEmpty());
+        assertThat(TestInputs.drafts(file)).singleElement().satisfies(d -> assertThat(d.problems()).isEmpty());
         assertThat(warnings(file)).singleElement().asString().contains("Steps row 3 (\"Q1\")");
-    }
-
-    private List<SequenceDraft> drafts(Path file) throws IOException {
-        return TestInputs.candidates(file).stream().map(mapper::map).toList();
     }
 
     private static List<String> warnings(Path file) throws IOException {

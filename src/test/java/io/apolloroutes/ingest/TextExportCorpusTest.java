@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.mapping.SequenceDraft;
-import io.apolloroutes.mapping.SequenceMapper;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,15 +26,13 @@ class TextExportCorpusTest {
     @TempDir
     Path dir;
 
-    private final SequenceMapper mapper = new SequenceMapper(TestInputs.MAPPER);
-
     @ParameterizedTest
     @ValueSource(strings = {"excel-windows-bom.csv", "excel-semicolon.csv", "excel-unicode.txt", "utf16.csv",
             "windows-1252.csv", "excel-mac.csv", "google-sheets.csv"})
     void every_export_flavour_reads_as_the_same_table(String export) throws IOException {
         Path file = TestInputs.copy(CORPUS + export, dir);
 
-        List<SequenceDraft> drafts = TestInputs.candidates(file).stream().map(mapper::map).toList();
+        List<SequenceDraft> drafts = TestInputs.drafts(file);
 
         assertThat(drafts).extracting(SequenceDraft::name)
                 .containsExactly("Q3 Fintech Outbound", "Renewals – Café Accounts");
@@ -107,8 +104,7 @@ class TextExportCorpusTest {
 
     @Test
     void a_one_megabyte_cell_makes_only_its_own_sequence_invalid() throws IOException {
-        List<SequenceDraft> drafts = TestInputs.candidates(TestInputs.copy(CORPUS + "one-mb-cell.csv", dir))
-                .stream().map(mapper::map).toList();
+        List<SequenceDraft> drafts = TestInputs.drafts(TestInputs.copy(CORPUS + "one-mb-cell.csv", dir));
 
         assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Short and sweet", "Long read");
         assertThat(drafts.get(0).problems()).isEmpty();

@@ -8,6 +8,8 @@ import io.apolloroutes.ingest.ReadOptions;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceProfile;
 import io.apolloroutes.ingest.SpooledInput;
+import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.mapping.SequenceMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,5 +83,11 @@ public final class TestInputs {
             input.sequences().forEachRemaining(all::add);
             return all;
         }
+    }
+
+    /** Every sequence of a file, mapped to a request as the pipeline maps it. */
+    public static List<SequenceDraft> drafts(Path path) throws IOException {
+        SequenceMapper mapper = new SequenceMapper(MAPPER);
+        return candidates(path).stream().map(mapper::map).toList();
     }
 }
