@@ -266,6 +266,9 @@ final class TabularSequenceMapper {
             }
             return null;
         }
+        if (emails.isEmpty() && ApolloVocabulary.isEmailStep(type)) {
+            noEmail(step, index, type);
+        }
         List<EmailerTouch> touches = new ArrayList<>();
         for (RowCells row : emails) {
             int touchIndex = touches.size();
@@ -299,6 +302,31 @@ final class TabularSequenceMapper {
             touches.add(new EmailerTouch(touchType, status, signature == null ? Boolean.TRUE : signature, template, null));
         }
         return touches;
+    }
+
+    /**
+     * An email step none of whose rows holds an email (say, a row with only a wait). Told here rather than
+     * left to validation's "has no email", which knows only the JSON path: the fix is to fill this step's
+     * subject and body, and only the mapper knows what the file calls them ("Step 2 Body", a renamed
+     * header, or the header to add). Validation then does not repeat it: the path is reported.
+     */
+    private void noEmail(List<RowCells> step, int index, String type) {
+        List<Integer> numbers = stepRows.get(index);
+        String subject = label(Column.SUBJECT, step);
+        String body = label(Column.BODY, step);
+        // a subject or body cell the reader refused (#REF!) is reported already, and it may be the very email
+        boolean refused = problems.stream().anyMatch(p -> (body.equals(p.column()) || subject.equals(p.column()))
+                && p.rows().stream().anyMatch(numbers::contains));
+        if (refused) {
+            return;
+        }
+        // a user who never typed auto_email should learn where it came from
+        String typed = step.stream().anyMatch(row -> row.has(Column.TYPE)) ? type
+                : type + ", the default for an empty type";
+        problems.add(new Problem(numbers, body, stepPath(index, "emailer_touches"), null, String.format("is empty,"
+                        + " and so is \"%s\", but step %d is an email step (%s), which needs an email: write its subject"
+                        + " and body there (a reply needs only the body), or set \"%s\" to a step that sends no email,"
+                        + " such as call or action_item", subject, index + 1, typed, label(Column.TYPE, step))));
     }
 
     /** The row's body_format, else the source's. */

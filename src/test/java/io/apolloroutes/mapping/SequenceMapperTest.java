@@ -706,6 +706,24 @@ class SequenceMapperTest {
     }
 
     @Test
+    void a_step_without_email_names_the_subject_and_body_columns() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,step,Type,wait_time,Subject,Body
+                Q1,1,,0,Hello,First
+                Q1,2,manual email,3,,
+                """);
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(3);
+            assertThat(p.column()).isEqualTo("Body");
+            assertThat(p.path()).isEqualTo("emailer_steps[1].emailer_touches");
+            assertThat(p.message()).isEqualTo("is empty, and so is \"Subject\", but step 2 is an email step"
+                    + " (manual_email), which needs an email: write its subject and body there (a reply needs only"
+                    + " the body), or set \"Type\" to a step that sends no email, such as call or action_item");
+        });
+    }
+
+    @Test
     void reports_subject_and_body_on_a_call_step_instead_of_dropping_them() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,Type,wait_time,subject,body

@@ -117,6 +117,21 @@ class SourceSettingsMappingTest {
         });
     }
 
+    @Test
+    void a_step_without_email_names_the_teams_own_subject_and_body_headers() throws IOException {
+        SequenceDraft draft = only(mapCsv("""
+                Campaign;Touch #;Delay (days);Email Subject;Email Copy
+                Spring promo;1;0;Hello;Hi there
+                Spring promo;2;3;;
+                """, "mappings/partner-export.yaml"));
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(3);
+            assertThat(p.column()).isEqualTo("Email Copy");
+            assertThat(p.message()).startsWith("is empty, and so is \"Email Subject\", but step 2 is an email step");
+        });
+    }
+
     // ---- constants -----------------------------------------------------------------------------
 
     @Test

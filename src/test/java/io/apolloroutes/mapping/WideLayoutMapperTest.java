@@ -328,6 +328,24 @@ class WideLayoutMapperTest {
         assertThat(draft.problems()).extracting(Problem::path).containsExactly("emailer_steps[1].emailer_touches");
     }
 
+    @Test
+    void a_step_without_email_names_the_subject_and_body_columns_of_its_step() throws IOException {
+        SequenceCandidate candidate = candidate("""
+                Sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Days,Step 2 Subject,Step 2 Body
+                Q1,Hello,First,3,,
+                """);
+
+        SequenceDraft draft = validated(mapper.map(candidate));
+
+        // one message, with the columns that would hold the email and the one that would make it a call
+        assertThat(draft.problems()).singleElement().satisfies(p -> assertThat(p.render(candidate.file()))
+                .isEqualTo("sequences.csv row 2, column \"Step 2 Body\" (emailer_steps[1].emailer_touches): is empty,"
+                        + " and so is \"Step 2 Subject\", but step 2 is an email step (auto_email, the default for an"
+                        + " empty type), which needs an email:"
+                        + " write its subject and body there (a reply needs only the body), or set \"step_2_type\" to a"
+                        + " step that sends no email, such as call or action_item"));
+    }
+
     // ---- messages name the real row and column -------------------------------------------------
 
     @Test
@@ -394,7 +412,10 @@ class WideLayoutMapperTest {
                 Q1,First,auto_email,2,,call,1,Quick call?,Or a chat?,Ring them
                 """);
 
-        assertThat(draft.problems()).singleElement().satisfies(p -> {
+        // step 2 (a wait alone) is an email step without an email, told on its own columns
+        assertThat(draft.problems()).extracting(Problem::path)
+                .containsExactly("emailer_steps[1].emailer_touches", "emailer_steps[2].type");
+        assertThat(draft.problems()).filteredOn(p -> p.path().endsWith(".type")).singleElement().satisfies(p -> {
             assertThat(p.rows()).containsExactly(2);
             assertThat(p.column()).isEqualTo("Step 3 Type");
             assertThat(p.path()).isEqualTo("emailer_steps[2].type");
