@@ -8,14 +8,18 @@ import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.ingest.BodyFormat;
 import io.apolloroutes.ingest.Column;
 import io.apolloroutes.ingest.HeaderNames;
+import io.apolloroutes.ingest.NumberedColumn;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
+import io.apolloroutes.ingest.StepColumns;
+import io.apolloroutes.ingest.TableLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -172,9 +176,43 @@ final class TabularSequenceMapper {
                     null, null, touches));
         }
         if (steps.isEmpty()) {
-            UnreadColumns.of(candidate, columns).ifPresent(problems::add);
+            UnreadColumns.of(candidate, columns).or(this::noStep).ifPresent(problems::add);
         }
         return steps.isEmpty() ? null : steps;
+    }
+
+    /**
+     * A sequence whose rows fill no step or email column. Told here rather than left to validation's
+     * "emailer_steps: is empty", which names no column: the fix is to write the first email, and only the
+     * mapper knows the file's headers for it ("Subject", "Step 1 Body", or the header to add). A sequence
+     * listed on a workbook's Sequences sheet has its steps on the Steps sheet, so its columns are no help:
+     * validation's plain rule says it there.
+     */
+    private Optional<Problem> noStep() {
+        List<Integer> all = candidate.recordNumbers();
+        if (all.stream().allMatch(row -> RowNumbers.onSequencesSheet(candidate.file(), row))) {
+            return Optional.empty();
+        }
+        if (rows.stream().anyMatch(row -> row.hasAny(Column.Level.STEP) || row.hasAny(Column.Level.TOUCH))) {
+            // its steps were refused for their numbers (step 0, "one"), which is told already: they are not empty
+            return Optional.empty();
+        }
+        String subject = firstEmailHeader(Column.SUBJECT);
+        String body = firstEmailHeader(Column.BODY);
+        return Optional.of(new Problem(all, body, "emailer_steps", null, String.format("is empty, and so is every"
+                + " other step and email column of this sequence, so it has no step (a sequence needs at least one):"
+                + " write its first email in \"%s\" and \"%s\"", subject, body)));
+    }
+
+    /** The header of an email column of step 1: the file's own, or the one to add (numbered in the wide layout). */
+    private String firstEmailHeader(Column column) {
+        TableLayout layout = candidate.layout();
+        if (layout == null || !layout.isWide()) {
+            return label(column);
+        }
+        return layout.stepColumns().step(1).map(step -> step.variants().getOrDefault('a', Map.of()).get(column))
+                .map(StepColumns.Entry::label)
+                .orElseGet(() -> NumberedColumn.documentedHeader(1, 'a', column));
     }
 
     /**

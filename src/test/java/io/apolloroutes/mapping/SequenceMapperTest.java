@@ -188,9 +188,39 @@ class SequenceMapperTest {
                 Settings only,private,,
                 """);
 
-        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.problems()).extracting(Problem::path).containsExactly("emailer_steps");
         assertThat(draft.request().permissions()).isEqualTo("private");
         assertThat(draft.request().emailerSteps()).isNull();
+    }
+
+    @Test
+    void a_sequence_without_steps_names_the_columns_its_first_email_goes_in() throws IOException {
+        SequenceDraft draft = csv("""
+                Sequence,Permissions,Subject,Body
+                Settings only,private,,
+                Settings only,,,
+                """);
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(2, 3);
+            assertThat(p.column()).isEqualTo("Body");
+            assertThat(p.path()).isEqualTo("emailer_steps");
+            assertThat(p.message()).isEqualTo("is empty, and so is every other step and email column of this"
+                    + " sequence, so it has no step (a sequence needs at least one): write its first email in"
+                    + " \"Subject\" and \"Body\"");
+        });
+    }
+
+    @Test
+    void a_sequence_whose_only_step_has_a_wrong_number_is_told_about_the_number_not_that_its_cells_are_empty()
+            throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,step,subject,body
+                Q1,0,Hello,Hi
+                """);
+
+        assertThat(draft.problems()).extracting(Problem::column, Problem::message)
+                .containsExactly(tuple("step", "must be 1 or more (step 1 is the first step)"));
     }
 
     @Test

@@ -346,6 +346,28 @@ class WideLayoutMapperTest {
                         + " step that sends no email, such as call or action_item"));
     }
 
+    @Test
+    void a_wide_row_without_steps_names_the_step_1_columns_or_the_headers_to_add() throws IOException {
+        SequenceCandidate filled = candidate("""
+                Sequence,Permissions,Step 1 Subject,Step 1 Body
+                Q1,private,,
+                """);
+        SequenceCandidate lacking = candidate("""
+                Sequence,Permissions,Step 1 Wait Days
+                Q1,private,
+                """);
+
+        assertThat(validated(mapper.map(filled)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.render(filled.file())).isEqualTo("sequences.csv row 2, column"
+                        + " \"Step 1 Body\" (emailer_steps): is empty, and so is every other step and email column of"
+                        + " this sequence, so it has no step (a sequence needs at least one): write its first email in"
+                        + " \"Step 1 Subject\" and \"Step 1 Body\""));
+        assertThat(validated(mapper.map(lacking)).problems()).extracting(Problem::column, Problem::message)
+                .contains(tuple("step_1_body", "is empty, and so is every other step and email column of this"
+                        + " sequence, so it has no step (a sequence needs at least one): write its first email in"
+                        + " \"step_1_subject\" and \"step_1_body\""));
+    }
+
     // ---- messages name the real row and column -------------------------------------------------
 
     @Test
