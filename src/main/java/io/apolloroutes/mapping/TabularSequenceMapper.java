@@ -295,7 +295,9 @@ final class TabularSequenceMapper {
         touchCells.add(touchRecords);
         List<RowCells> emails = emails(step);
         if (!ApolloVocabulary.carriesTouches(type)) {
-            if (!emails.isEmpty()) {
+            // a type Apollo does not know ("Auto Emial") is most often a misspelt email step: validation lists
+            // the types there are, where "sends no email" would have the user look for another fault
+            if (!emails.isEmpty() && type.matches(ApolloVocabulary.STEP_TYPES)) {
                 List<Integer> withEmail = numbers(emails);
                 problems.add(new Problem(withEmail, label(Column.TYPE, step), stepPath(index, "type"),
                         written(step, Column.TYPE, type),

@@ -754,6 +754,19 @@ class SequenceMapperTest {
     }
 
     @Test
+    void a_misspelt_step_type_is_left_to_the_list_of_types_not_called_a_step_without_email() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,Type,wait_time,subject,body
+                Q1,Auto Emial,0,Hello,First
+                """);
+
+        // "is a step that sends no email" would send the user looking for a type that does not exist;
+        // validation names the types there are
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::type).containsExactly("auto_emial");
+    }
+
+    @Test
     void reports_subject_and_body_on_a_call_step_instead_of_dropping_them() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,Type,wait_time,subject,body

@@ -446,6 +446,20 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void a_misspelt_step_type_lists_the_step_types() throws IOException {
+        SequenceCandidate candidate = candidate("""
+                Sequence,Step 1 Subject,Step 1 Body,Step 2 Type,Step 2 Wait Days,Step 2 Body
+                Q1,Hello,First,Auto Emial,2,Second
+                """);
+
+        assertThat(validated(mapper.map(candidate)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.render(candidate.file())).isEqualTo("sequences.csv row 2, column"
+                        + " \"Step 2 Type\" (emailer_steps[1].type): must be one of auto_email, manual_email, call,"
+                        + " action_item, linkedin_step_message, linkedin_step_connect, linkedin_step_view_profile or"
+                        + " linkedin_step_interact_post — got 'auto_emial'"));
+    }
+
+    @Test
     void notes_a_draft_variant_on_its_own_body_column() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,Step 1 Subject,Step 1 Body,Step 1 Subject B,Step 1 Body B
