@@ -46,6 +46,7 @@ public record EmailerStep(
         Integer autoSkipInXDays,
         @Size(max = 1, groups = WithoutAbTesting.class, message = "has more than one email variant, which makes an A/B test;"
                 + " Apollo accepts A/B tests only on plans that include them, so they are off here."
-                + " Keep one variant per step, or set apollo.ab-testing=true if your plan has A/B testing")
+                + " Keep one email per step (in a spreadsheet: one row per step number, or the B, C… columns empty),"
+                + " or set apollo.ab-testing=true if your plan has A/B testing")
         List<@NotNull(message = "is null; remove it or write the email") @Valid EmailerTouch> emailerTouches) {
 }

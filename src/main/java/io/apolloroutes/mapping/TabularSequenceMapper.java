@@ -511,6 +511,9 @@ final class TabularSequenceMapper {
             JsonPath.Segment second = path.segment(1);
             if ("emailer_touches".equals(second.name())) {
                 List<RowCells> touches = touchCells.get(step);
+                if (second.index() == null && touches.size() > 1) {
+                    return new Location(stepRows.get(step), variantsColumn(step, touches));
+                }
                 if (second.index() == null || second.index() >= touches.size()) {
                     return new Location(stepRows.get(step), null);
                 }
@@ -521,6 +524,24 @@ final class TabularSequenceMapper {
             Column column = "wait_time".equals(second.name()) && dayMode ? Column.DAY
                     : columnFor(Column.Level.STEP, second.name());
             return new Location(stepRows.get(step), column == null ? null : label(column, stepCells.get(step)));
+        }
+
+        /**
+         * Where a step's emails are more than one (an A/B test): on step rows, the step column, whose number
+         * the rows share; in the wide layout, the column of the second variant ("Step 1 Body B"), since
+         * variant A is the step's ordinary email.
+         */
+        private String variantsColumn(int step, List<RowCells> touches) {
+            RowCells second = touches.get(1);
+            if (second.number() != touches.get(0).number()) {
+                return label(Column.STEP, stepCells.get(step));
+            }
+            for (Map.Entry<Column, RowCells.Cell> cell : second.cells().entrySet()) {
+                if (cell.getKey().level() == Column.Level.TOUCH) {
+                    return cell.getValue().label();
+                }
+            }
+            return null;
         }
 
         private Column columnFor(Column.Level level, String apolloField) {

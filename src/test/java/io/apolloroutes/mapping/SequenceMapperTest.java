@@ -1001,6 +1001,19 @@ class SequenceMapperTest {
     // ---- locator -------------------------------------------------------------------------------
 
     @Test
+    void locates_the_emails_of_a_step_on_its_rows_and_the_users_step_header() throws IOException {
+        SequenceDraft draft = csv("""
+                Sequence,Position,Subject,Body
+                Q1,1,Hello,Body A
+                Q1,1,Hi,Body B
+                """);
+
+        // two rows with one step number are what makes an A/B test: the step column is where to look
+        assertThat(draft.locator().locate("emailer_steps[0].emailer_touches"))
+                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "Position"));
+    }
+
+    @Test
     void locates_a_touch_field_on_its_row_and_the_users_body_header() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,step,Subject Line,BODY

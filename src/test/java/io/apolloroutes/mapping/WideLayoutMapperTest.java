@@ -460,6 +460,21 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void an_ab_test_without_ab_testing_names_the_columns_of_its_second_variant() throws IOException {
+        SequenceCandidate candidate = candidate("""
+                Sequence,Step 1 Subject,Step 1 Body,Step 1 Subject B,Step 1 Body B
+                Q1,Hello,Body A,Hi,Body B
+                """);
+
+        assertThat(validated(mapper.map(candidate)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.render(candidate.file())).isEqualTo("sequences.csv row 2, column"
+                        + " \"Step 1 Subject B\" (emailer_steps[0].emailer_touches): has more than one email variant, which"
+                        + " makes an A/B test; Apollo accepts A/B tests only on plans that include them, so they are off"
+                        + " here. Keep one email per step (in a spreadsheet: one row per step number, or the B, C… columns"
+                        + " empty), or set apollo.ab-testing=true if your plan has A/B testing"));
+    }
+
+    @Test
     void notes_a_draft_variant_on_its_own_body_column() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,Step 1 Subject,Step 1 Body,Step 1 Subject B,Step 1 Body B

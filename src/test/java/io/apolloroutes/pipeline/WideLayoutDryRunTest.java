@@ -40,7 +40,7 @@ class WideLayoutDryRunTest extends PipelineTestSupport {
         assertThat(report.path("warnings").toString()).contains("\\\"Owner Name\\\"");
         // the A/B step of the webinar sequence is refused as it is for step rows, naming the wide row
         assertThat(report.path("sequences").get(1).path("reason").asText())
-                .contains("wide-layout.csv row 3, emailer_steps[0].emailer_touches")
+                .contains("wide-layout.csv row 3, column \"Step 1 Subject B\" (emailer_steps[0].emailer_touches)")
                 .contains("A/B test");
 
         Path outbox = outboxOf("wide-layout.csv").orElseThrow();
