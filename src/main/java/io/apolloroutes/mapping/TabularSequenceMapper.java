@@ -125,10 +125,15 @@ final class TabularSequenceMapper {
         try {
             return parse.apply(constant);
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(candidate.recordNumbers(), column.canonicalName() + " (mapping file constant)",
-                    column.apolloField(), constant, e.getMessage()));
+            problems.add(new Problem(candidate.recordNumbers(), constantLabel(column), column.apolloField(), constant,
+                    e.getMessage()));
             return null;
         }
+    }
+
+    /** Where a message about a mapping-file constant points: the constant, which no cell of the file holds. */
+    private static String constantLabel(Column column) {
+        return column.canonicalName() + " (mapping file constant)";
     }
 
     // ---- steps ---------------------------------------------------------------------------------
@@ -499,6 +504,11 @@ final class TabularSequenceMapper {
             if (!"emailer_steps".equals(first.name())) {
                 Column column = columnFor(Column.Level.SEQUENCE, first.name());
                 List<Integer> rowsWithValue = column == null ? null : sequenceColumnRows.get(column);
+                if (column != null && rowsWithValue == null
+                        && candidate.file().source().constants().containsKey(column)) {
+                    // the value came from the mapping file: a column of that name may not even be in the file
+                    return new Location(all, constantLabel(column));
+                }
                 return new Location(rowsWithValue != null ? rowsWithValue : all, column == null ? null : label(column));
             }
             if (first.index() == null || first.index() >= stepRows.size()) {

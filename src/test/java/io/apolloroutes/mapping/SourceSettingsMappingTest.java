@@ -212,6 +212,34 @@ class SourceSettingsMappingTest {
     }
 
     @Test
+    void locates_a_setting_the_rows_leave_to_a_mapping_constant_on_the_constant_not_on_a_column() throws IOException {
+        // "public" reads as a code but breaks a rule only validation knows: its message must not send the
+        // user to a "permissions" column the file does not have, nor to an empty one that it has
+        List<SequenceDraft> drafts = mapCsv("""
+                Campaign,Email Subject,Email Copy,Folder
+                Spring promo,Hello,Hi there,
+                Spring promo,,Following up,
+                Summer promo,Hello,Hi there,64b0f00d64b0f00d64b0f00d
+                """, write("public.yaml", """
+                columns:
+                  Campaign: sequence
+                  Email Subject: subject
+                  Email Copy: body
+                  Folder: folder_id
+                constants:
+                  permissions: public
+                  folder_id: not an id
+                """));
+
+        assertThat(drafts.get(0).locator().locate("permissions"))
+                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "permissions (mapping file constant)"));
+        assertThat(drafts.get(0).locator().locate("folder_id"))
+                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "folder_id (mapping file constant)"));
+        assertThat(drafts.get(1).locator().locate("folder_id"))
+                .isEqualTo(new SourceLocator.Location(List.of(4), "Folder"));
+    }
+
+    @Test
     void does_not_read_a_bad_mapping_constant_for_a_sequence_whose_rows_give_the_setting() throws IOException {
         SequenceDraft draft = only(mapCsv("""
                 Campaign,Email Subject,Email Copy,Max Emails Per Day
