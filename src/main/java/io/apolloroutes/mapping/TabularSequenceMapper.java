@@ -16,10 +16,12 @@ import io.apolloroutes.ingest.TableLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,6 +49,8 @@ final class TabularSequenceMapper {
     private final List<List<Integer>> stepRows = new ArrayList<>();
     private final List<List<RowCells>> stepCells = new ArrayList<>();
     private final List<List<RowCells>> touchCells = new ArrayList<>();
+    /** Cells {@link CellChecks} refused (row and header): their value is not read, see {@link #parse}. */
+    private final Set<String> refusedCells = new HashSet<>();
     private List<RowCells> rows;
     private HeaderNames columns;
     private boolean dayMode;
@@ -67,6 +71,11 @@ final class TabularSequenceMapper {
         columns = HeaderNames.of(candidate.file().source().renames());
         for (SourceRecord record : candidate.records()) {
             CellChecks.check(record, candidate.layout(), maxCellLength, problems);
+        }
+        for (Problem refused : problems) {
+            if (refused.column() != null) {
+                refused.rows().forEach(row -> refusedCells.add(cell(row, refused.column())));
+            }
         }
         // a wide row (numbered step columns) arrives as the step rows it stands for
         rows = RowCells.of(candidate, columns, problems);
@@ -428,6 +437,11 @@ final class TabularSequenceMapper {
 
     @SuppressWarnings("unchecked")
     private <T> T parse(RowCells row, RowCells.Cell cell, Function<String, T> parse, Supplier<String> path) {
+        if (refusedCells.contains(cell(row.number(), cell.label()))) {
+            // told once, for what it holds: "must be a whole number" on top of "holds the control character
+            // U+0001" would be a second message for one cell, and a quoted value would carry the character
+            return null;
+        }
         if (cell.items() != null) {
             // a JSON array in a list column: already a list, and re-splitting would cut entries at ";"
             return cell.items().isEmpty() ? null : (T) cell.items();
@@ -438,6 +452,10 @@ final class TabularSequenceMapper {
             problems.add(new Problem(List.of(row.number()), cell.label(), path.get(), cell.raw(), e.getMessage()));
             return null;
         }
+    }
+
+    private static String cell(int row, String label) {
+        return row + "|" + label;
     }
 
     /** The rows of a step that are email variants: a row with only step settings (say, its wait) is not one. */

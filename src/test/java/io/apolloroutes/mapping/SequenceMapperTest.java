@@ -933,6 +933,22 @@ class SequenceMapperTest {
     }
 
     @Test
+    void a_cell_refused_for_a_character_is_told_once_and_not_read_for_a_value() throws IOException {
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, ("\uFEFFsequence,step,type,wait_time,subject,body\r\nQ1,1,,0,Hello,Hi\r\n"
+                + "Q1,2,auto_email\u0007,3\u0001,,Again\r\n").getBytes(StandardCharsets.UTF_8));
+
+        SequenceDraft draft = mapper.map(TestInputs.candidates(file).get(0));
+
+        // not also "must be a whole number", nor a type that validation would quote with the character in it
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::column).containsExactly(
+                tuple(List.of(3), "type"), tuple(List.of(3), "wait_time"));
+        assertThat(draft.problems()).allSatisfy(p -> assertThat(p.message()).startsWith("holds the control character"));
+        assertThat(draft.request().emailerSteps().get(1).type()).isEqualTo("auto_email");
+        assertThat(draft.request().emailerSteps().get(1).waitTime()).isNull();
+    }
+
+    @Test
     void rejects_a_replacement_character_left_by_an_earlier_conversion() throws IOException {
         // the rocket is one character to a person, two to Java
         SequenceDraft draft = csv("sequence,subject,body\nQ1,\uD83D\uDE80 Caf\uFFFD,Hi\n");
