@@ -12,15 +12,21 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A {@code new_thread} touch starts a fresh email thread, so it needs its own subject line. */
+/**
+ * A {@code new_thread} touch starts a fresh email thread, so it needs its own subject line. The message
+ * offers a reply only for a later email (the first one starts the thread, there is nothing to answer),
+ * and says "its touch type" rather than a field name: the user's column may be {@code touch_type},
+ * {@code Step 2 Touch Type} or Apollo's {@code type}.
+ */
 @Documented
 @Constraint(validatedBy = NewThreadHasSubject.Validator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NewThreadHasSubject {
 
-    String message() default "is empty, but this email starts a new thread; write a subject,"
-            + " or set touch_type to reply_to_thread to send it as a reply";
+    String message() default "is empty, but this email starts a new thread; write a subject, or, unless it is the"
+            + " sequence's first email (which starts the thread), set its touch type to reply_to_thread to send it as"
+            + " a reply";
 
     Class<?>[] groups() default {};
 

@@ -125,8 +125,9 @@ class LiveApolloPipelineTest extends PipelineTestSupport {
                 "Apollo answered 422: Wait time must not be empty,Rejected one,1,0,Hello,Hi",
                 "Apollo answered 422: Wait time must not be empty,Rejected one,2,3,,Again",
                 "\"partly.csv row 5, column \"\"subject\"\" (emailer_steps[0].emailer_touches[0].emailer_template.subject):"
-                        + " is empty, but this email starts a new thread; write a subject, or set touch_type to"
-                        + " reply_to_thread to send it as a reply\",Invalid one,1,0,,No subject on a new thread");
+                        + " is empty, but this email starts a new thread; write a subject, or, unless it is the"
+                        + " sequence's first email (which starts the thread), set its touch type to reply_to_thread"
+                        + " to send it as a reply\",Invalid one,1,0,,No subject on a new thread");
         assertThat(deadLetter.resolve("partly.csv")).exists();
         APOLLO.verify(2, postRequestedFor(urlEqualTo(CREATE)));
     }

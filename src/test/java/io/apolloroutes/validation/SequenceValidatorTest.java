@@ -440,6 +440,17 @@ class SequenceValidatorTest {
     }
 
     @Test
+    void a_new_thread_without_subject_offers_a_reply_only_for_a_later_email_in_the_users_words() {
+        Problem problem = onlyProblem(request().step(0, s -> s.touches(touch().subject("").build())).build());
+
+        // the first email starts the thread, so a reply is no fix for it; "its touch type" fits "touch_type",
+        // "Step 2 Touch Type" and Apollo's "type" alike
+        assertThat(problem.message()).isEqualTo("is empty, but this email starts a new thread; write a subject, or,"
+                + " unless it is the sequence's first email (which starts the thread), set its touch type to"
+                + " reply_to_thread to send it as a reply");
+    }
+
+    @Test
     void rejects_a_new_thread_touch_with_a_null_subject() {
         EmailerTouch touch = touch().subject(null).build();
 
