@@ -312,11 +312,12 @@ final class TabularSequenceMapper {
             // a type Apollo does not know ("Auto Emial") is most often a misspelt email step: validation lists
             // the types there are, where "sends no email" would have the user look for another fault
             if (!emails.isEmpty() && type.matches(ApolloVocabulary.STEP_TYPES)) {
+                // named by the user's headers: in the wide layout "Step 3 Subject" and "Step 3 Note", not "note"
                 List<Integer> withEmail = numbers(emails);
                 problems.add(new Problem(withEmail, label(Column.TYPE, step), stepPath(index, "type"),
-                        written(step, Column.TYPE, type),
-                        "is a step that sends no email, so the subject and body on these rows would be lost;"
-                                + " move the text to note, or change the type to auto_email"));
+                        written(step, Column.TYPE, type), String.format("is a step that sends no email, so the text"
+                                + " under %s would be lost; move it to \"%s\", or change the type to auto_email",
+                                emailHeaders(emails), label(Column.NOTE, step))));
             }
             return null;
         }
@@ -381,6 +382,22 @@ final class TabularSequenceMapper {
                         + " and so is \"%s\", but step %d is an email step (%s), which needs an email: write its subject"
                         + " and body there (a reply needs only the body), or set \"%s\" to a step that sends no email,"
                         + " such as call or action_item", subject, index + 1, typed, label(Column.TYPE, step))));
+    }
+
+    /** The headers of the filled email cells of these rows, quoted: "Step 3 Subject" and "Step 3 Body B". */
+    private static String emailHeaders(List<RowCells> emails) {
+        List<String> headers = new ArrayList<>();
+        for (RowCells row : emails) {
+            row.cells().forEach((column, cell) -> {
+                // body_format only says how a body is written; alone it is no text to lose
+                if (column.level() == Column.Level.TOUCH && column != Column.BODY_FORMAT
+                        && !headers.contains("\"" + cell.label() + "\"")) {
+                    headers.add("\"" + cell.label() + "\"");
+                }
+            });
+        }
+        return headers.size() == 1 ? headers.get(0)
+                : String.join(", ", headers.subList(0, headers.size() - 1)) + " and " + headers.get(headers.size() - 1);
     }
 
     /** The row's body_format, else the source's. */

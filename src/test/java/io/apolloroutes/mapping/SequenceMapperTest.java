@@ -779,8 +779,8 @@ class SequenceMapperTest {
             assertThat(p.column()).isEqualTo("Type");
             assertThat(p.path()).isEqualTo("emailer_steps[1].type");
             assertThat(p.value()).as("quoted as written").isEqualTo("Call");
-            assertThat(p.message()).startsWith("is a step that sends no email, so the subject and body on these rows"
-                    + " would be lost");
+            assertThat(p.message()).isEqualTo("is a step that sends no email, so the text under \"subject\" and"
+                    + " \"body\" would be lost; move it to \"note\", or change the type to auto_email");
         });
         assertThat(draft.isInvalid()).isTrue();
     }

@@ -475,6 +475,20 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void email_text_on_a_call_step_names_the_cells_to_move_and_the_note_column_of_that_step() throws IOException {
+        SequenceCandidate candidate = candidate("""
+                Sequence,Step 1 Subject,Step 1 Body,Step 2 Type,Step 2 Wait Days,Step 2 Subject,Step 2 Body B
+                Q1,Hello,First,Call,1,Quick call?,Or a chat?
+                """);
+
+        assertThat(validated(mapper.map(candidate)).problems()).singleElement()
+                .satisfies(p -> assertThat(p.render(candidate.file())).isEqualTo("sequences.csv row 2, column"
+                        + " \"Step 2 Type\" (emailer_steps[1].type): is a step that sends no email, so the text under"
+                        + " \"Step 2 Subject\" and \"Step 2 Body B\" would be lost; move it to \"step_2_note\", or"
+                        + " change the type to auto_email — got 'Call'"));
+    }
+
+    @Test
     void notes_a_draft_variant_on_its_own_body_column() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,Step 1 Subject,Step 1 Body,Step 1 Subject B,Step 1 Body B

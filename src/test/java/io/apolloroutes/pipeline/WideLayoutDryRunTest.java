@@ -75,7 +75,7 @@ class WideLayoutDryRunTest extends PipelineTestSupport {
                 "wide-mistakes.csv row 4, column \"step2_type\": step 2 is empty, but step 3 is filled; steps run 1, 2,"
                         + " 3… without gaps, so fill step 2 or move the later steps into its columns",
                 "wide-mistakes.csv row 5, column \"step3_type\" (emailer_steps[2].type): is a step that sends no email,"
-                        + " so the subject and body on these rows would be lost; move the text to note, or change the"
+                        + " so the text under \"step3_subject\" would be lost; move it to \"step3_note\", or change the"
                         + " type to auto_email — got 'call'",
                 "wide-mistakes.csv row 6, column \"step1_wait_hours\" (emailer_steps[0].wait_time): must be a whole"
                         + " number — got 'two'",
