@@ -556,8 +556,11 @@ final class TabularSequenceMapper {
             JsonPath.Segment second = path.segment(1);
             if ("emailer_touches".equals(second.name())) {
                 List<RowCells> touches = touchCells.get(step);
-                if (second.index() == null && touches.size() > 1) {
-                    return new Location(stepRows.get(step), variantsColumn(step, touches));
+                if (second.index() == null) {
+                    // a step without an email is told by the mapping, on the body column (see noEmail); located
+                    // there too, validation's "has no email" is known for an echo when the body cell was refused
+                    return new Location(stepRows.get(step), touches.size() > 1 ? variantsColumn(step, touches)
+                            : label(Column.BODY, stepCells.get(step)));
                 }
                 if (second.index() == null || second.index() >= touches.size()) {
                     return new Location(stepRows.get(step), null);

@@ -717,6 +717,17 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void a_refused_body_is_not_told_again_as_a_step_without_email() throws IOException {
+        SequenceDraft draft = validated(only(mapAll(TestInputs.write(dir, "rows.json", """
+                [{"sequence": "Q1", "step_1_subject": "Hi", "step_1_body": "First", "step_2_wait_days": 2,
+                  "step_2_body": ["Second"]}]
+                """))));
+
+        assertThat(draft.problems()).extracting(Problem::column, Problem::message)
+                .containsExactly(tuple("step_2_body", "must be a single value, not a list"));
+    }
+
+    @Test
     void reports_a_list_in_a_numbered_json_key() throws IOException {
         SequenceDraft draft = only(mapAll(TestInputs.write(dir, "rows.json", """
                 [{"sequence": "Q1", "step_1_body": ["First", "Second"], "step_2_body": "Then", "step_2_wait_days": [3]}]
