@@ -285,7 +285,9 @@ final class TabularSequenceMapper {
                     waitTime.toString(), "is set, but this sequence uses the day column; use either day"
                     + " (days since enrolment) or wait_time (wait since the previous step), not both"));
         }
-        if (waitMode != null && !DEFAULT_WAIT_MODE.equals(waitMode)) {
+        // "Step 2 Wait Hours" is the wait and its unit in one cell, told once: as a wait that should not be there
+        boolean unitOfThatWait = waitTime != null && label(Column.WAIT_MODE, step).equals(label(Column.WAIT_TIME, step));
+        if (waitMode != null && !DEFAULT_WAIT_MODE.equals(waitMode) && !unitOfThatWait) {
             problems.add(new Problem(numbers, label(Column.WAIT_MODE, step), stepPath(index, "wait_mode"),
                     written(step, Column.WAIT_MODE, waitMode),
                     "must be day (or empty) when the sequence uses the day column"));

@@ -243,6 +243,19 @@ class WideLayoutMapperTest {
     }
 
     @Test
+    void a_wait_whose_header_names_its_unit_is_told_once_in_a_sequence_timed_by_day() throws IOException {
+        SequenceDraft draft = validated(csv("""
+                Sequence,Step 1 Day,Step 1 Subject,Step 1 Body,Step 2 Day,Step 2 Wait Hours,Step 2 Body
+                Q1,0,Hi,First,3,2,Second
+                """));
+
+        // "Step 2 Wait Hours" is the wait and its unit: one cell, one message
+        assertThat(draft.problems()).extracting(Problem::column, Problem::value)
+                .containsExactly(tuple("Step 2 Wait Hours", "2"));
+        assertThat(draft.problems().get(0).message()).startsWith("is set, but this sequence uses the day column");
+    }
+
+    @Test
     void reports_a_missing_day_on_the_day_column_of_that_step() throws IOException {
         SequenceDraft draft = csv("""
                 sequence,Step 1 Day,Step 1 Body,Step 2 Day,Step 2 Body,Step 3 Day,Step 3 Body
