@@ -10,6 +10,7 @@ import io.apolloroutes.ingest.Column;
 import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.NumberedColumn;
 import io.apolloroutes.ingest.SequenceCandidate;
+import io.apolloroutes.ingest.SheetRowNumbers;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.StepColumns;
 import io.apolloroutes.ingest.TableLayout;
@@ -199,13 +200,15 @@ final class TabularSequenceMapper {
      * A sequence whose rows fill no step or email column. Told here rather than left to validation's
      * "emailer_steps: is empty", which names no column: the fix is to write the first email, and only the
      * mapper knows the file's headers for it ("Subject", "Step 1 Body", or the header to add). A sequence
-     * listed on a workbook's Sequences sheet has its steps on the Steps sheet, so its columns are no help:
-     * validation's plain rule says it there.
+     * listed on a workbook's Sequences sheet has its steps on the Steps sheet: it is told to add them there.
      */
     private Optional<Problem> noStep() {
         List<Integer> all = candidate.recordNumbers();
         if (all.stream().allMatch(row -> RowNumbers.onSequencesSheet(candidate.file(), row))) {
-            return Optional.empty();
+            String steps = SheetRowNumbers.SHEETS.get(1);
+            return Optional.of(new Problem(all, label(Column.SEQUENCE), "emailer_steps", null, String.format("has no"
+                    + " row on the %s sheet, so it has no step (a sequence needs at least one): add its steps there,"
+                    + " one row per email, with \"%s\" in its sequence column", steps, candidate.name())));
         }
         if (rows.stream().anyMatch(row -> row.hasAny(Column.Level.STEP) || row.hasAny(Column.Level.TOUCH))) {
             // its steps were refused for their numbers (step 0, "one"), which is told already: they are not empty

@@ -140,10 +140,12 @@ class WorkbookSpreadsheetHabitsTest {
 
         List<SequenceDraft> drafts = drafts(file);
 
-        // Q1 Outbound's steps are missing from the Steps sheet: "needs at least one step" (validation) says
-        // so, where "its cells under Notes were not read ... name them like subject and body" would mislead
+        // Q1 Outbound's steps are missing from the Steps sheet: the message says to add them there, where
+        // "its cells under Notes were not read ... name them like subject and body" would mislead
         assertThat(drafts).extracting(SequenceDraft::name).containsExactly("Q1 Outbound", "Renewals");
-        assertThat(drafts).allSatisfy(draft -> assertThat(draft.problems()).isEmpty());
+        assertThat(drafts.get(0).problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("has no row on the Steps sheet").doesNotContain("Notes"));
+        assertThat(drafts.get(1).problems()).isEmpty();
         assertThat(drafts.get(0).request().emailerSteps()).isNull();
     }
 

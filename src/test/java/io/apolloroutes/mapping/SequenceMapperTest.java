@@ -12,6 +12,7 @@ import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
 import io.apolloroutes.support.TestInputs;
+import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -221,6 +222,26 @@ class SequenceMapperTest {
 
         assertThat(draft.problems()).extracting(Problem::column, Problem::message)
                 .containsExactly(tuple("step", "must be 1 or more (step 1 is the first step)"));
+    }
+
+    @Test
+    void a_sequence_listed_on_the_sequences_sheet_without_steps_is_told_to_add_them_on_the_steps_sheet()
+            throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "team.xlsx", workbook -> {
+            TestWorkbooks.putRows(workbook.createSheet("Sequences"), 1, new Object[] {"Sequence", "Permissions"},
+                    new Object[] {"Q1 Outbound", "private"}, new Object[] {"Renewals", "private"});
+            TestWorkbooks.putRows(workbook.createSheet("Steps"), 1, new Object[] {"Sequence", "step", "subject", "body"},
+                    new Object[] {"Renewals", 1, "Hi", "Hello"});
+        });
+        List<SequenceCandidate> candidates = TestInputs.candidates(file);
+
+        SequenceDraft q1 = mapper.map(candidates.get(0));
+
+        assertThat(q1.problems()).singleElement().satisfies(p -> assertThat(p.render(candidates.get(0).file()))
+                .isEqualTo("team.xlsx Sequences row 2, column \"Sequence\" (emailer_steps): has no row on the Steps"
+                        + " sheet, so it has no step (a sequence needs at least one): add its steps there, one row per"
+                        + " email, with \"Q1 Outbound\" in its sequence column"));
+        assertThat(mapper.map(candidates.get(1)).problems()).isEmpty();
     }
 
     @Test
