@@ -551,6 +551,12 @@ final class TabularSequenceMapper {
                 }
                 return new Location(rowsWithValue != null ? rowsWithValue : all, column == null ? null : label(column));
             }
+            if (first.index() == null && path.size() == 1 && stepRows.isEmpty()
+                    && rows.stream().anyMatch(row -> row.has(Column.STEP))) {
+                // no step although rows give step numbers: every one was refused (step 0, "one"), and told on
+                // the step column; located there, validation's "is empty" is known for an echo of that
+                return new Location(all, label(Column.STEP));
+            }
             if (first.index() == null || first.index() >= stepRows.size()) {
                 return new Location(all, null);
             }

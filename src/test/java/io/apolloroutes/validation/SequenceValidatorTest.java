@@ -13,10 +13,13 @@ import io.apolloroutes.ingest.InputFormat;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.mapping.Problem;
 import io.apolloroutes.mapping.SequenceDraft;
+import io.apolloroutes.mapping.SequenceMapper;
 import io.apolloroutes.mapping.SourceLocator;
+import io.apolloroutes.support.TestInputs;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,6 +72,20 @@ class SequenceValidatorTest {
     @Test
     void accepts_the_baseline_request_with_ab_testing() {
         assertThat(problems(request().build(), true)).isEmpty();
+    }
+
+    @Test
+    void a_sequence_whose_steps_were_refused_for_their_numbers_is_not_told_again_that_it_has_none(
+            @TempDir Path dir) throws IOException {
+        Path file = TestInputs.write(dir, "steps.csv", """
+                sequence,step,subject,body
+                Q1,0,Hello,Hi
+                """);
+        SequenceDraft mapped = new SequenceMapper(TestInputs.MAPPER).map(TestInputs.candidates(file).get(0));
+
+        // "emailer_steps: is empty" would point nowhere, at a row whose cells are filled
+        assertThat(validate(mapped, false).problems()).extracting(Problem::column, Problem::message)
+                .containsExactly(tuple("step", "must be 1 or more (step 1 is the first step)"));
     }
 
     @Test
