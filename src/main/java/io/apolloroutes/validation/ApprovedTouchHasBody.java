@@ -22,8 +22,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ApprovedTouchHasBody {
 
+    // "its status", not the field name: the user's column may be "Step 2 Status" or "Status B"
     String message() default "shows no text, but the email is approved, and Apollo approves only emails with a"
-            + " body; write the body, or set status to to_be_reviewed (or leave it empty) to create a draft";
+            + " body; write the body, or set its status to to_be_reviewed (or leave the status empty) to create a draft";
 
     Class<?>[] groups() default {};
 

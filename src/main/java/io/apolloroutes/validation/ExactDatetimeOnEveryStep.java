@@ -23,8 +23,10 @@ import java.util.List;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ExactDatetimeOnEveryStep {
 
-    String message() default "is missing; with exact_daytime on, every step needs an ISO-8601 date and time"
-            + " such as 2026-12-01T09:00:00Z";
+    // says what the setting does rather than its field name: the user's header for it may be "Exact Daytime",
+    // a renamed one, or Apollo's sequence_by_exact_daytime
+    String message() default "is missing; this sequence sends each step at an exact date and time (exact daytime is"
+            + " on), so every step needs one, written in ISO-8601 such as 2026-12-01T09:00:00Z";
 
     Class<?>[] groups() default {};
 

@@ -315,10 +315,29 @@ class SequenceValidatorTest {
         assertThat(problems).extracting(Problem::path)
                 .containsExactly("emailer_steps[1].exact_datetime", "emailer_steps[2].exact_datetime");
         assertThat(problems).allSatisfy(problem -> {
-            assertThat(problem.message()).startsWith("is missing; with exact_daytime on, every step needs");
+            assertThat(problem.message()).startsWith("is missing; this sequence sends each step at an exact date and time");
             assertThat(problem.value()).isNull();
             assertThat(problem.rows()).containsExactly(1);
         });
+    }
+
+    @Test
+    void a_missing_exact_datetime_says_why_without_a_field_name_the_users_header_may_not_use() {
+        Problem problem = problems(request().sequenceByExactDaytime(true).build(), false).get(0);
+
+        // the sequence setting may be headed "Exact Daytime", "Fixed time" (renamed) or sequence_by_exact_daytime
+        assertThat(problem.message()).isEqualTo("is missing; this sequence sends each step at an exact date and time"
+                + " (exact daytime is on), so every step needs one, written in ISO-8601 such as 2026-12-01T09:00:00Z");
+    }
+
+    @Test
+    void an_approved_email_without_body_names_its_status_not_a_field() {
+        Problem problem = onlyProblem(request().step(0, s -> s.touches(touch().body("").build())).build());
+
+        // "status" may be headed "Step 2 Status" or "Status B"
+        assertThat(problem.message()).isEqualTo("shows no text, but the email is approved, and Apollo approves only"
+                + " emails with a body; write the body, or set its status to to_be_reviewed (or leave the status"
+                + " empty) to create a draft");
     }
 
     @Test
