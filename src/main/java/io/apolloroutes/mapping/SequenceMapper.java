@@ -5,6 +5,7 @@ import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +49,10 @@ public class SequenceMapper {
             List<Problem> problems = new ArrayList<>(draft.problems());
             problems.addAll(notText);
             return new SequenceDraft(candidate, draft.request(), draft.locator(), problems, draft.notes());
+        }
+        Optional<Problem> repeatedHeader = RepeatedHeader.of(candidate);
+        if (repeatedHeader.isPresent()) {
+            return new SequenceDraft(candidate, null, locator, List.of(repeatedHeader.get()));
         }
         return TabularSequenceMapper.map(candidate);
     }
