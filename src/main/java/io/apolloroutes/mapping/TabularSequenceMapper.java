@@ -573,7 +573,7 @@ final class TabularSequenceMapper {
                     return new Location(stepRows.get(step), touches.size() > 1 ? variantsColumn(step, touches)
                             : label(Column.BODY, stepCells.get(step)));
                 }
-                if (second.index() == null || second.index() >= touches.size()) {
+                if (second.index() >= touches.size()) {
                     return new Location(stepRows.get(step), null);
                 }
                 RowCells touch = touches.get(second.index());
