@@ -32,7 +32,8 @@ public enum Column {
     IGNORE_BOUNCE_LIST(Level.SEQUENCE, "ignore_apollo_global_email_bounce_list", Kind.BOOLEAN),
     RULESET_ID(Level.SEQUENCE, "sequence_ruleset_id", Kind.TEXT),
 
-    STEP(Level.STEP, "position", Kind.INTEGER),
+    // "Step #" and "Step No." are how sheets head a numbering column
+    STEP(Level.STEP, "position", Kind.INTEGER, "step_#", "step_number", "step_no", "step_no."),
     TYPE(Level.STEP, "type", Kind.CODE),
     WAIT_TIME(Level.STEP, "wait_time", Kind.INTEGER),
     WAIT_MODE(Level.STEP, "wait_mode", Kind.CODE),

@@ -15,7 +15,7 @@ class ColumnNamesTest {
             "Wait Mode, WAIT_MODE", "wait-mode, WAIT_MODE", "WAIT_MODE, WAIT_MODE", "'  Wait   Mode ', WAIT_MODE",
             "Sequence, SEQUENCE", "name, SEQUENCE", "Sequence Name, SEQUENCE",
             "Emailer Schedule ID, SCHEDULE_ID", "label_names, LABELS", "body_html, BODY", "position, STEP",
-            "Step -, STEP", "touch type, TOUCH_TYPE", "type, TYPE"})
+            "Step -, STEP", "Step #, STEP", "Step Number, STEP", "Step No., STEP", "touch type, TOUCH_TYPE", "type, TYPE"})
     void recognises_headers_however_they_are_written(String header, Column column) {
         assertThat(ColumnNames.resolve(header)).contains(column);
     }
