@@ -19,11 +19,13 @@ import java.nio.file.Path;
  *
  * <p>The decision looks at every byte beyond ASCII next to a lowercase ASCII letter, on the whole
  * file, and asks which encoding makes it a character that fits there: a lowercase letter, a capital
- * starting a word, punctuation or a symbol. A capital inside a word ("cafŽ", "itÕs"), a modifier
- * letter, a spacing accent or a byte the encoding leaves undefined does not fit. Each byte that fits in
- * only one of the two is a vote for it. A tie is Windows-1252, by far the more common: a byte that
- * stands between digits or commas says nothing, and one that Windows-1252 leaves undefined (81, 8D, 8F,
- * 90, 9D) then still stops the file with its position, rather than becoming a Mac Roman letter.
+ * starting a word, punctuation, a symbol, an ordinal indicator ("Srª"), a superscript ("Terms¹"), or
+ * the acute accent people type for an apostrophe ("it´s"). A capital inside a word ("cafŽ", "itÕs"), a
+ * modifier letter, another spacing accent or a byte the encoding leaves undefined does not fit. Each
+ * byte that fits in only one of the two is a vote for it. A tie is Windows-1252, by far the more
+ * common: a byte that stands between digits or commas says nothing, and one that Windows-1252 leaves
+ * undefined (81, 8D, 8F, 90, 9D) then still stops the file with its position, rather than becoming a
+ * Mac Roman letter.
  *
  * <p>Written by hand: the detectors in reach (ICU's, juniversalchardet) do not know Mac Roman, and
  * decide from the first kilobytes rather than the whole file.
@@ -83,8 +85,17 @@ final class LegacyEncoding {
     }
 
     private static boolean fits(char c, boolean afterLetter) {
+        if (c == '\u00B4') {
+            // a spacing accent, but the one German, Spanish and Portuguese keyboards type for an apostrophe
+            // ("it´s", "I´m"): in English written on them it may be the only byte beyond ASCII
+            return true;
+        }
         return switch (Character.getType(c)) {
             case Character.LOWERCASE_LETTER -> true;
+            // the ordinal indicators of Spanish and Portuguese: "Srª", "1º", "nº"
+            case Character.OTHER_LETTER -> true;
+            // superscripts and fractions: footnote marks ("Terms¹"), "m²", "½"
+            case Character.OTHER_NUMBER -> true;
             // "École", "Über": a capital starts a word; after a lowercase letter it is a misreading
             case Character.UPPERCASE_LETTER -> !afterLetter;
             // quotes, brackets, dashes, "…", "•", "™", "€" and no-break spaces stand next to words

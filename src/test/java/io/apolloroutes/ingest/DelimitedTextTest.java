@@ -67,6 +67,16 @@ class DelimitedTextTest {
     }
 
     @Test
+    void reads_windows_1252_english_with_acute_accents_for_apostrophes_as_windows_1252() throws IOException {
+        // typed on a German or Spanish keyboard: read as Mac Roman, "I´m" would be "I¥m" and "—" would be "ó"
+        String row = "Intro,1,Quick question,\"Hi {{first_name}}, I´m Ana — your team´s “pipeline” caught my eye.\"\r\n";
+        Path file = bytes("spanish-keyboard.csv", (HEADER + row).getBytes(LegacyEncoding.WINDOWS_1252));
+
+        assertThat(firstRow(file)).element(3)
+                .isEqualTo("Hi {{first_name}}, I´m Ana — your team´s “pipeline” caught my eye.");
+    }
+
+    @Test
     void reads_utf8_without_byte_order_mark_as_utf8_without_a_warning() throws IOException {
         Path file = bytes("sheets.csv", (HEADER + ROW).getBytes(StandardCharsets.UTF_8));
 

@@ -27,6 +27,27 @@ class LegacyEncodingTest {
         assertThat(guess(text, LegacyEncoding.MAC_ROMAN)).isEqualTo(LegacyEncoding.MAC_ROMAN);
     }
 
+    /**
+     * Windows-1252 text whose only clues beside words are what Mac Roman reads as a letter or symbol:
+     * "I´m" would be "I¥m", "Srª" would be "Sr™", "Terms¹" would be "Termsπ".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // English typed on a German or Spanish keyboard, with one accented name and an ellipsis
+            "Hi {{first_name}}, I´m reaching out because your team´s pipeline… Let´s talk? José",
+            "It´s been a while – I´d love to show you what we´ve built. Don´t miss it!",
+            "Prezada Srª Costa, a Exmª Drª Silva pediu a 1ª reunião para o nº 5.",
+            "Offer valid until Friday¹ for new customers²; terms apply."})
+    void reads_characters_people_type_next_to_words_as_windows_1252(String text) throws IOException {
+        assertThat(guess(text, LegacyEncoding.WINDOWS_1252)).isEqualTo(LegacyEncoding.WINDOWS_1252);
+    }
+
+    @Test
+    void an_acute_accent_typed_for_an_apostrophe_is_no_clue_against_mac_roman() throws IOException {
+        // Mac Roman's "´" (AB) is Windows-1252's "«"; "ü" (9F) is "Ÿ", a capital inside a word
+        assertThat(guess("Hallo, wie geht´s? Grüße", LegacyEncoding.MAC_ROMAN)).isEqualTo(LegacyEncoding.MAC_ROMAN);
+    }
+
     @Test
     void a_capital_inside_a_word_is_a_misreading() throws IOException {
         // Mac Roman's é (8E) is Windows-1252's Ž: "cafŽ" does not fit, "café" does
