@@ -201,10 +201,13 @@ final class StrictTextReader extends Reader {
         for (int i = 0; i < end; i++) {
             char c = array[i];
             if (c < 0x20) {
-                if (c == lineEnd) {
-                    line++;
-                } else if (lineEnd == 0 && (c == '\n' || c == '\r')) {
-                    settleLineEnd(c, i + 1 < end ? array[i + 1] : -1);
+                // lineEnd is 0 until the first line break: compared alone, it would take U+0000 for one
+                if (c == '\n' || c == '\r') {
+                    if (c == lineEnd) {
+                        line++;
+                    } else if (lineEnd == 0) {
+                        settleLineEnd(c, i + 1 < end ? array[i + 1] : -1);
+                    }
                 } else if (refusingBinaryData && BinaryCharacters.isBinary(c)) {
                     throw new BinaryDataException(c, line);
                 }

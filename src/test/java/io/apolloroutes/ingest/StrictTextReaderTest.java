@@ -54,6 +54,23 @@ class StrictTextReaderTest {
     }
 
     @Test
+    void refuses_a_nul_character_before_the_first_line_break_as_binary_data() {
+        // until the first line break settles the line end, no character may be taken for one
+        byte[] bytes = "sequence\u0000,step\nA,1\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> readAll(new StrictTextReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)
+                .refusingBinaryData())).hasMessage("control character U+0000 on line 1");
+    }
+
+    @Test
+    void counts_no_line_for_a_nul_character_before_the_first_line_break() {
+        byte[] bytes = {'a', 0, 0, 'b', '\n', 'x', (byte) 0xE9, 'y'};
+
+        assertThatThrownBy(() -> readAll(bytes)).isInstanceOf(StrictTextReader.InvalidTextException.class)
+                .hasMessage("invalid UTF-8 at byte offset 6 (line 2)");
+    }
+
+    @Test
     void counts_lines_that_end_in_a_bare_cr_as_excel_for_mac_writes_them() {
         byte[] bytes = ("row,ok\r".repeat(10_000) + "x\u0000y\r").getBytes(StandardCharsets.UTF_8);
 
