@@ -22,8 +22,14 @@ public final class ColumnNames {
     /**
      * Where a camel-case header starts a word: a capital after a lowercase letter ({@code WaitTime}), or
      * the last capital of a run that a lowercase letter follows ({@code HTMLBody}, {@code Email1BSubject}).
+     * A run is at least two capitals, or a capital after a digit (the variant letter of
+     * {@code Email1BSubject}); one capital starting a word is not, so {@code IDs} and {@code EMail} stay
+     * whole words.
      */
-    private static final Pattern CAMEL_CASE_WORD = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+    private static final Pattern CAMEL_CASE_WORD =
+            Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})|(?<=[\\p{Lu}\\d]\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+    /** Words the pack's names write as one that camel case writes as two: {@code Exact DateTime}. */
+    private static final Pattern ONE_WORD = Pattern.compile("(?<=^|_)(date|day)_time(?=_|$)");
     private static final Map<String, Column> BY_NAME = new HashMap<>();
 
     /**
@@ -108,7 +114,8 @@ public final class ColumnNames {
 
     static String normalise(String header) {
         String words = header == null ? "" : CAMEL_CASE_WORD.matcher(EdgeBlanks.strip(header)).replaceAll("_");
-        String collapsed = SEPARATORS.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("_");
+        String separated = SEPARATORS.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("_");
+        String collapsed = ONE_WORD.matcher(separated).replaceAll("$1time");
         // keep a leading underscore (it marks "_error"), but not trailing ones from "Step 1 -"
         return collapsed.endsWith("_") && collapsed.length() > 1
                 ? collapsed.substring(0, collapsed.length() - 1) : collapsed;

@@ -28,6 +28,16 @@ class ColumnNamesTest {
         assertThat(ColumnNames.resolve(header)).contains(column);
     }
 
+    /** Headers that read right before camel case was split, or should: an acronym's plural, a compound word. */
+    @ParameterizedTest
+    @CsvSource({
+            "Excluded Account Stage IDs, EXCLUDED_ACCOUNT_STAGE_IDS", "ExcludedContactStageIDs, EXCLUDED_CONTACT_STAGE_IDS",
+            "Owner EMail, OWNER_ID", "Exact DateTime, EXACT_DATETIME", "exactDateTime, EXACT_DATETIME",
+            "Sequence By Exact DayTime, EXACT_DAYTIME"})
+    void keeps_plural_acronyms_and_compound_words_whole_in_camel_case_headers(String header, Column column) {
+        assertThat(ColumnNames.resolve(header)).contains(column);
+    }
+
     @ParameterizedTest
     @CsvSource({
             "Schedule, SCHEDULE_ID", "Schedule Name, SCHEDULE_ID", "Owner, OWNER_ID", "Owner Email, OWNER_ID",
@@ -69,7 +79,8 @@ class ColumnNamesTest {
             "Email 1B Subject, 1, b, SUBJECT, null", "Email 1A Body, 1, a, BODY, null", "Step 2 Body (B), 2, b, BODY, null",
             "step_12c_body, 12, c, BODY, null", "Step 1 A Subject, 1, a, SUBJECT, null", "Step 2 B Body, 2, b, BODY, null",
             "Step1WaitDays, 1, a, WAIT_TIME, day", "Step1SubjectB, 1, b, SUBJECT, null", "Email1BSubject, 1, b, SUBJECT, null",
-            "Step2BodyHTML, 2, a, BODY, null"})
+            "Step2BodyHTML, 2, a, BODY, null", "EMail 1 Subject, 1, a, SUBJECT, null",
+            "Step 2 Exact DateTime, 2, a, EXACT_DATETIME, null"})
     void recognises_numbered_step_headers_however_they_are_written(String header, int step, char variant,
                                                                     Column column, String waitMode) {
         assertThat(ColumnNames.resolveNumbered(header)).contains(new NumberedColumn(step, variant, column, waitMode));
