@@ -107,6 +107,13 @@ final class JsonRecordReader implements RecordReader {
                 guard.rowEnded();
                 continue;
             }
+            if (wrapped) {
+                // beside "sequences" a value is only named in the warning: kept, or bounded as a record, it
+                // would refuse an export that carries its contacts along
+                skipIgnored(parser, guard);
+                rest.putNull(field);
+                continue;
+            }
             try {
                 JsonNode read = readWithin(parser, field);
                 if (rest.has(field) && duplicate == null) {
@@ -170,6 +177,20 @@ final class JsonRecordReader implements RecordReader {
                     + " array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})",
                     field, line, maxRecordChars, field));
         }
+    }
+
+    /**
+     * Skips the value the parser is at without keeping it. Only one token at a time counts against the
+     * record limit: nothing of the value stays in memory, so only a single endless string can be too long.
+     */
+    private static void skipIgnored(JsonParser parser, RowLengthGuard guard) throws IOException {
+        int depth = parser.currentToken().isStructStart() ? 1 : 0;
+        while (depth > 0) {
+            guard.rowEnded();
+            JsonToken token = parser.nextToken();
+            depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+        }
+        guard.rowEnded();
     }
 
     private static UnreadableInputException unreadable(JsonProcessingException e) {

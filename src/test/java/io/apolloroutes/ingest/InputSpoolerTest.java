@@ -390,6 +390,18 @@ class InputSpoolerTest {
                         + " array, name it .json");
     }
 
+    @Test
+    void reads_sequences_beside_keys_it_ignores_however_long_they_are() throws IOException {
+        // an export that carries its contacts along: only "sequences" is read, the rest is named in a warning
+        String contacts = "[" + "{\"email\": \"ada@example.com\", \"name\": \"Ada\"},".repeat(5_000) + "{}]";
+        String text = "{\"sequences\": [" + flatRows(2) + "],\n\"contacts\": " + contacts + ",\n\"total\": 2}";
+
+        try (SpooledInput input = TestInputs.spool(TestInputs.write(dir, "bundle.json", text), SMALL_RECORDS)) {
+            assertThat(input.recordCount()).isEqualTo(2);
+            assertThat(input.warnings()).containsExactly("fields beside \"sequences\" ignored: contacts, total");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"wrapped.json", "rows.jsonl"})
     void reads_records_far_longer_together_than_one_record_one_by_one(String name) throws IOException {
