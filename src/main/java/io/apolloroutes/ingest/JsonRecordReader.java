@@ -66,6 +66,11 @@ final class JsonRecordReader implements RecordReader {
             }
         } catch (JsonProcessingException e) {
             throw unreadable(e);
+        } catch (RowLengthGuard.RowTooLongException e) {
+            // not within a value the readers name (white space between elements): still the file's to fix
+            throw new UnreadableInputException(0, String.format(Locale.ROOT, "goes on for more than %,d characters"
+                    + " without a sequence or row ending, the most one sequence or row may take (20 ×"
+                    + " input.max-cell-length)", maxRecordChars));
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {
@@ -87,11 +92,21 @@ final class JsonRecordReader implements RecordReader {
     private void readRootObject(JsonFiles.Excerpts excerpts, JsonParser parser, RowLengthGuard guard, RecordSink sink)
             throws IOException {
         int line = parser.currentTokenLocation().getLineNr();
+        guard.rowEnded();
+        try {
+            readRootFields(excerpts, parser, guard, sink, line);
+        } catch (RowLengthGuard.RowTooLongException e) {
+            // past the limit between values (a key, white space): the values read so far make it so
+            throw objectTooLong(line);
+        }
+    }
+
+    private void readRootFields(JsonFiles.Excerpts excerpts, JsonParser parser, RowLengthGuard guard, RecordSink sink,
+                                int line) throws IOException {
         long start = parser.currentTokenLocation().getCharOffset();
         ObjectNode rest = mapper.createObjectNode();
         boolean wrapped = false;
         String duplicate = null;
-        guard.rowEnded();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -115,7 +130,7 @@ final class JsonRecordReader implements RecordReader {
                 continue;
             }
             try {
-                JsonNode read = readWithin(parser, field);
+                JsonNode read = readWithin(parser, field, line, rest.isEmpty());
                 if (rest.has(field) && duplicate == null) {
                     duplicate = JsonTrees.DuplicateKeyException.problem(field, field);
                 }
@@ -164,19 +179,46 @@ final class JsonRecordReader implements RecordReader {
     /**
      * One value of the root object, which is read whole: past the limit it is most likely the file's
      * rows under a wrapper key of its own ({@code {"data": [...]}}, as many APIs answer), so the
-     * message says where the pack looks for them instead.
+     * message says where the pack looks for them instead. Unless the key is one the pack reads: then
+     * the root object is one sequence or row, and its steps moved into an array would be no fix. And
+     * unless values came before it: they count too, being kept, so this one need not be long itself.
+     *
+     * @param objectLine the line the root object starts on
+     * @param first      whether this is the first value of the root object the pack keeps
      */
-    private JsonNode readWithin(JsonParser parser, String field) throws IOException, JsonTrees.DuplicateKeyException {
+    private JsonNode readWithin(JsonParser parser, String field, int objectLine, boolean first)
+            throws IOException, JsonTrees.DuplicateKeyException {
         int line = parser.currentTokenLocation().getLineNr();
         try {
             return trees.read(parser);
         } catch (RowLengthGuard.RowTooLongException e) {
+            if (JsonShapes.APOLLO_STEPS.equals(field) || columns.column(field).isPresent()
+                    || columns.numbered(field).isPresent()) {
+                throw new UnreadableInputException(objectLine, String.format(Locale.ROOT, "the top-level object (from"
+                        + " line %d) is longer than %,d characters, the most one sequence or row may take (20 ×"
+                        + " input.max-cell-length); look for text pasted many times over", objectLine, maxRecordChars));
+            }
+            if (!first) {
+                throw objectTooLong(objectLine);
+            }
             throw new UnreadableInputException(line, String.format(Locale.ROOT, "the value of \"%s\" (from line %d)"
                     + " is longer than %,d characters, the most one sequence or row may take (20 ×"
                     + " input.max-cell-length); if \"%s\" holds the rows or sequences, put them in a top-level"
                     + " array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})",
                     field, line, maxRecordChars, field));
         }
+    }
+
+    /**
+     * The refusal for a root object that is too long as a whole though no one value of it need be, as
+     * when it keeps its rows or sequences one key each ({@code {"id1": {...}, "id2": {...}}}).
+     */
+    private UnreadableInputException objectTooLong(int objectLine) {
+        return new UnreadableInputException(objectLine, String.format(Locale.ROOT, "the top-level object (from line"
+                + " %d) is longer than %,d characters, the most one sequence or row may take (20 ×"
+                + " input.max-cell-length); if its keys hold the rows or sequences, one key each, put them in a"
+                + " top-level array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})",
+                objectLine, maxRecordChars));
     }
 
     /**

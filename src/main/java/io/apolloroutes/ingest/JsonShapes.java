@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class JsonShapes {
 
+    /** The key that makes an object Apollo's own body rather than a flat row. */
+    static final String APOLLO_STEPS = "emailer_steps";
+
     private JsonShapes() {
     }
 
@@ -26,7 +29,7 @@ final class JsonShapes {
                     "is " + describe(node) + ", but each sequence or row must be a JSON object {...}"));
             return;
         }
-        if (object.has("emailer_steps")) {
+        if (object.has(APOLLO_STEPS)) {
             sink.record(nameOf(object.get("name")), new SourceRecord.JsonSequence(number, line, object));
         } else {
             sink.record(rowSequenceName(object, sink, columns), new SourceRecord.JsonRow(number, line, object));

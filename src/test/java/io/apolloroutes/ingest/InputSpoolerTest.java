@@ -402,6 +402,35 @@ class InputSpoolerTest {
         }
     }
 
+    @Test
+    void refuses_rows_kept_one_key_each_in_a_top_level_object_as_the_files_to_fix() {
+        // {"id1": {...}, "id2": {...}}, as a script writes a dictionary: no one value is long, all of them are
+        StringBuilder keyed = new StringBuilder("{");
+        for (int i = 1; i <= 2_000; i++) {
+            keyed.append(i == 1 ? "" : ",\n").append("\"id").append(i).append("\": {\"sequence\": \"S").append(i)
+                    .append("\", \"step\": 1, \"subject\": \"Hello\", \"body\": \"Hi {{first_name}}, a short note.\"}");
+        }
+        Path file = TestInputs.write(dir, "keyed.json", keyed.append("}").toString());
+
+        assertThatThrownBy(() -> TestInputs.spool(file, SMALL_RECORDS)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("the top-level object (from line 1) is longer than 2,000 characters, the most one sequence"
+                        + " or row may take (20 × input.max-cell-length); if its keys hold the rows or sequences, one key"
+                        + " each, put them in a top-level array ([{...}, {...}]) or under \"sequences\" ({\"sequences\":"
+                        + " [...]})");
+    }
+
+    @Test
+    void names_a_top_level_sequence_too_long_as_the_sequence_not_as_rows_under_a_key() {
+        // one sequence in Apollo's shape: its emailer_steps are not rows to be moved into an array
+        String body = "<p>" + "All work and no play. ".repeat(5_000) + "</p>";
+        Path file = TestInputs.write(dir, "sequence.json", "{\"name\": \"Long\",\n\"emailer_steps\": [{\"position\": 1,"
+                + " \"emailer_touches\": [{\"emailer_template\": {\"body_html\": \"" + body + "\"}}]}]}");
+
+        assertThatThrownBy(() -> TestInputs.spool(file, SMALL_RECORDS)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("the top-level object (from line 1) is longer than 2,000 characters, the most one sequence or"
+                        + " row may take (20 × input.max-cell-length); look for text pasted many times over");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"wrapped.json", "rows.jsonl"})
     void reads_records_far_longer_together_than_one_record_one_by_one(String name) throws IOException {
