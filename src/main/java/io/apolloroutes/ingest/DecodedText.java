@@ -162,6 +162,20 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
     }
 
     /**
+     * UTF-16LE or UTF-16BE when the file's first bytes look like that text without a byte-order mark,
+     * else null: for the JSON readers, to which the advice {@link #of} gives (set input.encoding) does
+     * not apply.
+     */
+    static String utf16WithoutBom(Path file) throws IOException {
+        byte[] head = new byte[HEAD_BYTES];
+        int length;
+        try (InputStream in = Files.newInputStream(file)) {
+            length = in.readNBytes(head, 0, head.length);
+        }
+        return utf16WithoutBom(head, length);
+    }
+
+    /**
      * UTF-16LE or UTF-16BE when the head looks like it (ASCII text in UTF-16 has a zero byte in every
      * other place, and only there), else null.
      */

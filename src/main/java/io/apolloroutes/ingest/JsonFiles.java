@@ -28,7 +28,10 @@ final class JsonFiles {
         try {
             text = DecodedText.of(file, StandardCharsets.UTF_8);
         } catch (UnreadableInputException whatItIs) {
-            return whatItIs;
+            // a JSON file is read as UTF-8 whatever input.encoding says, the setting that refusal points to
+            String utf16 = DecodedText.utf16WithoutBom(file);
+            return utf16 == null ? whatItIs : new UnreadableInputException(0, "looks like " + utf16 + " text without a"
+                    + " byte-order mark, but a JSON file must be UTF-8; save it as UTF-8 and drop it again");
         }
         if (text.bomLength() > 0 && !text.charset().equals(StandardCharsets.UTF_8)) {
             // Windows PowerShell's Out-File and > write UTF-16 with a byte-order mark unless told otherwise

@@ -336,6 +336,19 @@ class InputSpoolerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"export.json", "export.jsonl"})
+    void tells_utf16_json_without_byte_order_mark_to_be_saved_as_utf8_not_to_set_an_encoding(String name)
+            throws IOException {
+        // Node's fs.writeFileSync(file, text, "utf16le") writes no byte-order mark; input.encoding is for text files
+        Path file = Files.write(dir.resolve(name),
+                "{\"sequence\": \"Café\", \"step\": 1, \"body\": \"Hi\"}\n".getBytes(StandardCharsets.UTF_16LE));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("looks like UTF-16LE text without a byte-order mark, but a JSON file must be UTF-8; save it"
+                        + " as UTF-8 and drop it again");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl"})
     void tells_json_that_is_not_utf8_where_and_to_save_it_as_utf8_without_speaking_of_csv(String name) throws IOException {
         Path file = Files.write(dir.resolve(name),
                 "{\"sequence\": \"Café\", \"step\": 1, \"body\": \"Hi\"}\n".getBytes(LegacyEncoding.WINDOWS_1252));
