@@ -45,6 +45,17 @@ class SftpPropertiesTest {
     }
 
     @Test
+    void imports_by_default_every_file_type_the_pack_reads_or_explains() throws Exception {
+        String include = bind(complete()).include();
+
+        for (String name : java.util.List.of("plan.csv", "plan.TSV", "plan.tab", "plan.txt", "plan.json", "plan.jsonl",
+                "plan.ndjson", "plan.xlsx", "plan.xlsm", "plan.xls", "plan.ods", "plan.numbers", "plan.xlsb")) {
+            assertThat(name).as("default sftp.include").matches(include);
+        }
+        assertThat("notes.docx").doesNotMatch(include);
+    }
+
+    @Test
     void needs_a_user_and_a_key_or_password_once_a_host_is_set() throws Exception {
         Map<String, String> settings = complete();
         settings.remove("sftp.username");
