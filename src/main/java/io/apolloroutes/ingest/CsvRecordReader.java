@@ -73,8 +73,8 @@ final class CsvRecordReader implements RecordReader {
         }
         try (StrictTextReader decoded = text.open()) {
             try {
-                if (dialect.sepLine()) {
-                    ExcelSepLine.skip(decoded);
+                if (dialect.sepLineLength() > 0) {
+                    decoded.skip(dialect.sepLineLength());
                 }
                 readRows(decoded, dialect.delimiter(), sink);
             } catch (UnreadableInputException rowProblem) {
@@ -148,16 +148,16 @@ final class CsvRecordReader implements RecordReader {
     }
 
     /** The delimiter, and whether the file starts with Excel's hint line naming it. */
-    private record Dialect(char delimiter, boolean sepLine) {
+    private record Dialect(char delimiter, int sepLineLength) {
     }
 
     /** One look at the start of the file: Excel's hint line, else the sniffer (unless the source sets one). */
     private Dialect dialect(DecodedText text) throws IOException {
         try (BufferedReader start = new BufferedReader(text.open())) {
-            Character hinted = ExcelSepLine.read(start);
+            ExcelSepLine.Hint hinted = ExcelSepLine.read(start);
             char delimiter = options.delimiter() != null ? options.delimiter()
-                    : hinted != null ? hinted : DelimiterSniffer.detect(start, usualDelimiter);
-            return new Dialect(delimiter, hinted != null);
+                    : hinted != null ? hinted.delimiter() : DelimiterSniffer.detect(start, usualDelimiter);
+            return new Dialect(delimiter, hinted == null ? 0 : hinted.length());
         } catch (IOException e) {
             throw unreadable(e, 0);
         }

@@ -17,20 +17,24 @@ final class ExcelSepLine {
     private ExcelSepLine() {
     }
 
-    /**
-     * The delimiter the first line names, or null when the file does not start with a hint; then the
-     * reader is back at the start of the file, for the delimiter to be found another way.
-     */
-    static Character read(BufferedReader text) throws IOException {
-        text.mark(LONGEST);
-        Character delimiter = hint(text);
-        if (delimiter == null) {
-            text.reset();
-        }
-        return delimiter;
+    /** The delimiter a hint line names, and how many characters the line takes with its line end. */
+    record Hint(char delimiter, int length) {
     }
 
-    private static Character hint(Reader text) throws IOException {
+    /**
+     * The hint the first line gives, or null when the file does not start with one; then the reader is
+     * back at the start of the file, for the delimiter to be found another way.
+     */
+    static Hint read(BufferedReader text) throws IOException {
+        text.mark(LONGEST);
+        Hint hint = hint(text);
+        if (hint == null) {
+            text.reset();
+        }
+        return hint;
+    }
+
+    private static Hint hint(Reader text) throws IOException {
         char[] start = new char[LONGEST];
         int length = text.read(start, 0, LONGEST);
         while (length > 0 && length < LONGEST) {
@@ -48,19 +52,18 @@ final class ExcelSepLine {
             // no delimiter a CSV can have: the line is left for the header check to refuse with its message
             return null;
         }
+        // the line ends in CRLF, LF, or a bare CR (Excel for Mac), or the file ends with it
         int end = 5;
         if (end < length && start[end] == '\r') {
             end++;
+            if (end < length && start[end] == '\n') {
+                end++;
+            }
+        } else if (end < length && start[end] == '\n') {
+            end++;
+        } else if (end < length) {
+            return null;
         }
-        boolean lineEnds = end == length || start[end] == '\n';
-        return lineEnds ? delimiter : null;
-    }
-
-    /** Reads past the hint line, so what follows starts with the header. */
-    static void skip(Reader text) throws IOException {
-        int c;
-        do {
-            c = text.read();
-        } while (c >= 0 && c != '\n');
+        return new Hint(delimiter, end);
     }
 }

@@ -206,10 +206,12 @@ class DelimitedTextTest {
         });
     }
 
-    @Test
-    void takes_the_delimiter_from_excels_sep_line_and_numbers_rows_as_excel_shows_them() throws IOException {
-        // Excel reads the hint line and hides it: the header is row 1 on screen; the comma in the subject is text
-        Path file = text("hinted.csv", "sep=;\r\nsequence;step;subject;body\r\nQ1;1;Hello, Ada;Hi\r\n");
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\n", "\r"})
+    void takes_the_delimiter_from_excels_sep_line_and_numbers_rows_as_excel_shows_them(String lineEnd) throws IOException {
+        // Excel reads the hint line and hides it: the header is row 1 on screen; the comma in the subject is text.
+        // Excel for Windows ends lines in CRLF, Excel for Mac in a bare CR
+        Path file = text("hinted.csv", String.join(lineEnd, "sep=;", "sequence;step;subject;body", "Q1;1;Hello, Ada;Hi", ""));
 
         SequenceCandidate only = TestInputs.candidates(file).get(0);
 
