@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads spreadsheet cells the way people fill them in: yes/no booleans, "3.0" for 3, lists separated
@@ -55,7 +56,7 @@ final class CellValues {
             whole &= decimalZeros > 0;
         }
         if (!whole || i < n) {
-            throw new IllegalArgumentException("must be a whole number");
+            throw notWhole(value);
         }
         if (decimalZeros == 3 && magnitude != 0 && magnitude <= Integer.MAX_VALUE) {
             long signed = negative ? -magnitude : magnitude;
@@ -66,6 +67,18 @@ final class CellValues {
             throw new IllegalArgumentException("is too large (at most " + Integer.MAX_VALUE + ")");
         }
         return (int) (negative ? -magnitude : magnitude);
+    }
+
+    /** Digits grouped in threes by one separator: 1.500 or 1,000,000, as a thousands separator writes them. */
+    private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}([.,])\\d{3}(?:\\1\\d{3})*");
+
+    /** Says what to write when the value looks like a number with a thousands separator (1.500 for 1500). */
+    private static IllegalArgumentException notWhole(String value) {
+        if (THOUSANDS.matcher(value).matches()) {
+            return new IllegalArgumentException("must be a whole number; if it means " + value.replaceAll("[.,]", "")
+                    + ", write it with digits only");
+        }
+        return new IllegalArgumentException("must be a whole number");
     }
 
     /** Only ASCII digits: {@link Integer#parseInt} would also read other scripts' digits. */

@@ -62,12 +62,20 @@ class CellValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,5", "1,000,000", "", ".", "+", "-", "3.", ".0", "+-3", "1e3",
+    @ValueSource(strings = {"3.5", "3.01", "three", "3 days", "1,5", "1.5000", "1,000.00", "", ".", "+", "-", "3.", ".0", "+-3", "1e3",
             "3.0.0", "\u0663", "99999999999.5"})
     void rejects_values_that_are_not_whole_numbers(String raw) {
         assertThatThrownBy(() -> CellValues.integer(raw))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("must be a whole number");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1.500|1500", "1,250|1250", "1.000.000|1000000", "-2,500|-2500"})
+    void says_what_to_write_for_a_number_with_a_thousands_separator(String raw, String digits) {
+        assertThatThrownBy(() -> CellValues.integer(raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("must be a whole number; if it means " + digits + ", write it with digits only");
     }
 
     @ParameterizedTest
@@ -209,7 +217,9 @@ class CellValuesTest {
     private static Integer integerByPattern(String raw) {
         String value = raw.strip();
         if (!WAS_WHOLE_NUMBER.matcher(value).matches()) {
-            throw new IllegalArgumentException("must be a whole number");
+            throw new IllegalArgumentException(value.matches("[+-]?\\d{1,3}([.,])\\d{3}(\\1\\d{3})*")
+                    ? "must be a whole number; if it means " + value.replaceAll("[.,]", "") + ", write it with digits only"
+                    : "must be a whole number");
         }
         int dot = Math.max(value.indexOf('.'), value.indexOf(','));
         Integer whole;
