@@ -63,9 +63,23 @@ public final class ColumnNames {
     private ColumnNames() {
     }
 
-    /** The column a header names, or empty for an unknown header. */
+    /**
+     * The column a header names, or empty for an unknown header. A wait header that names its unit
+     * ({@code Wait Days}) is the wait_time column; {@link #waitUnit} gives the unit.
+     */
     public static Optional<Column> resolve(String header) {
-        return Optional.ofNullable(BY_NAME.get(normalise(header)));
+        String name = normalise(header);
+        Column column = BY_NAME.get(name);
+        return Optional.ofNullable(column != null || !WAIT_UNITS.containsKey(name) ? column : Column.WAIT_TIME);
+    }
+
+    /**
+     * The wait unit a step-row header names ({@code day} for {@code Wait Days} or {@code Wait}, {@code hour},
+     * {@code minute}), or null for any other header: as in the wide layout, a team that waits in days
+     * heads its column so rather than adding a wait_mode column of "day" on every row.
+     */
+    public static String waitUnit(String header) {
+        return WAIT_UNITS.get(normalise(header));
     }
 
     /** The name a header stands for under a source's renames: the rename target, or the header itself. */

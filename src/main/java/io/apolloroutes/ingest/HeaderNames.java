@@ -31,6 +31,11 @@ public final class HeaderNames {
         return ColumnNames.resolve(renamed.apply(header));
     }
 
+    /** The wait unit a header names ({@code wait_days}: day), or null; see {@link ColumnNames#waitUnit}. */
+    public String waitUnit(String header) {
+        return ColumnNames.waitUnit(renamed.apply(header));
+    }
+
     /** The numbered step column of the wide layout a header names, or empty when it is not one. */
     public Optional<NumberedColumn> numbered(String header) {
         return ColumnNames.resolveNumbered(renamed.apply(header));

@@ -26,15 +26,17 @@ public final class TableLayout {
     private final int errorColumnIndex;
     private final List<String> unknownColumns;
     private final StepColumns stepColumns;
+    private final String waitUnit;
 
     private TableLayout(List<String> labels, List<Column> columns, Map<Column, Integer> indexOf,
-                        int errorColumnIndex, List<String> unknownColumns, StepColumns stepColumns) {
+                        int errorColumnIndex, List<String> unknownColumns, StepColumns stepColumns, String waitUnit) {
         this.labels = labels;
         this.columns = columns;
         this.indexOf = indexOf;
         this.errorColumnIndex = errorColumnIndex;
         this.unknownColumns = unknownColumns;
         this.stepColumns = stepColumns;
+        this.waitUnit = waitUnit;
     }
 
     /**
@@ -109,7 +111,23 @@ public final class TableLayout {
         }
         checkWide(labels, columns, numbered, stepColumns);
         return new TableLayout(Collections.unmodifiableList(labels), Collections.unmodifiableList(columns),
-                indexOf, errorColumn, List.copyOf(unknown), stepColumns);
+                indexOf, errorColumn, List.copyOf(unknown), stepColumns, waitUnit(labels, indexOf, renamed));
+    }
+
+    /**
+     * The unit the wait column's header names ({@code Wait Days}), or null. Such a column and a wait_mode
+     * column would each give the unit, so the file is refused rather than one of them quietly winning.
+     */
+    private static String waitUnit(List<String> labels, Map<Column, Integer> indexOf, Function<String, String> renamed) {
+        Integer wait = indexOf.get(Column.WAIT_TIME);
+        String unit = wait == null ? null : ColumnNames.waitUnit(renamed.apply(labels.get(wait)));
+        Integer mode = indexOf.get(Column.WAIT_MODE);
+        if (unit != null && mode != null) {
+            throw new UnreadableInputException(1, String.format("columns %d (\"%s\") and %d (\"%s\") both give the"
+                    + " wait's unit; keep one of them (a wait_time column with wait_mode, or \"%s\" alone)",
+                    wait + 1, labels.get(wait), mode + 1, labels.get(mode), labels.get(wait)));
+        }
+        return unit;
     }
 
     /** Everything wrong with numbered step columns, in one message, so one edit of the header fixes it all. */
@@ -172,6 +190,14 @@ public final class TableLayout {
     /** True for the wide layout: one row per sequence, with numbered step columns. */
     public boolean isWide() {
         return !stepColumns.steps().isEmpty();
+    }
+
+    /**
+     * The wait unit of every step row, when the wait column's header names it ({@code Wait Days}: day);
+     * null when the rows give it in a wait_mode column, or leave it to the default.
+     */
+    public String waitUnit() {
+        return waitUnit;
     }
 
     /** The numbered step columns of the wide layout; none for step rows. */

@@ -129,6 +129,10 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
             }
             int index = i;
             layout.columnAt(i).ifPresent(column -> cells.put(column, new Cell(layout.labels().get(index), raw)));
+            if (layout.waitUnit() != null && i == layout.indexOf(Column.WAIT_TIME)) {
+                // "Wait Days: 3" is wait_time 3 and wait_mode day, both under the user's header, as in the wide layout
+                cells.put(Column.WAIT_MODE, new Cell(layout.labels().get(i), layout.waitUnit()));
+            }
         }
         row.cellProblems().forEach((index, problem) -> {
             String label = index < layout.labels().size() ? layout.labels().get(index) : null;
@@ -151,13 +155,23 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
             if (cell == null || cell.raw().isBlank()) {
                 continue;
             }
-            Cell earlier = cells.putIfAbsent(column, cell);
-            if (earlier != null) {
-                problems.add(new Problem(List.of(row.number()), field.getKey(), null, null, String.format(
-                        "means the same column as \"%s\" (%s); keep one of them", earlier.label(), column.canonicalName())));
+            put(cells, column, cell, row.number(), problems);
+            String unit = column == Column.WAIT_TIME ? columns.waitUnit(field.getKey()) : null;
+            if (unit != null) {
+                // "wait_days": 3 is wait_time 3 and wait_mode day
+                put(cells, Column.WAIT_MODE, new Cell(field.getKey(), unit), row.number(), problems);
             }
         }
         return new RowCells(row.number(), cells);
+    }
+
+    /** Files a cell; a second key for the same column is a problem of that key, not a silent winner. */
+    private static void put(Map<Column, Cell> cells, Column column, Cell cell, int number, List<Problem> problems) {
+        Cell earlier = cells.putIfAbsent(column, cell);
+        if (earlier != null) {
+            problems.add(new Problem(List.of(number), cell.label(), null, null, String.format(
+                    "means the same column as \"%s\" (%s); keep one of them", earlier.label(), column.canonicalName())));
+        }
     }
 
     static Cell jsonCell(Column column, String key, JsonNode value, int number, List<Problem> problems) {
