@@ -27,15 +27,24 @@ public enum InputFormat {
         return this == JSON || this == JSON_LINES;
     }
 
+    /** True for workbooks, whose record numbers may carry a sheet ({@link SheetRowNumbers}). */
+    public boolean isWorkbook() {
+        return this == XLSX || this == XLS;
+    }
+
+    /** The part of a file name after its last dot, in lower case; empty without one. */
+    private static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
     /**
      * What to do with a file the pack does not read: for the spreadsheet files people drop by habit, how
      * to get a format it reads out of the program that made them; for anything else, the list.
      */
     public static String unreadableAdvice(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
         String supported = "use .csv, .tsv, .txt, .xlsx, .xls, .json, .jsonl or .ndjson";
-        return switch (extension) {
+        return switch (extension(fileName)) {
             case "ods", "fods" -> "is an OpenDocument spreadsheet (LibreOffice, OpenOffice), which the pack does not"
                     + " read; save it as Excel 2007-365 (.xlsx) or export it as CSV, and drop that";
             case "numbers" -> "is an Apple Numbers document, which the pack does not read; in Numbers use File >"
@@ -51,9 +60,7 @@ public enum InputFormat {
 
     /** The format for a file name, or empty when the extension is not one the pack reads. */
     public static Optional<InputFormat> forFileName(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return switch (extension) {
+        return switch (extension(fileName)) {
             case "csv" -> Optional.of(CSV);
             // Excel's "Unicode Text" is tab-separated UTF-16 saved as .txt
             case "tsv", "tab", "txt" -> Optional.of(TSV);

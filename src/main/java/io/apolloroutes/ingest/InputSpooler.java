@@ -68,7 +68,7 @@ public class InputSpooler {
     private SpooledInput read(InputFile file, RecordReader reader, InputLimits limits) throws IOException {
         RowSpool spool = new RowSpool();
         Collector collector = new Collector(spool, limits.maxRows(), file.recordWord(),
-                new NamelessRows(file.format() == InputFormat.XLSX || file.format() == InputFormat.XLS));
+                new NamelessRows(file.format().isWorkbook()));
         try {
             reader.read(file.path(), collector);
             if (collector.records == 0) {

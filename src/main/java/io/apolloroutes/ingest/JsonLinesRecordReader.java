@@ -63,9 +63,9 @@ final class JsonLinesRecordReader implements RecordReader {
             }
         } catch (RowLengthGuard.RowTooLongException e) {
             int line = lineNumber + 1;
-            throw new UnreadableInputException(line, String.format(Locale.ROOT, "line %d is longer than %,d"
-                    + " characters, the most one sequence or row may take (20 × input.max-cell-length); a .jsonl"
-                    + " file holds one object per line, so if it is one JSON array, name it .json", line, maxLineChars));
+            throw new UnreadableInputException(line, String.format(Locale.ROOT, "line %d is longer than %s; a .jsonl file holds"
+                    + " one object per line, so if it is one JSON array, name it .json", line,
+                    RowLengthGuard.limitText(maxLineChars)));
         } catch (IOException e) {
             StrictTextReader.InvalidTextException invalid = StrictText.encodingError(e);
             if (invalid != null) {

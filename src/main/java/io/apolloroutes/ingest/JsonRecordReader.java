@@ -26,6 +26,10 @@ import java.util.Map;
 final class JsonRecordReader implements RecordReader {
 
     private static final String WRAPPER_FIELD = "sequences";
+    private static final String PASTED_OVER = "; look for text pasted many times over";
+    /** Where the pack looks for a file's rows or sequences, for the refusals of rows kept elsewhere. */
+    private static final String WHERE_ROWS_GO =
+            "put them in a top-level array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})";
 
     private final ObjectMapper mapper;
     private final JsonTrees trees;
@@ -164,9 +168,8 @@ final class JsonRecordReader implements RecordReader {
             try {
                 element = trees.read(parser);
             } catch (RowLengthGuard.RowTooLongException e) {
-                throw new UnreadableInputException(line, String.format(Locale.ROOT, "element %d (from line %d) is"
-                        + " longer than %,d characters, the most one sequence or row may take (20 ×"
-                        + " input.max-cell-length); look for text pasted many times over", number, line, maxRecordChars));
+                throw new UnreadableInputException(line, String.format(Locale.ROOT, "element %d (from line %d) is longer than %s%s",
+                        number, line, RowLengthGuard.limitText(maxRecordChars), PASTED_OVER));
             } catch (JsonTrees.DuplicateKeyException e) {
                 String raw = excerpts.text(start, parser.currentLocation().getCharOffset());
                 sink.record(null, new SourceRecord.Broken(number, line, raw, e.problem()));
@@ -194,18 +197,15 @@ final class JsonRecordReader implements RecordReader {
         } catch (RowLengthGuard.RowTooLongException e) {
             if (JsonShapes.APOLLO_STEPS.equals(field) || columns.column(field).isPresent()
                     || columns.numbered(field).isPresent()) {
-                throw new UnreadableInputException(objectLine, String.format(Locale.ROOT, "the top-level object (from"
-                        + " line %d) is longer than %,d characters, the most one sequence or row may take (20 ×"
-                        + " input.max-cell-length); look for text pasted many times over", objectLine, maxRecordChars));
+                throw new UnreadableInputException(objectLine, String.format(Locale.ROOT, "the top-level object (from line %d) is"
+                        + " longer than %s%s", objectLine, RowLengthGuard.limitText(maxRecordChars), PASTED_OVER));
             }
             if (!first) {
                 throw objectTooLong(objectLine);
             }
-            throw new UnreadableInputException(line, String.format(Locale.ROOT, "the value of \"%s\" (from line %d)"
-                    + " is longer than %,d characters, the most one sequence or row may take (20 ×"
-                    + " input.max-cell-length); if \"%s\" holds the rows or sequences, put them in a top-level"
-                    + " array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})",
-                    field, line, maxRecordChars, field));
+            throw new UnreadableInputException(line, String.format(Locale.ROOT, "the value of \"%s\" (from line %d) is longer than"
+                    + " %s; if \"%s\" holds the rows or sequences, %s", field, line,
+                    RowLengthGuard.limitText(maxRecordChars), field, WHERE_ROWS_GO));
         }
     }
 
@@ -214,11 +214,9 @@ final class JsonRecordReader implements RecordReader {
      * when it keeps its rows or sequences one key each ({@code {"id1": {...}, "id2": {...}}}).
      */
     private UnreadableInputException objectTooLong(int objectLine) {
-        return new UnreadableInputException(objectLine, String.format(Locale.ROOT, "the top-level object (from line"
-                + " %d) is longer than %,d characters, the most one sequence or row may take (20 ×"
-                + " input.max-cell-length); if its keys hold the rows or sequences, one key each, put them in a"
-                + " top-level array ([{...}, {...}]) or under \"sequences\" ({\"sequences\": [...]})",
-                objectLine, maxRecordChars));
+        return new UnreadableInputException(objectLine, String.format(Locale.ROOT, "the top-level object (from line %d) is longer"
+                + " than %s; if its keys hold the rows or sequences, one key each, %s", objectLine,
+                RowLengthGuard.limitText(maxRecordChars), WHERE_ROWS_GO));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.apolloroutes.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -45,18 +44,33 @@ final class LegacyEncoding {
 
     /** Windows-1252 or Mac Roman, from the bytes of the whole file. */
     static Charset of(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return of(in);
         }
     }
 
+    /** Reads the stream in blocks: a synchronized read() per byte would cost more than the vote itself. */
     static Charset of(InputStream in) throws IOException {
-        long windows = 0;
-        long mac = 0;
-        int before = -1;
-        int current = in.read();
-        while (current >= 0) {
-            int after = in.read();
+        Votes votes = new Votes();
+        byte[] block = new byte[1 << 16];
+        for (int n = in.read(block); n >= 0; n = in.read(block)) {
+            for (int i = 0; i < n; i++) {
+                votes.next(block[i] & 0xFF);
+            }
+        }
+        votes.next(-1);
+        return votes.mac > votes.windows ? MAC_ROMAN : WINDOWS_1252;
+    }
+
+    /** The count so far; each byte is judged once the byte after it is known. */
+    private static final class Votes {
+        private long windows;
+        private long mac;
+        private int before = -1;
+        private int current = -1;
+
+        /** @param after the next byte, or -1 at the end of the file */
+        void next(int after) {
             boolean afterLetter = isLowercaseAscii(before);
             if (current >= 0x80 && (afterLetter || isLowercaseAscii(after))) {
                 boolean windowsFits = afterLetter ? WINDOWS_FITS_AFTER_LETTER[current] : WINDOWS_FITS_BEFORE_LETTER[current];
@@ -67,7 +81,6 @@ final class LegacyEncoding {
             before = current;
             current = after;
         }
-        return mac > windows ? MAC_ROMAN : WINDOWS_1252;
     }
 
     private static boolean isLowercaseAscii(int b) {

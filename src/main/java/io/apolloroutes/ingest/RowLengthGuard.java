@@ -3,6 +3,7 @@ package io.apolloroutes.ingest;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Locale;
 
 /**
  * Stops a parser from buffering one endless record. A quote that is never closed makes a CSV parser
@@ -17,6 +18,15 @@ final class RowLengthGuard extends FilterReader {
         RowTooLongException(long limit) {
             super("a row is longer than " + limit + " characters");
         }
+    }
+
+    /**
+     * The limit as the readers' messages name it: "2,000,000 characters, the most one sequence or row may
+     * take (20 × input.max-cell-length)".
+     */
+    static String limitText(long limit) {
+        return String.format(Locale.ROOT, "%,d characters, the most one sequence or row may take (20 ×"
+                + " input.max-cell-length)", limit);
     }
 
     /** What the parser may have read ahead of the row it is on (its buffer is 8 KiB). */

@@ -1,7 +1,6 @@
 package io.apolloroutes.mapping;
 
 import io.apolloroutes.ingest.InputFile;
-import io.apolloroutes.ingest.InputFormat;
 import io.apolloroutes.ingest.SheetRowNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +84,7 @@ public final class RowNumbers {
     }
 
     private static boolean isWorkbook(InputFile file) {
-        return file.format() == InputFormat.XLSX || file.format() == InputFormat.XLS;
+        return file.format() != null && file.format().isWorkbook();
     }
 
     private static Map<String, List<Integer>> bySheet(List<Integer> rows) {

@@ -459,7 +459,8 @@ final class TabularSequenceMapper {
 
     @SuppressWarnings("unchecked")
     private <T> T parse(RowCells row, RowCells.Cell cell, Function<String, T> parse, Supplier<String> path) {
-        if (refusedCells.contains(cell(row.number(), cell.label()))) {
+        // most sequences have no refused cell: no key is built for them on this path, taken for every cell
+        if (!refusedCells.isEmpty() && refusedCells.contains(cell(row.number(), cell.label()))) {
             // told once, for what it holds: "must be a whole number" on top of "holds the control character
             // U+0001" would be a second message for one cell, and a quoted value would carry the character
             return null;
