@@ -14,8 +14,14 @@ public interface SourceLocator {
     /**
      * @param rows   the rows, elements or lines behind the path
      * @param column the user's header for the field, or null when the input has no columns
+     * @param typed  the cell as the user typed it ("Auto Emial", "3,0"), when the field's value was read
+     *               from one cell; null when it was computed, defaulted or is one entry of a list
      */
-    record Location(List<Integer> rows, String column) {
+    record Location(List<Integer> rows, String column, String typed) {
+
+        public Location(List<Integer> rows, String column) {
+            this(rows, column, null);
+        }
     }
 
     /** For JSON objects: everything comes from one element, and the JSON path is the location. */

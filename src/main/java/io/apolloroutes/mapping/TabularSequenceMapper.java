@@ -20,7 +20,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,7 +44,6 @@ final class TabularSequenceMapper {
     private final SequenceCandidate candidate;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Problem> notes = new ArrayList<>();
-    private final Map<Column, String> labels = new EnumMap<>(Column.class);
     private final Map<Column, List<Integer>> sequenceColumnRows = new EnumMap<>(Column.class);
     private final List<List<Integer>> stepRows = new ArrayList<>();
     private final List<List<RowCells>> stepCells = new ArrayList<>();
@@ -54,6 +52,7 @@ final class TabularSequenceMapper {
     private final Set<String> refusedCells = new HashSet<>();
     private List<RowCells> rows;
     private HeaderNames columns;
+    private ColumnLabels labels;
     private boolean dayMode;
     /** The body_format cell read last, and what it says (null when it says nothing usable). */
     private RowCells.Cell formatCell;
@@ -80,17 +79,18 @@ final class TabularSequenceMapper {
         }
         // a wide row (numbered step columns) arrives as the step rows it stands for
         rows = RowCells.of(candidate, columns, problems);
+        labels = new ColumnLabels(candidate, rows);
         for (RowCells row : rows) {
-            for (Map.Entry<Column, RowCells.Cell> cell : row.cells().entrySet()) {
-                Column column = cell.getKey();
-                labels.putIfAbsent(column, cell.getValue().label());
+            for (Column column : row.cells().keySet()) {
                 if (column.level() == Column.Level.SEQUENCE) {
                     sequenceColumnRows.computeIfAbsent(column, k -> new ArrayList<>()).add(row.number());
                 }
             }
         }
         SequenceRequest request = request();
-        return new SequenceDraft(candidate, request, new Locator(), problems, notes);
+        TabularLocator locator = new TabularLocator(candidate, rows, labels, sequenceColumnRows, stepRows, stepCells,
+                touchCells, dayMode);
+        return new SequenceDraft(candidate, request, locator, problems, notes);
     }
 
     private SequenceRequest request() {
@@ -135,15 +135,10 @@ final class TabularSequenceMapper {
         try {
             return parse.apply(constant);
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(candidate.recordNumbers(), constantLabel(column), column.apolloField(), constant,
+            problems.add(new Problem(candidate.recordNumbers(), ColumnLabels.constant(column), column.apolloField(), constant,
                     e.getMessage()));
             return null;
         }
-    }
-
-    /** Where a message about a mapping-file constant points: the constant, which no cell of the file holds. */
-    private static String constantLabel(Column column) {
-        return column.canonicalName() + " (mapping file constant)";
     }
 
     // ---- steps ---------------------------------------------------------------------------------
@@ -167,7 +162,7 @@ final class TabularSequenceMapper {
                 checkDayMode(step, i, waitTime, waitMode, day);
                 if (day != null) {
                     if (day < previousDay) {
-                        problems.add(new Problem(stepRows.get(i), label(Column.DAY, step), stepPath(i, "wait_time"),
+                        problems.add(new Problem(stepRows.get(i), labels.of(Column.DAY, step), stepPath(i, "wait_time"),
                                 day.toString(), "goes back in time: step " + (i + 1) + " is on day " + day
                                 + " but the step before it is on day " + previousDay + "; days count from enrolment"
                                 + " and must not decrease"));
@@ -206,7 +201,7 @@ final class TabularSequenceMapper {
         List<Integer> all = candidate.recordNumbers();
         if (all.stream().allMatch(row -> RowNumbers.onSequencesSheet(candidate.file(), row))) {
             String steps = SheetRowNumbers.SHEETS.get(1);
-            return Optional.of(new Problem(all, label(Column.SEQUENCE), "emailer_steps", null, String.format("has no"
+            return Optional.of(new Problem(all, labels.of(Column.SEQUENCE), "emailer_steps", null, String.format("has no"
                     + " row on the %s sheet, so it has no step (a sequence needs at least one): add its steps there,"
                     + " one row per email, with \"%s\" in its sequence column", steps, candidate.name())));
         }
@@ -225,7 +220,7 @@ final class TabularSequenceMapper {
     private String firstEmailHeader(Column column) {
         TableLayout layout = candidate.layout();
         if (layout == null || !layout.isWide()) {
-            return label(column);
+            return labels.of(column);
         }
         return layout.stepColumns().step(1).map(step -> step.variants().getOrDefault('a', Map.of()).get(column))
                 .map(StepColumns.Entry::label)
@@ -254,7 +249,7 @@ final class TabularSequenceMapper {
             return stepContent.stream().map(List::of).toList();
         }
         if (!unnumbered.isEmpty()) {
-            problems.add(new Problem(unnumbered, label(Column.STEP), null,
+            problems.add(new Problem(unnumbered, labels.of(Column.STEP), null,
                     null, "is empty, while other rows of this sequence number their steps; give every row"
                     + " its step number"));
         }
@@ -274,7 +269,7 @@ final class TabularSequenceMapper {
         }
         for (int expected = 1; !byNumber.isEmpty() && expected < byNumber.lastKey(); expected++) {
             if (!byNumber.containsKey(expected)) {
-                problems.add(new Problem(numbered.stream().map(RowCells::number).toList(), label(Column.STEP), null,
+                problems.add(new Problem(numbered.stream().map(RowCells::number).toList(), labels.of(Column.STEP), null,
                         null, "skips step " + expected + "; number the steps 1, 2, 3… without gaps"));
             }
         }
@@ -284,19 +279,19 @@ final class TabularSequenceMapper {
     private void checkDayMode(List<RowCells> step, int index, Integer waitTime, String waitMode, Integer day) {
         List<Integer> numbers = stepRows.get(index);
         if (waitTime != null) {
-            problems.add(new Problem(numbers, label(Column.WAIT_TIME, step), stepPath(index, "wait_time"),
+            problems.add(new Problem(numbers, labels.of(Column.WAIT_TIME, step), stepPath(index, "wait_time"),
                     waitTime.toString(), "is set, but this sequence uses the day column; use either day"
                     + " (days since enrolment) or wait_time (wait since the previous step), not both"));
         }
         // "Step 2 Wait Hours" is the wait and its unit in one cell, told once: as a wait that should not be there
-        boolean unitOfThatWait = waitTime != null && label(Column.WAIT_MODE, step).equals(label(Column.WAIT_TIME, step));
+        boolean unitOfThatWait = waitTime != null && labels.unitInWaitHeader(step);
         if (waitMode != null && !DEFAULT_WAIT_MODE.equals(waitMode) && !unitOfThatWait) {
-            problems.add(new Problem(numbers, label(Column.WAIT_MODE, step), stepPath(index, "wait_mode"),
+            problems.add(new Problem(numbers, labels.of(Column.WAIT_MODE, step), stepPath(index, "wait_mode"),
                     written(step, Column.WAIT_MODE, waitMode),
                     "must be day (or empty) when the sequence uses the day column"));
         }
         if (day == null && step.stream().noneMatch(r -> r.has(Column.DAY))) {
-            problems.add(new Problem(numbers, label(Column.DAY, step), stepPath(index, "wait_time"), null,
+            problems.add(new Problem(numbers, labels.of(Column.DAY, step), stepPath(index, "wait_time"), null,
                     "is empty; this sequence uses the day column, so every step needs its day"));
         }
     }
@@ -319,10 +314,10 @@ final class TabularSequenceMapper {
             if (!emails.isEmpty() && type.matches(ApolloVocabulary.STEP_TYPES)) {
                 // named by the user's headers: in the wide layout "Step 3 Subject" and "Step 3 Note", not "note"
                 List<Integer> withEmail = numbers(emails);
-                problems.add(new Problem(withEmail, label(Column.TYPE, step), stepPath(index, "type"),
+                problems.add(new Problem(withEmail, labels.of(Column.TYPE, step), stepPath(index, "type"),
                         written(step, Column.TYPE, type), String.format("is a step that sends no email, so the text"
                                 + " under %s would be lost; move it to \"%s\", or change the type to auto_email",
-                                emailHeaders(emails), label(Column.NOTE, step))));
+                                emailHeaders(emails), labels.of(Column.NOTE, step))));
             }
             return null;
         }
@@ -354,7 +349,7 @@ final class TabularSequenceMapper {
             } else if (status == null && problems.stream().noneMatch(p -> p.concerns(row.number()))) {
                 // a row with a problem is not created at all: "created as a draft" would mislead (and its
                 // body may only look empty because the cell was refused, say for its length)
-                notes.add(new Problem(List.of(row.number()), label(Column.BODY, List.of(row)),
+                notes.add(new Problem(List.of(row.number()), labels.of(Column.BODY, List.of(row)),
                         touchPath(index, touchIndex, "emailer_template.body_html"),
                         null, "is empty, so this email is created as a draft without a status; Apollo sends it"
                         + " only once it has a body and is approved"));
@@ -372,8 +367,8 @@ final class TabularSequenceMapper {
      */
     private void noEmail(List<RowCells> step, int index, String type) {
         List<Integer> numbers = stepRows.get(index);
-        String subject = label(Column.SUBJECT, step);
-        String body = label(Column.BODY, step);
+        String subject = labels.of(Column.SUBJECT, step);
+        String body = labels.of(Column.BODY, step);
         // a subject or body cell the reader refused (#REF!) is reported already, and it may be the very email
         boolean refused = problems.stream().anyMatch(p -> (body.equals(p.column()) || subject.equals(p.column()))
                 && p.rows().stream().anyMatch(numbers::contains));
@@ -386,7 +381,7 @@ final class TabularSequenceMapper {
         problems.add(new Problem(numbers, body, stepPath(index, "emailer_touches"), null, String.format("is empty,"
                         + " and so is \"%s\", but step %d is an email step (%s), which needs an email: write its subject"
                         + " and body there (a reply needs only the body), or set \"%s\" to a step that sends no email,"
-                        + " such as call or action_item", subject, index + 1, typed, label(Column.TYPE, step))));
+                        + " such as call or action_item", subject, index + 1, typed, labels.of(Column.TYPE, step))));
     }
 
     /** The headers of the filled email cells of these rows, quoted: "Step 3 Subject" and "Step 3 Body B". */
@@ -509,108 +504,11 @@ final class TabularSequenceMapper {
                 .orElse(fallback);
     }
 
-    private String label(Column column) {
-        if (labels.containsKey(column)) {
-            return labels.get(column);
-        }
-        int index = candidate.layout() == null ? -1 : candidate.layout().indexOf(column);
-        return index >= 0 ? candidate.layout().labels().get(index) : column.canonicalName();
-    }
-
-    /** The user's header for a column within some records (one step's): in the wide layout it differs per step. */
-    private String label(Column column, List<RowCells> scope) {
-        return scope.stream().map(row -> row.header(column)).filter(Objects::nonNull).findFirst()
-                .orElseGet(() -> label(column));
-    }
-
     private static String stepPath(int index, String field) {
         return "emailer_steps[" + index + "]." + field;
     }
 
     private static String touchPath(int step, int touch, String field) {
         return stepPath(step, "emailer_touches[" + touch + "]." + field);
-    }
-
-    /** Finds rows and header for a JSON path of the request this mapper built. */
-    private final class Locator implements SourceLocator {
-
-        @Override
-        public Location locate(String jsonPath) {
-            List<Integer> all = candidate.recordNumbers();
-            JsonPath path = JsonPath.parse(jsonPath);
-            if (path.isEmpty()) {
-                return new Location(all, null);
-            }
-            JsonPath.Segment first = path.segment(0);
-            if (!"emailer_steps".equals(first.name())) {
-                Column column = columnFor(Column.Level.SEQUENCE, first.name());
-                List<Integer> rowsWithValue = column == null ? null : sequenceColumnRows.get(column);
-                if (column != null && rowsWithValue == null
-                        && candidate.file().source().constants().containsKey(column)) {
-                    // the value came from the mapping file: a column of that name may not even be in the file
-                    return new Location(all, constantLabel(column));
-                }
-                return new Location(rowsWithValue != null ? rowsWithValue : all, column == null ? null : label(column));
-            }
-            if (first.index() == null && path.size() == 1 && stepRows.isEmpty()
-                    && rows.stream().anyMatch(row -> row.has(Column.STEP))) {
-                // no step although rows give step numbers: every one was refused (step 0, "one"), and told on
-                // the step column; located there, validation's "is empty" is known for an echo of that
-                return new Location(all, label(Column.STEP));
-            }
-            if (first.index() == null || first.index() >= stepRows.size()) {
-                return new Location(all, null);
-            }
-            int step = first.index();
-            if (path.size() == 1) {
-                return new Location(stepRows.get(step), null);
-            }
-            JsonPath.Segment second = path.segment(1);
-            if ("emailer_touches".equals(second.name())) {
-                List<RowCells> touches = touchCells.get(step);
-                if (second.index() == null) {
-                    // a step without an email is told by the mapping, on the body column (see noEmail); located
-                    // there too, validation's "has no email" is known for an echo when the body cell was refused
-                    return new Location(stepRows.get(step), touches.size() > 1 ? variantsColumn(step, touches)
-                            : label(Column.BODY, stepCells.get(step)));
-                }
-                if (second.index() >= touches.size()) {
-                    return new Location(stepRows.get(step), null);
-                }
-                RowCells touch = touches.get(second.index());
-                Column column = columnFor(Column.Level.TOUCH, path.last().name());
-                return new Location(List.of(touch.number()), column == null ? null : label(column, List.of(touch)));
-            }
-            Column column = "wait_time".equals(second.name()) && dayMode ? Column.DAY
-                    : columnFor(Column.Level.STEP, second.name());
-            return new Location(stepRows.get(step), column == null ? null : label(column, stepCells.get(step)));
-        }
-
-        /**
-         * Where a step's emails are more than one (an A/B test): on step rows, the step column, whose number
-         * the rows share; in the wide layout, the column of the second variant ("Step 1 Body B"), since
-         * variant A is the step's ordinary email.
-         */
-        private String variantsColumn(int step, List<RowCells> touches) {
-            RowCells second = touches.get(1);
-            if (second.number() != touches.get(0).number()) {
-                return label(Column.STEP, stepCells.get(step));
-            }
-            for (Map.Entry<Column, RowCells.Cell> cell : second.cells().entrySet()) {
-                if (cell.getKey().level() == Column.Level.TOUCH) {
-                    return cell.getValue().label();
-                }
-            }
-            return null;
-        }
-
-        private Column columnFor(Column.Level level, String apolloField) {
-            for (Column column : Column.values()) {
-                if (column.level() == level && apolloField.equals(column.apolloField())) {
-                    return column;
-                }
-            }
-            return null;
-        }
     }
 }

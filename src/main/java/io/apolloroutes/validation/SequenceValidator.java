@@ -95,7 +95,9 @@ public class SequenceValidator {
         SourceLocator.Location location = locator.locate(path);
         Object value = violation.getInvalidValue();
         boolean quotable = value instanceof String || value instanceof Number || value instanceof Boolean;
-        return new Problem(location.rows(), location.column(), path.isEmpty() ? null : path,
-                quotable ? value.toString() : null, violation.getMessage());
+        // quoted as typed: a user searches the file for "Auto Emial", not for the auto_emial it was read as
+        String quoted = !quotable ? null : location.typed() != null ? location.typed() : value.toString();
+        return new Problem(location.rows(), location.column(), path.isEmpty() ? null : path, quoted,
+                violation.getMessage());
     }
 }

@@ -1060,9 +1060,9 @@ class SequenceMapperTest {
                 """);
 
         assertThat(draft.locator().locate("emailer_steps[1].emailer_touches[0].emailer_template.body_html"))
-                .isEqualTo(new SourceLocator.Location(List.of(3), "BODY"));
+                .isEqualTo(new SourceLocator.Location(List.of(3), "BODY", "Version A"));
         assertThat(draft.locator().locate("emailer_steps[1].emailer_touches[1].emailer_template.body_html"))
-                .isEqualTo(new SourceLocator.Location(List.of(4), "BODY"));
+                .isEqualTo(new SourceLocator.Location(List.of(4), "BODY", "Version B"));
     }
 
     @Test
@@ -1086,7 +1086,7 @@ class SequenceMapperTest {
                 """);
 
         assertThat(draft.locator().locate("emailer_steps[1].wait_mode"))
-                .isEqualTo(new SourceLocator.Location(List.of(3, 4), "Wait Mode"));
+                .isEqualTo(new SourceLocator.Location(List.of(3, 4), "Wait Mode", "weeks"));
         assertThat(draft.locator().locate("emailer_steps[1]"))
                 .isEqualTo(new SourceLocator.Location(List.of(3, 4), null));
     }
@@ -1101,7 +1101,7 @@ class SequenceMapperTest {
                 """);
 
         assertThat(draft.locator().locate("label_names"))
-                .isEqualTo(new SourceLocator.Location(List.of(3, 4), "Label Names"));
+                .isEqualTo(new SourceLocator.Location(List.of(3, 4), "Label Names", "Inbound"));
     }
 
     @Test
@@ -1186,7 +1186,7 @@ class SequenceMapperTest {
         SequenceDraft draft = mapAll(TestInputs.copy("inputs/flat-rows.json", dir)).get(0);
 
         assertThat(draft.locator().locate("emailer_steps[1].emailer_touches[0].emailer_template.body_html"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "body"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "body", "Following up"));
         assertThat(draft.locator().locate("label_names"))
                 .isEqualTo(new SourceLocator.Location(List.of(1), "labels"));
     }
@@ -1205,7 +1205,7 @@ class SequenceMapperTest {
                 .containsExactly(tuple(0, "minute"), tuple(3, "day"));
         assertThat(draft.request().emailerSteps().get(1).emailerTouches().get(0).includeSignature()).isFalse();
         assertThat(draft.locator().locate("emailer_steps[1].wait_time"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "waitTime"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "waitTime", "3"));
     }
 
     @Test
@@ -1543,7 +1543,7 @@ class SequenceMapperTest {
         assertThat(rows.problems()).isEmpty();
         assertThat(rows.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 1);
         assertThat(rows.locator().locate("emailer_steps[1].wait_time"))
-                .isEqualTo(new SourceLocator.Location(List.of(4), "wait_time"));
+                .isEqualTo(new SourceLocator.Location(List.of(4), "wait_time", "1"));
     }
 
     // ---- helpers -------------------------------------------------------------------------------

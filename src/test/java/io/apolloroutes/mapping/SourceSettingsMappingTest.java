@@ -232,11 +232,11 @@ class SourceSettingsMappingTest {
                 """));
 
         assertThat(drafts.get(0).locator().locate("permissions"))
-                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "permissions (mapping file constant)"));
+                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "permissions (mapping file constant)", "public"));
         assertThat(drafts.get(0).locator().locate("folder_id"))
-                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "folder_id (mapping file constant)"));
+                .isEqualTo(new SourceLocator.Location(List.of(2, 3), "folder_id (mapping file constant)", "not an id"));
         assertThat(drafts.get(1).locator().locate("folder_id"))
-                .isEqualTo(new SourceLocator.Location(List.of(4), "Folder"));
+                .isEqualTo(new SourceLocator.Location(List.of(4), "Folder", "64b0f00d64b0f00d64b0f00d"));
     }
 
     @Test
@@ -487,7 +487,7 @@ class SourceSettingsMappingTest {
         assertThat(draft.request().emailerSteps()).extracting(SourceSettingsMappingTest::body)
                 .containsExactly("<p><strong>Hi</strong> {{first_name}}</p>", "<p>Any thoughts?</p>");
         assertThat(draft.locator().locate("emailer_steps[1].emailer_touches[0].emailer_template.body_html"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "Email Copy"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "Email Copy", "Any thoughts?"));
     }
 
     @Test
@@ -537,7 +537,7 @@ class SourceSettingsMappingTest {
         assertThat(spring.request().emailerSteps()).extracting(SourceSettingsMappingTest::body)
                 .containsExactly("<p>Hi {{first_name}}</p>", "<p>Any thoughts?</p>");
         assertThat(spring.locator().locate("emailer_steps[1].wait_time"))
-                .isEqualTo(new SourceLocator.Location(List.of(1), "Touch 2 Delay"));
+                .isEqualTo(new SourceLocator.Location(List.of(1), "Touch 2 Delay", "3"));
         assertThat(drafts.get(1).request().emailerSteps()).hasSize(1);
     }
 

@@ -420,7 +420,7 @@ class WideLayoutMapperTest {
 
         assertThat(draft.problems()).isEmpty();
         assertThat(draft.locator().locate("emailer_steps[0].emailer_touches[0].emailer_template.subject"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 1 Subject B"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 1 Subject B", "Only B"));
     }
 
     @Test
@@ -431,13 +431,13 @@ class WideLayoutMapperTest {
                 """);
 
         assertThat(draft.locator().locate("emailer_steps[1].wait_time"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 2 Wait Hours"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 2 Wait Hours", "5"));
         assertThat(draft.locator().locate("emailer_steps[1].wait_mode"))
                 .isEqualTo(new SourceLocator.Location(List.of(2), "Step 2 Wait Hours"));
         assertThat(draft.locator().locate("emailer_steps[2].type"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 3 Type"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 3 Type", "call"));
         assertThat(draft.locator().locate("emailer_steps[1].emailer_touches[0].emailer_template.body_html"))
-                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 2 Body"));
+                .isEqualTo(new SourceLocator.Location(List.of(2), "Step 2 Body", "Second"));
     }
 
     @Test
@@ -469,7 +469,7 @@ class WideLayoutMapperTest {
                 .satisfies(p -> assertThat(p.render(candidate.file())).isEqualTo("sequences.csv row 2, column"
                         + " \"Step 2 Type\" (emailer_steps[1].type): must be one of auto_email, manual_email, call,"
                         + " action_item, linkedin_step_message, linkedin_step_connect, linkedin_step_view_profile or"
-                        + " linkedin_step_interact_post — got 'auto_emial'"));
+                        + " linkedin_step_interact_post — got 'Auto Emial'"));
     }
 
     @Test
@@ -556,7 +556,7 @@ class WideLayoutMapperTest {
         assertThat(draft.problems()).isEmpty();
         assertThat(draft.request().permissions()).isEqualTo("team_can_view");
         assertThat(draft.request().labelNames()).containsExactly("Inbound", "Q1");
-        assertThat(draft.locator().locate("permissions")).isEqualTo(new SourceLocator.Location(List.of(2), "Permissions"));
+        assertThat(draft.locator().locate("permissions")).isEqualTo(new SourceLocator.Location(List.of(2), "Permissions", "Team Can View"));
     }
 
     @Test
@@ -681,7 +681,7 @@ class WideLayoutMapperTest {
         assertThat(json.problems()).isEmpty();
         assertThat(body(json)).isEqualTo(body(wide));
         assertThat(json.locator().locate("emailer_steps[0].emailer_touches[1].emailer_template.body_html"))
-                .isEqualTo(new SourceLocator.Location(List.of(1), "step_1_body_b"));
+                .isEqualTo(new SourceLocator.Location(List.of(1), "step_1_body_b", "Other first"));
     }
 
     @Test

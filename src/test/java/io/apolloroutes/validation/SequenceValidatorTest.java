@@ -89,6 +89,32 @@ class SequenceValidatorTest {
     }
 
     @Test
+    void quotes_a_refused_value_as_the_user_typed_it_not_as_it_was_read(@TempDir Path dir) throws IOException {
+        Path file = TestInputs.write(dir, "steps.csv", """
+                sequence,step,Type,Wait Days,Permissions,subject,body
+                Q1,1,,,Team Only,Hello,Hi
+                Q1,2,Auto Emial,2,,,Following up
+                """);
+        SequenceDraft mapped = new SequenceMapper(TestInputs.MAPPER).map(TestInputs.candidates(file).get(0));
+
+        // read as team_only and auto_emial, which the file nowhere says
+        assertThat(validate(mapped, false).problems()).extracting(Problem::column, Problem::value)
+                .containsExactlyInAnyOrder(tuple("Permissions", "Team Only"), tuple("Type", "Auto Emial"));
+    }
+
+    @Test
+    void quotes_one_entry_of_a_list_cell_not_the_whole_cell(@TempDir Path dir) throws IOException {
+        Path file = TestInputs.write(dir, "steps.csv", """
+                sequence,step,Excluded Account Stage IDs,subject,body
+                Q1,1,"%s; %s; aaaaaaaaaaaaaaaa1",Hello,Hi
+                """.formatted(STAGE_A, STAGE_B));
+        SequenceDraft mapped = new SequenceMapper(TestInputs.MAPPER).map(TestInputs.candidates(file).get(0));
+
+        assertThat(validate(mapped, false).problems()).extracting(Problem::path, Problem::value)
+                .containsExactly(tuple("excluded_account_stage_ids[2]", "aaaaaaaaaaaaaaaa1"));
+    }
+
+    @Test
     void leaves_a_draft_without_request_untouched() {
         Problem unreadable = Problem.ofRecords(List.of(1), "{oops", "cannot be read");
         SequenceDraft draft = new SequenceDraft(candidate(), null, SourceLocator.wholeRecord(1), List.of(unreadable));
