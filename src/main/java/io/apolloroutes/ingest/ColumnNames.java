@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,9 @@ public final class ColumnNames {
     /** Words the pack's names write as one that camel case writes as two: {@code Exact DateTime}. */
     private static final Pattern ONE_WORD = Pattern.compile("(?<=^|_)(date|day)_time(?=_|$)");
     private static final Map<String, Column> BY_NAME = new HashMap<>();
+    private static final int NORMALISED_ENTRIES = 4_096;
+    private static final int NORMALISED_KEY_LENGTH = 200;
+    private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
 
     /**
      * {@code step 2 body}, {@code step2_body}, {@code Step #2: Body}, {@code email 2 body}, after
@@ -126,7 +130,32 @@ public final class ColumnNames {
         return ERROR_COLUMN.equals(normalise(header));
     }
 
+    /**
+     * The normal form of a header. Remembered, because flat JSON names its columns again on every row,
+     * and three regular expressions per key per row cost more than the rest of reading the row; bounded
+     * in entries and length, so a file of ever new keys cannot grow it without end.
+     */
     static String normalise(String header) {
+        if (header == null || header.length() > NORMALISED_KEY_LENGTH) {
+            return normaliseNow(header);
+        }
+        String known = NORMALISED.get(header);
+        if (known != null) {
+            return known;
+        }
+        String normalised = normaliseNow(header);
+        if (NORMALISED.size() < NORMALISED_ENTRIES) {
+            NORMALISED.put(header, normalised);
+        }
+        return normalised;
+    }
+
+    /** How many header forms are remembered, for the test of the bound. */
+    static int remembered() {
+        return NORMALISED.size();
+    }
+
+    private static String normaliseNow(String header) {
         String words = header == null ? "" : CAMEL_CASE_WORD.matcher(EdgeBlanks.strip(header)).replaceAll("_");
         String separated = SEPARATORS.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("_");
         String collapsed = ONE_WORD.matcher(separated).replaceAll("$1time");

@@ -108,4 +108,17 @@ class ColumnNamesTest {
                 .contains(Column.EMAIL_OPEN_TRIGGER_TASK_THRESHOLD);
         assertThat(ColumnNames.resolve("Step")).contains(Column.STEP);
     }
+
+    @Test
+    void remembers_a_bounded_number_of_header_forms_however_many_keys_a_file_invents() {
+        for (int i = 0; i < 10_000; i++) {
+            ColumnNames.normalise("Custom Field " + i);
+        }
+        ColumnNames.normalise("Step 1 Body " + "x".repeat(5_000));
+
+        assertThat(ColumnNames.remembered()).isLessThanOrEqualTo(4_096);
+        // past the bound, headers are still read, just not remembered
+        assertThat(ColumnNames.resolve("Custom Field 9999 Wait Mode")).isEmpty();
+        assertThat(ColumnNames.resolve("WaitMode")).contains(Column.WAIT_MODE);
+    }
 }
