@@ -200,8 +200,24 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
     }
 
     private static UnreadableInputException binary(StrictTextReader.BinaryDataException binary) {
-        return new UnreadableInputException((int) binary.line(), "is not a text file: it contains binary data ("
-                + binary.getMessage() + "); export the sheet as CSV, or drop the workbook itself (.xlsx)");
+        return new BinaryData(binary, "export the sheet as CSV, or drop the workbook itself (.xlsx)");
+    }
+
+    /** A file refused for binary data, with what the character was, so a reader of another format can advise its own fix. */
+    static final class BinaryData extends UnreadableInputException {
+
+        private final transient StrictTextReader.BinaryDataException found;
+
+        BinaryData(StrictTextReader.BinaryDataException found, String advice) {
+            super((int) found.line(), "is not a text file: it contains binary data (" + found.getMessage() + "); "
+                    + advice);
+            this.found = found;
+        }
+
+        /** The same refusal with other advice. */
+        BinaryData advising(String advice) {
+            return new BinaryData(found, advice);
+        }
     }
 
     private static void refuseBinaryContainers(byte[] head, int length) {

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** What the JSON readers need from the file itself, beyond the one pass of parsing it. */
 final class JsonFiles {
@@ -24,22 +25,35 @@ final class JsonFiles {
      * @param refusal the refusal for the text as read
      */
     static UnreadableInputException notJsonText(Path file, UnreadableInputException refusal) throws IOException {
+        return notText(file).orElse(refusal);
+    }
+
+    /**
+     * Why the file is no UTF-8 text at all, from its first bytes: a workbook, a PDF, binary data or UTF-16
+     * text; empty when it starts as UTF-8 text (which may still not be JSON).
+     */
+    static Optional<UnreadableInputException> notText(Path file) throws IOException {
         DecodedText text;
         try {
             text = DecodedText.of(file, StandardCharsets.UTF_8);
+        } catch (DecodedText.BinaryData binary) {
+            // no sheet to export: a JSON file with control bytes is another kind of file, or a damaged copy
+            return Optional.of(binary.advising("a JSON file is UTF-8 text; check that this is the file you meant"
+                    + " to drop, or export it again"));
         } catch (UnreadableInputException whatItIs) {
             // a JSON file is read as UTF-8 whatever input.encoding says, the setting that refusal points to
             String utf16 = DecodedText.utf16WithoutBom(file);
-            return utf16 == null ? whatItIs : new UnreadableInputException(0, "looks like " + utf16 + " text without a"
-                    + " byte-order mark, but a JSON file must be UTF-8; save it as UTF-8 and drop it again");
+            return Optional.of(utf16 == null ? whatItIs : new UnreadableInputException(0, "looks like " + utf16
+                    + " text without a byte-order mark, but a JSON file must be UTF-8; save it as UTF-8 and drop it"
+                    + " again"));
         }
         if (text.bomLength() > 0 && !text.charset().equals(StandardCharsets.UTF_8)) {
             // Windows PowerShell's Out-File and > write UTF-16 with a byte-order mark unless told otherwise
-            return new UnreadableInputException(0, "is " + text.charset().name() + " text (it starts with that"
-                    + " byte-order mark), but a JSON file must be UTF-8; save it as UTF-8 (in PowerShell:"
-                    + " Out-File -Encoding utf8) and drop it again");
+            return Optional.of(new UnreadableInputException(0, "is " + text.charset().name() + " text (it starts"
+                    + " with that byte-order mark), but a JSON file must be UTF-8; save it as UTF-8 (in PowerShell:"
+                    + " Out-File -Encoding utf8) and drop it again"));
         }
-        return refusal;
+        return Optional.empty();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads JSON Lines: one object per line. A line that is not valid JSON, or has a key twice, is one bad
@@ -38,6 +39,7 @@ final class JsonLinesRecordReader implements RecordReader {
     @Override
     public void read(Path file, RecordSink sink) throws IOException {
         int lineNumber = 0;
+        boolean started = false;
         try (InputStream in = Files.newInputStream(file);
              RowLengthGuard guard = new RowLengthGuard(StrictText.utf8Reader(in), maxLineChars);
              BufferedReader lines = new BufferedReader(guard)) {
@@ -52,13 +54,24 @@ final class JsonLinesRecordReader implements RecordReader {
                 try (JsonParser parser = mapper.createParser(line)) {
                     node = trees.read(parser);
                 } catch (JsonProcessingException e) {
+                    if (!started) {
+                        // a first line that is not JSON may be no text at all (a database file, a PDF): the
+                        // whole file is told so, not each of its "lines"
+                        Optional<UnreadableInputException> notText = JsonFiles.notText(file);
+                        if (notText.isPresent()) {
+                            throw notText.get();
+                        }
+                    }
+                    started = true;
                     sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line,
                             "is not valid JSON: " + e.getOriginalMessage()));
                     continue;
                 } catch (JsonTrees.DuplicateKeyException e) {
+                    started = true;
                     sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line, e.problem()));
                     continue;
                 }
+                started = true;
                 JsonShapes.file(lineNumber, lineNumber, node, sink, columns);
             }
         } catch (RowLengthGuard.RowTooLongException e) {

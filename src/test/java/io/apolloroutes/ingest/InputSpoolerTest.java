@@ -324,6 +324,20 @@ class InputSpoolerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"export.json", "export.jsonl"})
+    void tells_binary_data_named_as_json_that_it_is_not_text_without_advice_about_sheets(String name)
+            throws IOException {
+        // the start of a SQLite database, a common "JSON export" mix-up
+        Path file = Files.write(dir.resolve(name), new byte[] {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm',
+                'a', 't', ' ', '3', 0, 0x10, 0, 1, 1, 0, 0x40, 0x20, 0x20});
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("is not a text file: it contains binary data (control character U+0000")
+                .hasMessageContaining("a JSON file is UTF-8 text").hasMessageNotContaining("CSV")
+                .hasMessageNotContaining("sheet");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl"})
     void tells_utf16_json_to_be_saved_as_utf8(String name) throws IOException {
         // what Windows PowerShell's Out-File writes unless told otherwise
         Path file = Files.write(dir.resolve(name),
