@@ -9,7 +9,9 @@ import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -45,14 +47,17 @@ class SftpImportTest extends SftpImportSupport {
     }
 
     @Test
-    void takes_a_file_only_once_it_has_stopped_changing() {
+    void takes_a_file_only_once_it_has_stopped_changing() throws IOException {
         server = SftpTestServer.on(work.resolve("server"), clientKey).start();
-        upload("samples/quick-start.csv", "just-uploaded.csv");
+        Path uploaded = upload("samples/quick-start.csv", "just-uploaded.csv");
         Map<String, String> settings = trusting(server.knownHostsLine());
         settings.put("sftp.stable-for", "3s");
         app = start(settings);
+        // written a moment ago, as the pack first sees it: on a busy machine starting the pack alone can take
+        // longer than stable-for, so the upload's own time would already be old enough
+        Files.setLastModifiedTime(uploaded, FileTime.from(Instant.now()));
 
-        // written a moment ago: could still be growing
+        // could still be growing
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> reports().isEmpty());
 
         assertThat(awaitReport("just-uploaded.csv").path("counts").path("rows").asInt()).isEqualTo(11);
