@@ -106,20 +106,23 @@ final class CsvRecordReader implements RecordReader {
             if (!records.hasNext()) {
                 throw new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
             }
-            List<String> header = records.next().toList();
-            if (header.stream().allMatch(EdgeBlanks::isBlank)) {
-                // a byte-order mark and a line break, or empty lines above the header: not "no known column"
-                throw records.hasNext()
-                        ? new UnreadableInputException(options.headerRow(), "row " + options.headerRow() + " is empty,"
-                                + " but the header must be the first row; delete the empty rows above the header")
-                        : new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
-            }
-            TableLayout layout = TableLayout.of(header, renames);
-            sink.layout(layout);
-            guard.rowEnded();
             // a synced sheet's rows are named by the sheet's numbers, its header not always being row 1
             int rowsAbove = options.headerRow() - 1;
+            List<String> first = records.next().toList();
+            guard.rowEnded();
             lastRow = 1 + rowsAbove;
+            boolean dataBelowFirst = records.hasNext();
+            TitleRows titles = new TitleRows(renames);
+            HeaderRow below = titles.mayBeTitle(first) ? belowTitles(first, records, titles, rowsAbove, guard) : null;
+            TableLayout layout;
+            if (below == null) {
+                layout = header(first, dataBelowFirst);
+            } else {
+                layout = below.layout();
+                lastRow = below.number();
+                titles.warning(lastRow).ifPresent(sink::warning);
+            }
+            sink.layout(layout);
             int sequenceColumn = layout.indexOf(Column.SEQUENCE);
             // only an errors file written by the pack has guarded cells to restore
             boolean guarded = layout.errorColumnIndex() >= 0;
@@ -145,6 +148,45 @@ final class CsvRecordReader implements RecordReader {
         } catch (IOException e) {
             throw unreadable(e, lastRow);
         }
+    }
+
+    /**
+     * The header below title rows, or null when no usable header follows them: then the first row is the
+     * header, and is refused as such. Rows looked at are used up either way, which is safe: a file whose
+     * header is not found is refused whole.
+     */
+    private static HeaderRow belowTitles(List<String> first, Iterator<CSVRecord> records, TitleRows titles,
+                                         int rowsAbove, RowLengthGuard guard) {
+        titles.lookedPast(1 + rowsAbove, first);
+        while (records.hasNext()) {
+            CSVRecord record = records.next();
+            guard.rowEnded();
+            List<String> cells = record.toList();
+            if (records.hasNext() && titles.mayBeTitle(cells)) {
+                titles.lookedPast((int) record.getRecordNumber() + rowsAbove, cells);
+                continue;
+            }
+            int number = (int) record.getRecordNumber() + rowsAbove;
+            return titles.header(cells).map(layout -> new HeaderRow(layout, number)).orElse(null);
+        }
+        return null;
+    }
+
+    /** A header found below title rows, and its row number. */
+    private record HeaderRow(TableLayout layout, int number) {
+    }
+
+    /** The first row as the header, refused with what is wrong with it. */
+    private TableLayout header(List<String> first, boolean dataBelow) {
+        if (first.stream().allMatch(EdgeBlanks::isBlank)) {
+            // a byte-order mark and a line break, or empty lines and no header below: not "no known column"
+            throw dataBelow
+                    ? new UnreadableInputException(options.headerRow(), "row " + options.headerRow() + " is empty,"
+                            + " and no header follows it; the column names (sequence, step, subject, body, ...) must"
+                            + " be the first row, or the first below a title")
+                    : new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
+        }
+        return TableLayout.of(first, renames);
     }
 
     /** The delimiter, and whether the file starts with Excel's hint line naming it. */

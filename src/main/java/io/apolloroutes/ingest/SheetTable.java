@@ -57,25 +57,60 @@ final class SheetTable {
         return name;
     }
 
-    /** The header cells, without trailing empty ones; null when the sheet has no content at all. */
-    List<String> header() {
+    /**
+     * The header cells, without trailing empty ones; null when the sheet has no content at all. The
+     * header is the first row with content, or the first usable header below title rows ({@link TitleRows}).
+     */
+    List<String> header(TitleRows titles) {
         if (headerRow == 0) {
-            while (hasNextRow()) {
-                Row row = nextRow();
-                List<String> cells = new ArrayList<>();
-                Map<Integer, String> ignored = new HashMap<>();
-                read(row, Integer.MAX_VALUE, cells, ignored);
-                if (!cells.isEmpty()) {
-                    header = cells;
-                    headerRow = row.getRowNum() + 1;
-                    break;
-                }
-            }
-            if (header == null) {
+            FilledRow first = nextFilledRow();
+            if (first == null) {
                 headerRow = -1;
+                return null;
+            }
+            header = first.cells();
+            headerRow = first.number();
+            if (titles.mayBeTitle(header)) {
+                belowTitles(titles);
             }
         }
         return header;
+    }
+
+    /**
+     * Moves the header to the first usable one below title rows, if there is one. If not, the first row stays
+     * the header, to be refused as such; the rows looked at are used up, which is safe as the sheet is refused.
+     */
+    private void belowTitles(TitleRows titles) {
+        titles.lookedPast(headerRow, header);
+        for (FilledRow row = nextFilledRow(); row != null; row = nextFilledRow()) {
+            if (hasNextRow() && titles.mayBeTitle(row.cells())) {
+                titles.lookedPast(row.number(), row.cells());
+                continue;
+            }
+            if (titles.header(row.cells()).isPresent()) {
+                header = row.cells();
+                headerRow = row.number();
+            }
+            return;
+        }
+    }
+
+    /** A row with content: its number as the spreadsheet shows it, and its cells without trailing empty ones. */
+    private record FilledRow(int number, List<String> cells) {
+    }
+
+    private FilledRow nextFilledRow() {
+        while (hasNextRow()) {
+            Row row = nextRow();
+            List<String> cells = new ArrayList<>();
+            Map<Integer, String> ignored = new HashMap<>();
+            read(row, Integer.MAX_VALUE, cells, ignored);
+            if (!cells.isEmpty()) {
+                return new FilledRow(row.getRowNum() + 1, cells);
+            }
+        }
+        return null;
     }
 
     /** The row number of the header, as the spreadsheet shows it. */

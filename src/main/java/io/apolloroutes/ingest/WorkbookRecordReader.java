@@ -58,12 +58,14 @@ final class WorkbookRecordReader implements RecordReader {
     }
 
     private void readSingle(SheetTable table, RecordSink sink) throws IOException {
-        List<String> header = table.header();
+        TitleRows titles = new TitleRows(renames);
+        List<String> header = table.header(titles);
         if (header == null) {
             throw new UnreadableInputException(0, "has nothing on sheet \"" + table.name() + "\"; it needs a header"
                     + " row and at least one row of data");
         }
         TableLayout layout = TableLayout.of(header, renames);
+        titles.warning(table.headerRow()).ifPresent(sink::warning);
         sink.layout(layout);
         int sequence = layout.indexOf(Column.SEQUENCE);
         table.readDataRows((number, cells, problems, blanksBefore) -> {
@@ -77,8 +79,8 @@ final class WorkbookRecordReader implements RecordReader {
      * keeps its cells at those combined positions, so the mapper and the dead-letter file see one table.
      */
     private void readPair(SheetTable sequences, SheetTable steps, RecordSink sink) throws IOException {
-        List<String> sequencesHeader = header(sequences);
-        List<String> stepsHeader = header(steps);
+        List<String> sequencesHeader = header(sequences, sink);
+        List<String> stepsHeader = header(steps, sink);
         TableLayout sequencesLayout = sheetLayout(sequences, sequencesHeader);
         TableLayout stepsLayout = sheetLayout(steps, stepsHeader);
 
@@ -134,8 +136,10 @@ final class WorkbookRecordReader implements RecordReader {
         });
     }
 
-    private static List<String> header(SheetTable sheet) {
-        List<String> header = sheet.header();
+    private List<String> header(SheetTable sheet, RecordSink sink) {
+        TitleRows titles = new TitleRows(renames);
+        List<String> header = sheet.header(titles);
+        titles.warning(sheet.headerRow()).ifPresent(title -> sink.warning(sheet.name() + " sheet: " + title));
         if (header == null) {
             throw new UnreadableInputException(0, "has an empty " + sheet.name() + " sheet; it needs a header row ("
                     + (sheet.name().equalsIgnoreCase("steps") ? "sequence, step, subject, body, ..."

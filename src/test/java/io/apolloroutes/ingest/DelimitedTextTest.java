@@ -233,22 +233,46 @@ class DelimitedTextTest {
     }
 
     @Test
-    void tells_to_delete_a_title_row_above_the_header() {
+    void reads_the_header_below_a_title_row_and_reports_the_title_left_out() throws IOException {
         // exports and shared sheets often carry a title line above the column names
-        Path file = text("titled.csv", "Q3 outbound plan (draft),,,\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
+        Path file = text("titled.csv", "Q3 outbound plan (draft),,,\r\nOwner: Ada,,,\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).contains("rows 1-2, above the column names in row 3, left out as a title:"
+                    + " 'Q3 outbound plan (draft)'");
+        }
+        assertThat(TestInputs.candidates(file)).singleElement()
+                .satisfies(s -> assertThat(s.recordNumbers()).containsExactly(4));
+    }
+
+    @Test
+    void tells_to_delete_notes_above_the_header_that_fill_more_cells_than_a_title() {
+        // four filled cells may be data or a second header: never skipped
+        Path file = text("noted.csv", "Q3 plan,owner Ada,draft,v2\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
 
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("the first row is not a header")
                 .hasMessageContaining("if a title or notes stand above the column names, delete those rows");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sep=\r\n", "sep=\"\r\n"})
-    void refuses_a_sep_line_that_names_no_usable_delimiter_with_the_header_message(String line) {
-        Path file = text("odd-hint.csv", line + HEADER + "Q1,1,Hello,Hi\r\n");
+    @Test
+    void refuses_a_file_without_header_as_before_even_when_its_rows_look_like_titles() {
+        Path file = text("no-header.csv", "Q1,Hello,Hi\r\nQ1,Again,Hi\r\nQ2,Hello,Hi\r\n");
 
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("the first row is not a header");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sep=\r\n", "sep=\"\r\n"})
+    void reads_a_sep_line_that_names_no_usable_delimiter_as_a_title_above_the_header(String line) throws IOException {
+        Path file = text("odd-hint.csv", line + HEADER + "Q1,1,Hello,Hi\r\n");
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).anySatisfy(w -> assertThat(w).startsWith("row 1, above the column names in"
+                    + " row 2, left out as a title: 'sep="));
+            // the hint line names no delimiter, so it is no hint: a row of the file like any other
+        }
     }
 
     @Test
@@ -280,11 +304,23 @@ class DelimitedTextTest {
     }
 
     @Test
-    void says_the_header_must_be_the_first_row_when_empty_lines_come_before_it() {
+    void reads_the_header_below_empty_lines_and_numbers_rows_as_the_file_does() throws IOException {
         Path file = text("blank-first.csv", "\r\n,,\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
 
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).noneMatch(w -> w.contains("title"));
+        }
+        assertThat(TestInputs.candidates(file)).singleElement()
+                .satisfies(s -> assertThat(s.recordNumbers()).containsExactly(4));
+    }
+
+    @Test
+    void says_the_first_row_is_empty_when_no_header_follows_the_empty_lines() {
+        Path file = text("blank-first.csv", "\r\n,,\r\nQ1,Hello,Hi,there,too\r\n");
+
         assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
-                .hasMessage("row 1 is empty, but the header must be the first row; delete the empty rows above the header");
+                .hasMessage("row 1 is empty, and no header follows it; the column names (sequence, step, subject,"
+                        + " body, ...) must be the first row, or the first below a title");
     }
 
     @Test

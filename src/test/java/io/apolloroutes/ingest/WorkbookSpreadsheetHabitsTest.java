@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,49 @@ class WorkbookSpreadsheetHabitsTest {
     Path dir;
 
     private final SequenceMapper mapper = new SequenceMapper(TestInputs.MAPPER);
+
+    // ---- title rows ------------------------------------------------------------------------------------
+
+    /** A title merged across the top of the sheet and an empty row, above the column names, as people share a plan. */
+    @ParameterizedTest
+    @ValueSource(strings = {"titled.xlsx", "titled.xls"})
+    void reads_the_header_below_a_merged_title_and_reports_the_title_left_out(String name) throws IOException {
+        Path file = workbook(name, workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            putRows(sheet, 1, new Object[] {"Q4 outbound plan — owner Ada"});
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A1:D1"));
+            putRows(sheet, 3, new Object[] {"sequence", "step", "subject", "body"},
+                    new Object[] {"Renewals", 1, "Hi", "Hello"});
+        });
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).contains("row 1, above the column names in row 3, left out as a title:"
+                    + " 'Q4 outbound plan — owner Ada'");
+            assertThat(WorkbookRecordReaderTest.rows(input)).extracting(SourceRecord.TableRow::number).containsExactly(4);
+        }
+    }
+
+    @Test
+    void names_the_sheet_whose_title_was_left_out_in_a_sequences_and_steps_workbook() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "pair.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"},
+                    new Object[] {"Renewals", "team_can_use"});
+            Sheet steps = workbook.createSheet("Steps");
+            putRows(steps, 1, new Object[] {"Steps, as agreed on 3 November"},
+                    new Object[] {"sequence", "step", "subject", "body"}, new Object[] {"Renewals", 1, "Hi", "Hello"});
+        });
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).contains("Steps sheet: row 1, above the column names in row 2, left out as a"
+                    + " title: 'Steps, as agreed on 3 November'");
+        }
+        assertThat(TestInputs.candidates(file)).singleElement()
+                .satisfies(s -> assertThat(s.records()).hasSize(2));
+    }
+
+    private Path workbook(String name, Consumer<Workbook> fill) {
+        return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
+    }
 
     // ---- merged cells ----------------------------------------------------------------------------------
 

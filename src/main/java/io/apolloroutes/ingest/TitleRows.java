@@ -1,0 +1,82 @@
+package io.apolloroutes.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Rows above the column names that only title the sheet ("Q4 outbound plan", "Owner: Ada", a date), as
+ * people put them on top of a sheet they share. Left out when, and only when, the first row that is
+ * not such a row is a usable header; otherwise the first row stays the header and its refusal stands,
+ * so a file without a header is told so exactly as before.
+ *
+ * <p>A title row has at most {@value #MAX_CELLS} filled cells and none of them names a column: a row
+ * with more is data or a second header, never skipped. At most {@value #MAX_ROWS} rows are looked at.
+ */
+final class TitleRows {
+
+    static final int MAX_ROWS = 10;
+    private static final int MAX_CELLS = 3;
+    private static final int QUOTED = 60;
+
+    private final Map<String, String> renames;
+    private final Function<String, String> renamed;
+    private final List<Integer> rows = new ArrayList<>();
+    private String firstText;
+
+    TitleRows(Map<String, String> renames) {
+        this.renames = renames;
+        this.renamed = ColumnNames.renamer(renames);
+    }
+
+    /** True when the row may be a title (or an empty row between title and header), and so may be looked past. */
+    boolean mayBeTitle(List<String> cells) {
+        if (rows.size() >= MAX_ROWS - 1) {
+            return false;
+        }
+        int filled = 0;
+        for (String cell : cells) {
+            if (!EdgeBlanks.isBlank(cell)) {
+                filled++;
+                if (filled > MAX_CELLS || ColumnNames.isKnown(renamed.apply(cell))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Remembers a row looked past, for the warning once the header below it is found. */
+    void lookedPast(int row, List<String> cells) {
+        if (cells.stream().allMatch(EdgeBlanks::isBlank)) {
+            // empty rows above the header are left out without a word, as a workbook's always were
+            return;
+        }
+        rows.add(row);
+        if (firstText == null) {
+            cells.stream().filter(cell -> !EdgeBlanks.isBlank(cell)).findFirst().map(EdgeBlanks::strip)
+                    .ifPresent(text -> firstText = text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text);
+        }
+    }
+
+    /** The header's layout, when these cells are a usable header; empty otherwise. */
+    Optional<TableLayout> header(List<String> cells) {
+        try {
+            return Optional.of(TableLayout.of(cells, renames));
+        } catch (UnreadableInputException notAHeader) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the report says about the title rows left out, if any were. */
+    Optional<String> warning(int headerRow) {
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String which = rows.size() == 1 ? "row " + rows.get(0) : "rows " + rows.get(0) + "-" + rows.get(rows.size() - 1);
+        return Optional.of(which + ", above the column names in row " + headerRow + ", left out as a title: '"
+                + firstText + "'");
+    }
+}
