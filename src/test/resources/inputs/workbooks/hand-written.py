@@ -111,6 +111,49 @@ def excel_language_tagged_dates():
     package("excel-language-tagged-dates.xlsx", sheet, styles(formats), shared_strings=s.items)
 
 
+def japanese_styles(builtin_ids):
+    """styles.xml as Excel in Japanese writes it: Yu Gothic (游ゴシック) as the font, cells centred
+    vertically, the "Normal" style named 標準, and a built-in format named by its id alone, without a
+    numFmt element. Style i (from 1) has builtin_ids[i-1]."""
+    xfs = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="center"/></xf>' + "".join(
+        '<xf numFmtId="%d" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1">'
+        '<alignment vertical="center"/></xf>' % i for i in builtin_ids)
+    return (XML + '<styleSheet xmlns="%s">' % MAIN
+            + '<fonts count="2"><font><sz val="11"/><color theme="1"/><name val="游ゴシック"/><family val="2"/>'
+            + '<charset val="128"/><scheme val="minor"/></font><font><sz val="6"/><name val="游ゴシック"/>'
+            + '<family val="3"/><charset val="128"/><scheme val="minor"/></font></fonts>'
+            + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+            + '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment vertical="center"/>'
+            + '</xf></cellStyleXfs>'
+            + '<cellXfs count="%d">%s</cellXfs>' % (len(builtin_ids) + 1, xfs)
+            + '<cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def excel_japanese_builtin_dates():
+    """Dates and times in the built-in formats of Excel in Japanese, which it stores as an id alone,
+    without a format code: 31 (yyyy"年"m"月"d"日"), 56 (m"月"d"日"), 32 (h"時"mm"分"), 58
+    ([$-411]ggge"年"m"月"d"日", the Japanese era) and 55 (yyyy"年"m"月"). The same ids mean other formats
+    in Chinese (55 and 56 are 上午/下午 times there). Shared strings, as Excel writes text."""
+    s = Strings()
+    header = ["sequence", "step", "type", "wait_time", "wait_mode", "subject", "body", "launch_day", "review_on",
+              "call_time", "era_day", "launch_month"]
+    rows = ['<row r="1" spans="1:12">' + "".join(s.cell("%s1" % col(i), h) for i, h in enumerate(header)) + "</row>"]
+    rows.append('<row r="2" spans="1:12">' + s.cell("A2", "Q4 Launch") + '<c r="B2"><v>1</v></c>'
+                + s.cell("C2", "auto_email") + '<c r="D2"><v>0</v></c>' + s.cell("E2", "minute")
+                + s.cell("F2", "Launch day, {{first_name}}") + s.cell("G2", "Hi {{first_name}}, we are live today.")
+                + '<c r="H2" s="1"><v>46357</v></c><c r="I2" s="2"><v>46364</v></c><c r="J2" s="3"><v>0.625</v></c>'
+                + '<c r="K2" s="4"><v>46359</v></c><c r="L2" s="5"><v>46357</v></c></row>')
+    rows.append('<row r="3" spans="1:12">' + s.cell("A3", "Q4 Launch") + '<c r="B3"><v>2</v></c>'
+                + s.cell("C3", "call") + '<c r="D3"><v>2</v></c>' + s.cell("E3", "day")
+                + '<c r="J3" s="3"><v>0.4375</v></c></row>')
+    sheet = ('<dimension ref="A1:L3"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
+             '<sheetFormatPr defaultRowHeight="18.75"/><sheetData>' + "".join(rows) + "</sheetData>"
+             '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+    package("excel-japanese-builtin-dates.xlsx", sheet, japanese_styles([31, 56, 32, 58, 55]),
+            shared_strings=s.items)
+
+
 def inline(ref, text):
     space = ' xml:space="preserve"' if text != text.strip() else ""
     return '<c r="%s" t="inlineStr"><is><t%s>%s</t></is></c>' % (ref, space, esc(text))
@@ -161,5 +204,6 @@ def long_whole_numbers():
 
 if __name__ == "__main__":
     excel_language_tagged_dates()
+    excel_japanese_builtin_dates()
     openpyxl_formulas()
     long_whole_numbers()

@@ -50,7 +50,7 @@ final class CellText {
     private final ZoneId zone;
     // a format index stands for one format in a workbook; deciding whether it is a date parses the
     // format, and POI's own cache holds only the last one, so alternating columns would parse per cell
-    private final Map<Short, Optional<DateCellFormat>> dateFormats = new HashMap<>();
+    private final Map<Short, Optional<DateStyle>> dateStyles = new HashMap<>();
 
     /**
      * @param date1904 the workbook counts days from 1904 (old Mac Excel) instead of 1900
@@ -119,15 +119,16 @@ final class CellText {
     }
 
     private String number(Cell cell) {
-        Optional<DateCellFormat> format = dateFormat(cell.getCellStyle());
+        Optional<DateStyle> style = dateStyle(cell.getCellStyle());
         IsoDateCell iso = IsoDateCell.of(cell, date1904);
         if (iso != null) {
             // a date format decides what is shown, as for a day number; without one, the stored text does
-            return date(iso.value(), format.orElse(iso.shape()));
+            return date(iso.value(), style.map(s -> s.shape(iso)).orElse(iso.shape()));
         }
         double value = cell.getNumericCellValue();
-        if (format.isPresent() && DateUtil.isValidExcelDate(value)) {
-            return date(DateUtil.getLocalDateTime(value, date1904, true), format.get());
+        if (style.isPresent() && DateUtil.isValidExcelDate(value)) {
+            LocalDateTime local = DateUtil.getLocalDateTime(value, date1904, true);
+            return date(local, style.get().shape(value, local));
         }
         String stored = XlsxStoredCell.text(cell);
         Matcher whole = stored == null ? null : LONG_WHOLE.matcher(stored.strip());
@@ -139,13 +140,12 @@ final class CellText {
         return plainDecimal(value);
     }
 
-    private Optional<DateCellFormat> dateFormat(CellStyle style) {
+    private Optional<DateStyle> dateStyle(CellStyle style) {
         if (style == null) {
             return Optional.empty();
         }
-        return dateFormats.computeIfAbsent(style.getDataFormat(),
-                index -> DateCellFormat.isDateFormat(index, style.getDataFormatString())
-                        ? Optional.of(DateCellFormat.of(style.getDataFormatString())) : Optional.empty());
+        return dateStyles.computeIfAbsent(style.getDataFormat(),
+                index -> DateStyle.of(index, style.getDataFormatString()));
     }
 
     /**

@@ -17,14 +17,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WorkbookRecordReaderTest {
 
@@ -161,6 +167,95 @@ class WorkbookRecordReaderTest {
         });
 
         assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01", "2026-12-01T09:30:00Z", "1904-01-01");
+    }
+
+    /**
+     * Excel in Japanese, Chinese and Korean stores its own date and time formats by id alone (27–36,
+     * 50–58), without a format code. 31 and 58 are dates and 32 and 33 times of day in every one of those
+     * languages, and decide as a format code would; 55, 56 and 35 are dates in Japanese and Korean but
+     * times of day in Chinese, so the stored value decides: a time below day 1, a date for a whole day,
+     * otherwise both.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"poi.xlsx", "poi.xls"})
+    void reads_east_asian_builtin_date_formats_as_iso_dates_and_times(String name) throws IOException {
+        LocalDateTime afternoon = LocalDateTime.of(2026, 12, 1, 14, 45, 10);
+        Path file = builtinFormats(dir, name, false, new Object[][] {
+                {31, LocalDate.of(2026, 12, 1)}, {58, afternoon}, {32, 0.625}, {33, afternoon},
+                {56, LocalDate.of(2026, 12, 8)}, {35, 0.4375}, {55, afternoon}});
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01", "2026-12-01", "15:00:00",
+                "14:45:10", "2026-12-08", "10:30:00", "2026-12-01T14:45:10Z");
+        assertThat(rows(file, options(null, "Europe/Berlin")).get(0).cells().get(7))
+                .isEqualTo("2026-12-01T14:45:10+01:00");
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+            assertThat(rows(file, options(null, zone)).get(0).cells()).as(zone)
+                    .contains("2026-12-01", "2026-12-08").doesNotContain("2026-11-30", "2026-12-02", "2026-12-07");
+        }
+    }
+
+    @Test
+    void reads_east_asian_builtin_date_formats_of_a_workbook_that_counts_from_1904() throws IOException {
+        Path file = builtinFormats(dir, "mac.xlsx", true, new Object[][] {
+                {31, LocalDate.of(2026, 12, 1)}, {56, LocalDate.of(2026, 12, 8)},
+                {55, LocalDateTime.of(2026, 12, 1, 9, 30)}, {34, 0.4375}});
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01", "2026-12-08", "2026-12-01T09:30:00Z",
+                "10:30:00");
+    }
+
+    /**
+     * Some programs write a code for a built-in id ({@code <numFmt numFmtId="27" formatCode="0.00"/>}):
+     * the code is what the cell shows, as it is for a workbook's own formats from 164 on.
+     */
+    @Test
+    void judges_a_format_code_the_file_writes_by_that_code_even_under_an_east_asian_builtin_id() throws IOException {
+        double serial = org.apache.poi.ss.usermodel.DateUtil.getExcelDate(LocalDateTime.of(2026, 12, 1, 14, 45, 10));
+        Path file = TestWorkbooks.xlsx(dir, "written.xlsx", workbook -> {
+            StylesTable styles = ((XSSFWorkbook) workbook).getStylesSource();
+            styles.putNumberFormat((short) 27, "0.00");
+            styles.putNumberFormat((short) 56, "yyyy-mm-dd hh:mm");
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "a", "b", "c"}, new Object[] {"A", serial, serial, serial});
+            Row row = sheet.getRow(1);
+            row.getCell(1).setCellStyle(builtinStyle(workbook, 27));
+            row.getCell(2).setCellStyle(builtinStyle(workbook, 56));
+            row.getCell(3).setCellStyle(TestWorkbooks.style(workbook, "0.0"));
+        });
+
+        String number = CellText.plainDecimal(serial);
+        assertThat(rows(file).get(0).cells()).containsExactly("A", number, "2026-12-01T14:45:10Z", number);
+    }
+
+    /** One row "A" and a cell per {id, value}: the value in a style naming that built-in format id alone. */
+    private static Path builtinFormats(Path dir, String name, boolean date1904, Object[][] cells) {
+        Consumer<Workbook> fill = workbook -> {
+            if (date1904) {
+                var ct = ((XSSFWorkbook) workbook).getCTWorkbook();
+                (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+            }
+            Sheet sheet = workbook.createSheet("Sheet1");
+            Object[] header = new Object[cells.length + 1];
+            Object[] values = new Object[cells.length + 1];
+            header[0] = "sequence";
+            values[0] = "A";
+            for (int i = 0; i < cells.length; i++) {
+                header[i + 1] = "c" + i;
+                values[i + 1] = cells[i][1];
+            }
+            putRows(sheet, 1, header, values);
+            for (int i = 0; i < cells.length; i++) {
+                sheet.getRow(1).getCell(i + 1).setCellStyle(builtinStyle(workbook, (Integer) cells[i][0]));
+            }
+        };
+        return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
+    }
+
+    /** A style naming a built-in format by its id alone, as Excel in East Asian languages writes it. */
+    private static CellStyle builtinStyle(Workbook workbook, int id) {
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat((short) id);
+        return style;
     }
 
     @Test

@@ -57,6 +57,27 @@ class WorkbookWriterHabitsTest {
                 .containsExactly(tuple("auto_email", "2026-12-01T09:30:00Z"), tuple("call", "2026-12-03T10:30:00Z"));
     }
 
+    /**
+     * Excel in Japanese stores its own date and time formats by id alone, without a format code:
+     * {@code yyyy"年"m"月"d"日"} (31), {@code m"月"d"日"} (56), {@code h"時"mm"分"} (32), the Japanese era
+     * {@code [$-411]ggge"年"m"月"d"日"} (58) and {@code yyyy"年"m"月"} (55). POI knows these ids as
+     * "reserved" formats, so the cells read as day numbers (46357) unless they are recognised.
+     */
+    @Test
+    void reads_japanese_builtin_date_formats_as_iso_dates_and_times() throws IOException {
+        Path file = TestInputs.copy(WORKBOOKS + "excel-japanese-builtin-dates.xlsx", dir);
+
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
+
+        assertThat(rows).extracting(SourceRecord.TableRow::cellProblems).containsOnly(java.util.Map.of());
+        assertThat(rows.get(0).cells()).containsExactly("Q4 Launch", "1", "auto_email", "0", "minute",
+                "Launch day, {{first_name}}", "Hi {{first_name}}, we are live today.", "2026-12-01", "2026-12-08",
+                "15:00:00", "2026-12-03", "2026-12-01");
+        assertThat(rows.get(1).cells()).containsExactly("Q4 Launch", "2", "call", "2", "day", "", "", "", "",
+                "10:30:00");
+        assertThat(drafts(file).get(0).problems()).isEmpty();
+    }
+
     // ---- numbers ----------------------------------------------------------------------------------------
 
     /**
