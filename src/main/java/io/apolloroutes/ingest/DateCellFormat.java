@@ -1,6 +1,7 @@
 package io.apolloroutes.ingest;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
@@ -11,20 +12,52 @@ import org.apache.poi.ss.usermodel.DateUtil;
 enum DateCellFormat {
     DATE, DATE_TIME, TIME;
 
+    /** AM/PM in Chinese, Japanese and Korean, and in English (POI knows the English one after the time only). */
+    private static final Pattern AM_PM = Pattern.compile("上午/下午|午前/午後|오전/오후|(?i:AM/PM|A/P)");
+
     /**
      * True for a date or time format. POI's own test refuses formats with quoted text, which are common
-     * ({@code d "de" mmmm "de" yyyy} in Spanish, {@code yyyy-mm-dd "at" hh:mm}), so the format is asked
-     * again without its literal text.
+     * ({@code d "de" mmmm "de" yyyy} in Spanish, {@code yyyy-mm-dd "at" hh:mm}), and the East Asian
+     * tokens it does not know (see {@link #withKnownTokens}), so the format is asked again without its
+     * literal text and with those tokens put as POI knows them.
      */
     static boolean isDateFormat(int index, String formatCode) {
         if (DateUtil.isADateFormat(index, formatCode)) {
             return true;
         }
-        if (formatCode == null || formatCode.indexOf('"') < 0) {
+        if (formatCode == null) {
             return false;
         }
-        String withoutLiterals = formatCode.replaceAll("\"[^\"]*\"", " ");
-        return !withoutLiterals.isBlank() && DateUtil.isADateFormat(index, withoutLiterals);
+        String plain = withKnownTokens(formatCode.replaceAll("\"[^\"]*\"", " "));
+        return !plain.equals(formatCode) && !plain.isBlank() && DateUtil.isADateFormat(index, plain);
+    }
+
+    /**
+     * The code with the East Asian date and time tokens POI does not know replaced by ones it does: the
+     * era of Japanese and Taiwanese dates ({@code [$-411]ggge"年"m"月"d"日"}, {@code [$-404]e/m/d}; g is
+     * the era's name, e the year in it) becomes a year, and AM/PM as Chinese, Japanese and Korean write it
+     * or before the hour ({@code 上午/下午h"时"mm"分"}, {@code 午前/午後h:mm}, {@code AM/PM h:mm}) is
+     * dropped, which leaves a time. POI still checks that nothing but date and time letters remains, so
+     * a number format ({@code General}, {@code 0.00E+00}) stays one.
+     */
+    private static String withKnownTokens(String code) {
+        String withoutAmPm = AM_PM.matcher(code).replaceAll(" ");
+        StringBuilder kept = new StringBuilder(withoutAmPm.length());
+        boolean bracketed = false;
+        for (int i = 0; i < withoutAmPm.length(); i++) {
+            char c = withoutAmPm.charAt(i);
+            if (c == '\\' && i + 1 < withoutAmPm.length()) {
+                kept.append(c).append(withoutAmPm.charAt(++i)); // shown as it is, not a token
+            } else if (c == '[' || bracketed) {
+                bracketed = c != ']'; // colours and locales ([Red], [$-411]) hold letters that are no tokens
+                kept.append(c);
+            } else if (c == 'e' || c == 'E') {
+                kept.append('y');
+            } else if (c != 'g' && c != 'G') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     /** Reads a format code that {@link #isDateFormat} accepted. */

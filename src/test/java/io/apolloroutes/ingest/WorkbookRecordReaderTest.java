@@ -227,6 +227,35 @@ class WorkbookRecordReaderTest {
         assertThat(rows(file).get(0).cells()).containsExactly("A", number, "2026-12-01T14:45:10Z", number);
     }
 
+    /**
+     * Date formats of East Asian Excel that a workbook writes as its own codes: the Japanese era
+     * ({@code ggge}: era name and year in it), the Taiwanese era year ({@code e}), and AM/PM in the
+     * language or before the hour. POI knows none of these tokens.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"poi.xlsx", "poi.xls"})
+    void reads_east_asian_era_and_am_pm_formats_as_iso_dates_and_times(String name) throws IOException {
+        Object[][] cells = {
+                {"[$-411]ggge\"年\"m\"月\"d\"日\";@", LocalDate.of(2026, 12, 1)},
+                {"[$-404]e/m/d", LocalDate.of(2026, 12, 8)},
+                {"上午/下午h\"时\"mm\"分\"", 0.625},
+                {"[$-412]AM/PM h:mm:ss", 0.4375},
+                {"[$-411]ggge\"年\"m\"月\"d\"日\" h\"時\"mm\"分\"", LocalDateTime.of(2026, 12, 1, 9, 30)},
+                {"0.00E+00", 46357.0}};
+        Consumer<Workbook> fill = workbook -> {
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "a", "b", "c", "d", "e", "f"},
+                    new Object[] {"A", cells[0][1], cells[1][1], cells[2][1], cells[3][1], cells[4][1], cells[5][1]});
+            for (int i = 0; i < cells.length; i++) {
+                sheet.getRow(1).getCell(i + 1).setCellStyle(TestWorkbooks.style(workbook, (String) cells[i][0]));
+            }
+        };
+        Path file = name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01", "2026-12-08", "15:00:00", "10:30:00",
+                "2026-12-01T09:30:00Z", "46357");
+    }
+
     /** One row "A" and a cell per {id, value}: the value in a style naming that built-in format id alone. */
     private static Path builtinFormats(Path dir, String name, boolean date1904, Object[][] cells) {
         Consumer<Workbook> fill = workbook -> {
