@@ -64,12 +64,17 @@ record DateStyle(DateCellFormat shown) {
      * the format decides as any other does (a date typed with its time into a {@code yyyy"年"m"月"d"日"}
      * cell is shown as a date); 34, 35, 52, 53, 55 and 56 are dates in Japanese and Korean but times of
      * day in Chinese ({@code 上午/下午h"时"mm"分"}), so the value decides. None shows a date and a time.
+     * Ids 71–81 are Thai Excel's ({@code ว/ด/ปปปป}, {@code ช:นน}; 59–70 among them are numbers).
      */
     private static Optional<DateStyle> eastAsianBuiltIn(int index) {
         return switch (index) {
             case 27, 28, 29, 30, 31, 36, 50, 51, 54, 57, 58 -> Optional.of(DATE);
             case 32, 33 -> Optional.of(TIME);
             case 34, 35, 52, 53, 55, 56 -> Optional.of(DATE_OR_TIME);
+            // Thai (th-TH): dates in Thai digits and the Buddhist year, times, and one date with a time
+            case 71, 72, 73, 74, 81 -> Optional.of(DATE);
+            case 75, 76, 78, 79, 80 -> Optional.of(TIME);
+            case 77 -> Optional.of(new DateStyle(DateCellFormat.DATE_TIME));
             default -> Optional.empty();
         };
     }

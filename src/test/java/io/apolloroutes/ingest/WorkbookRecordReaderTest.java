@@ -194,6 +194,18 @@ class WorkbookRecordReaderTest {
         }
     }
 
+    /** Thai Excel's built-in formats (ids 71–81), stored by id alone like the East Asian ones. */
+    @ParameterizedTest
+    @ValueSource(strings = {"poi.xlsx", "poi.xls"})
+    void reads_thai_builtin_date_formats_as_iso_dates_and_times(String name) throws IOException {
+        LocalDateTime afternoon = LocalDateTime.of(2026, 12, 1, 14, 45, 10);
+        Path file = builtinFormats(dir, name, false, new Object[][] {
+                {71, LocalDate.of(2026, 12, 1)}, {81, afternoon}, {75, 0.625}, {77, afternoon}, {61, 1234.0}});
+
+        assertThat(rows(file).get(0).cells()).containsExactly("A", "2026-12-01", "2026-12-01", "15:00:00",
+                "2026-12-01T14:45:10Z", "1234");
+    }
+
     @Test
     void reads_east_asian_builtin_date_formats_of_a_workbook_that_counts_from_1904() throws IOException {
         Path file = builtinFormats(dir, "mac.xlsx", true, new Object[][] {
