@@ -167,7 +167,7 @@ final class CsvRecordReader implements RecordReader {
                 continue;
             }
             int number = (int) record.getRecordNumber() + rowsAbove;
-            return titles.header(cells).map(layout -> new HeaderRow(layout, number)).orElse(null);
+            return titles.header(cells, number).map(layout -> new HeaderRow(layout, number)).orElse(null);
         }
         return null;
     }

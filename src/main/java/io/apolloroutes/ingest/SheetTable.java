@@ -88,7 +88,7 @@ final class SheetTable {
                 titles.lookedPast(row.number(), row.cells());
                 continue;
             }
-            if (titles.header(row.cells()).isPresent()) {
+            if (titles.header(row.cells(), row.number()).isPresent()) {
                 header = row.cells();
                 headerRow = row.number();
             }

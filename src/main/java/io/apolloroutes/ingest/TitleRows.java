@@ -13,7 +13,8 @@ import java.util.function.Function;
  * so a file without a header is told so exactly as before.
  *
  * <p>A title row has at most {@value #MAX_CELLS} filled cells and none of them names a column: a row
- * with more is data or a second header, never skipped. At most {@value #MAX_ROWS} rows are looked at.
+ * with more is data or a second header, never skipped. At most {@value #MAX_ROWS} title rows are looked
+ * past; empty rows among them do not count, as a workbook's empty rows above its header never did.
  */
 final class TitleRows {
 
@@ -33,7 +34,7 @@ final class TitleRows {
 
     /** True when the row may be a title (or an empty row between title and header), and so may be looked past. */
     boolean mayBeTitle(List<String> cells) {
-        if (rows.size() >= MAX_ROWS - 1) {
+        if (rows.size() >= MAX_ROWS) {
             return false;
         }
         int filled = 0;
@@ -61,12 +62,38 @@ final class TitleRows {
         }
     }
 
-    /** The header's layout, when these cells are a usable header; empty otherwise. */
-    Optional<TableLayout> header(List<String> cells) {
+    /**
+     * The header's layout, when these cells are a usable header; empty when they are no header at all.
+     *
+     * @throws UnusableHeader when they name columns but cannot be the header (no sequence column, a column
+     *                        twice): that is what to fix, not the rows above
+     */
+    Optional<TableLayout> header(List<String> cells, int row) {
         try {
             return Optional.of(TableLayout.of(cells, renames));
-        } catch (UnreadableInputException notAHeader) {
+        } catch (UnreadableInputException refused) {
+            for (String cell : cells) {
+                if (!EdgeBlanks.isBlank(cell) && ColumnNames.isKnown(renamed.apply(cell))) {
+                    throw new UnusableHeader(row, rows.isEmpty() ? "empty rows" : "the title", refused.getMessage());
+                }
+            }
             return Optional.empty();
+        }
+    }
+
+    /** Column names below a title (or empty rows) that cannot be the header, and why. */
+    static final class UnusableHeader extends UnreadableInputException {
+
+        private final String reason;
+
+        UnusableHeader(int row, String above, String reason) {
+            super(row, "row " + row + ", the column names below " + above + ", is not a usable header: " + reason);
+            this.reason = reason;
+        }
+
+        /** What is wrong with the header itself, without where it is. */
+        String reason() {
+            return reason;
         }
     }
 

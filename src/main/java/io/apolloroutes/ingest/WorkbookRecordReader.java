@@ -138,7 +138,12 @@ final class WorkbookRecordReader implements RecordReader {
 
     private List<String> header(SheetTable sheet, RecordSink sink) {
         TitleRows titles = new TitleRows(renames);
-        List<String> header = sheet.header(titles);
+        List<String> header;
+        try {
+            header = sheet.header(titles);
+        } catch (TitleRows.UnusableHeader unusable) {
+            throw unusableHeader(sheet.name(), unusable.recordNumber(), unusable.reason());
+        }
         titles.warning(sheet.headerRow()).ifPresent(title -> sink.warning(sheet.name() + " sheet: " + title));
         if (header == null) {
             throw new UnreadableInputException(0, "has an empty " + sheet.name() + " sheet; it needs a header row ("
@@ -153,9 +158,13 @@ final class WorkbookRecordReader implements RecordReader {
         try {
             return TableLayout.of(header, renames);
         } catch (UnreadableInputException e) {
-            throw new UnreadableInputException(0, "has a " + sheet.name() + " sheet whose header (row "
-                    + sheet.headerRow() + ") is not usable: " + e.getMessage());
+            throw unusableHeader(sheet.name(), sheet.headerRow(), e.getMessage());
         }
+    }
+
+    private static UnreadableInputException unusableHeader(String sheet, int row, String reason) {
+        return new UnreadableInputException(0, "has a " + sheet + " sheet whose header (row " + row + ") is not usable: "
+                + reason);
     }
 
     /** Where the Sequences header already has a Steps column: the same known column, or the same unknown label. */

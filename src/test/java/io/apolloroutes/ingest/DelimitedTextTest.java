@@ -256,6 +256,15 @@ class DelimitedTextTest {
     }
 
     @Test
+    void names_the_fault_of_column_names_below_a_title_rather_than_the_title() {
+        Path file = text("titled.csv", "Q3 outbound plan,,\r\nstep,subject,body\r\n1,Hello,Hi\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("row 2, the column names below the title, is not a usable header: the header"
+                        + " has no sequence column");
+    }
+
+    @Test
     void refuses_a_file_without_header_as_before_even_when_its_rows_look_like_titles() {
         Path file = text("no-header.csv", "Q1,Hello,Hi\r\nQ1,Again,Hi\r\nQ2,Hello,Hi\r\n");
 

@@ -2,6 +2,7 @@ package io.apolloroutes.ingest;
 
 import static io.apolloroutes.support.TestWorkbooks.putRows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.mapping.SequenceDraft;
@@ -74,6 +75,20 @@ class WorkbookSpreadsheetHabitsTest {
         }
         assertThat(TestInputs.candidates(file)).singleElement()
                 .satisfies(s -> assertThat(s.records()).hasSize(2));
+    }
+
+    @Test
+    void names_the_sheet_and_row_of_column_names_below_a_title_that_cannot_be_the_header() {
+        Path file = TestWorkbooks.xlsx(dir, "pair.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"},
+                    new Object[] {"Renewals", "team_can_use"});
+            putRows(workbook.createSheet("Steps"), 1, new Object[] {"Steps, as agreed"},
+                    new Object[] {"sequence", "step", "subject", "Subject"}, new Object[] {"Renewals", 1, "Hi", "Hello"});
+        });
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("has a Steps sheet whose header (row 2) is not usable: columns 3 (\"subject\")"
+                        + " and 4 (\"Subject\")");
     }
 
     private Path workbook(String name, Consumer<Workbook> fill) {
