@@ -9,8 +9,9 @@ import java.util.function.Function;
 /**
  * Rows above the column names that only title the sheet ("Q4 outbound plan", "Owner: Ada", a date), as
  * people put them on top of a sheet they share. Left out when, and only when, the first row that is
- * not such a row is a usable header; otherwise the first row stays the header and its refusal stands,
- * so a file without a header is told so exactly as before.
+ * not such a row is a usable header. When that row names columns but cannot be the header, its own
+ * fault is told; when it names none, the first row stays the header and its refusal stands, so a file
+ * without a header is told so exactly as before.
  *
  * <p>A title row has at most {@value #MAX_CELLS} filled cells and none of them names a column: a row
  * with more is data or a second header, never skipped. At most {@value #MAX_ROWS} title rows are looked
@@ -18,7 +19,7 @@ import java.util.function.Function;
  */
 final class TitleRows {
 
-    static final int MAX_ROWS = 10;
+    private static final int MAX_ROWS = 10;
     private static final int MAX_CELLS = 3;
     private static final int QUOTED = 60;
 
