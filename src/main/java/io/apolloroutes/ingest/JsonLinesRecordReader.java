@@ -51,8 +51,10 @@ final class JsonLinesRecordReader implements RecordReader {
                     continue;
                 }
                 JsonNode node;
+                String after;
                 try (JsonParser parser = mapper.createParser(line)) {
                     node = trees.read(parser);
+                    after = rest(parser, line);
                 } catch (JsonProcessingException e) {
                     if (!started) {
                         // a first line that is not JSON may be no text at all (a database file, a PDF): the
@@ -72,6 +74,13 @@ final class JsonLinesRecordReader implements RecordReader {
                     continue;
                 }
                 started = true;
+                if (after != null) {
+                    // the parser stops after the first value: a second object on the line would be lost unread
+                    sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line, "has more after its"
+                            + " JSON value (" + after + "); a .jsonl file holds one object per line, with nothing"
+                            + " after it (no comma), so put each object on a line of its own"));
+                    continue;
+                }
                 JsonShapes.file(lineNumber, lineNumber, node, sink, columns);
             }
         } catch (RowLengthGuard.RowTooLongException e) {
@@ -86,5 +95,21 @@ final class JsonLinesRecordReader implements RecordReader {
             }
             throw e;
         }
+    }
+
+    /**
+     * What stands after the line's first value, from its first character that is not a blank, or null when
+     * nothing does.
+     */
+    private static String rest(JsonParser parser, String line) {
+        int start = (int) Math.min(parser.currentLocation().getCharOffset(), line.length());
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        if (start == line.length()) {
+            return null;
+        }
+        String rest = line.substring(start).stripTrailing();
+        return "at column " + (start + 1) + ": '" + (rest.length() > 20 ? rest.substring(0, 20) + "…" : rest) + "'";
     }
 }

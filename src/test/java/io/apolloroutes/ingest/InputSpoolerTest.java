@@ -224,6 +224,28 @@ class InputSpoolerTest {
     }
 
     @Test
+    void keeps_a_json_line_with_more_after_its_object_as_a_record_of_its_own_instead_of_dropping_the_rest() throws IOException {
+        String a = "{\"sequence\": \"A\", \"step\": 1, \"subject\": \"s\", \"body\": \"b\"}";
+        Path file = TestInputs.write(dir, "rows.jsonl", a.replace("\"A\"", "\"Two\"") + ","
+                + a.replace("\"A\"", "\"Lost\"") + "\n" + a.replace("\"A\"", "\"Comma\"") + ",\n" + a + "\n");
+
+        List<SequenceCandidate> sequences = TestInputs.candidates(file);
+
+        // the second object of line 1 is not read as a row, but it is not dropped without a word either
+        assertThat(sequences).extracting(SequenceCandidate::name).containsExactly(null, null, "A");
+        assertThat(sequences.get(0).records()).singleElement().isInstanceOfSatisfying(SourceRecord.Broken.class,
+                broken -> {
+                    assertThat(broken.number()).isEqualTo(1);
+                    assertThat(broken.problem()).startsWith("has more after its JSON value (at column 60: ',{\"sequence\": ")
+                            .endsWith("a .jsonl file holds one object per line, with nothing after it (no comma), so put"
+                                    + " each object on a line of its own");
+                });
+        assertThat(sequences.get(1).records()).singleElement().isInstanceOfSatisfying(SourceRecord.Broken.class,
+                broken -> assertThat(broken.problem()).startsWith("has more after its JSON value (at column 62: ',')"));
+        assertThat(sequences.get(2).recordNumbers()).containsExactly(3);
+    }
+
+    @Test
     void keeps_a_json_element_with_a_duplicate_key_as_a_record_of_its_own_and_reads_the_others() throws IOException {
         List<SequenceCandidate> sequences = TestInputs.candidates(TestInputs.copy("inputs/duplicate-keys.json", dir));
 
