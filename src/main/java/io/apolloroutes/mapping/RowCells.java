@@ -127,6 +127,14 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
                                 + " quoting of this row or add a header", values.size(), layout.labels().size(), i + 1)));
                 continue;
             }
+            if (layout.labels().get(i).isEmpty() && i != layout.errorColumnIndex()) {
+                // an empty header cell over a value (Google Sheets' trailing column, a column left unnamed): its
+                // value would be neither sent nor listed among the unknown columns
+                problems.add(Problem.ofRecords(List.of(row.number()), raw, String.format(
+                        "cell %d has a value, but there is no header above it; give the column a header or clear"
+                                + " the cell", i + 1)));
+                continue;
+            }
             int index = i;
             layout.columnAt(i).ifPresent(column -> cells.put(column, new Cell(layout.labels().get(index), raw)));
             if (layout.waitUnit() != null && i == layout.indexOf(Column.WAIT_TIME)) {

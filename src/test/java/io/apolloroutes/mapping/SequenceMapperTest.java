@@ -934,6 +934,23 @@ class SequenceMapperTest {
         });
     }
 
+    @Test
+    void reports_a_value_under_an_empty_header_cell_instead_of_dropping_it() throws IOException {
+        // Google Sheets downloads end the header with an empty cell when a column right of the data was touched
+        SequenceDraft draft = csv("""
+                sequence,step,subject,body,
+                Q1,1,Hello,First,PS: mention the webinar
+                Q1,2,,Second,
+                """);
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.rows()).containsExactly(2);
+            assertThat(p.value()).isEqualTo("PS: mention the webinar");
+            assertThat(p.message()).isEqualTo("cell 5 has a value, but there is no header above it; give the column a"
+                    + " header or clear the cell");
+        });
+    }
+
     // ---- text only ------------------------------------------------------------------------------
 
     @Test
