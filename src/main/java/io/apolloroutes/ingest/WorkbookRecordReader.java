@@ -45,9 +45,24 @@ final class WorkbookRecordReader implements RecordReader {
                 readPair(table(file, sheets.sequences(), cellText, text), table(file, sheets.steps(), cellText, text),
                         sink);
             } else {
-                readSingle(table(file, sheets.single(), cellText, text), sink);
+                readSingle(table(file, sheets.single(), cellText, text), sink, sheets.others());
             }
         }
+    }
+
+    /**
+     * A refusal of the first visible sheet, naming the sheet and the others the workbook has: an instructions
+     * or lookup sheet in front of the data would otherwise be refused as if the rows were missing.
+     */
+    private static UnreadableInputException otherSheets(UnreadableInputException refused, SheetTable table,
+                                                        List<String> others) {
+        if (others.isEmpty()) {
+            return refused;
+        }
+        return new UnreadableInputException(refused.recordNumber(), refused.getMessage() + " (read from sheet \""
+                + table.name() + "\", the first visible one; the workbook also has "
+                + String.join(", ", others.stream().map(name -> "\"" + name + "\"").toList())
+                + ": if the rows are on another sheet, name it in input.sheet or the source's sheet setting)");
     }
 
     private SheetTable table(Path file, Sheet sheet, CellText cellText, TextBudget text) {
@@ -57,14 +72,20 @@ final class WorkbookRecordReader implements RecordReader {
         return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), text);
     }
 
-    private void readSingle(SheetTable table, RecordSink sink) throws IOException {
+    /** @param others the workbook's other visible sheets, when this one was taken for being the first */
+    private void readSingle(SheetTable table, RecordSink sink, List<String> others) throws IOException {
         TitleRows titles = new TitleRows(renames);
-        List<String> header = table.header(titles);
-        if (header == null) {
-            throw new UnreadableInputException(0, "has nothing on sheet \"" + table.name() + "\"; it needs a header"
-                    + " row and at least one row of data");
+        TableLayout layout;
+        try {
+            List<String> header = table.header(titles);
+            if (header == null) {
+                throw new UnreadableInputException(0, "has nothing on sheet \"" + table.name() + "\"; it needs a"
+                        + " header row and at least one row of data");
+            }
+            layout = TableLayout.of(header, renames);
+        } catch (UnreadableInputException refused) {
+            throw otherSheets(refused, table, others);
         }
-        TableLayout layout = TableLayout.of(header, renames);
         titles.warning(table.headerRow()).ifPresent(sink::warning);
         sink.layout(layout);
         int sequence = layout.indexOf(Column.SEQUENCE);

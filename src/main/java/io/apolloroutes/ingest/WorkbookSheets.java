@@ -14,8 +14,10 @@ import org.apache.poi.ss.usermodel.Workbook;
  * @param single    the one sheet read as a table, or null for the pair
  * @param sequences the Sequences sheet of the pair
  * @param steps     the Steps sheet of the pair
+ * @param others    when the single sheet was taken for being the first visible one: the other visible
+ *                  sheets, which may be the one meant; otherwise empty
  */
-record WorkbookSheets(Sheet single, Sheet sequences, Sheet steps) {
+record WorkbookSheets(Sheet single, Sheet sequences, Sheet steps, List<String> others) {
 
     boolean isPair() {
         return single == null;
@@ -32,17 +34,23 @@ record WorkbookSheets(Sheet single, Sheet sequences, Sheet steps) {
                 throw new UnreadableInputException(0, "has no sheet named \"" + wanted.strip() + "\"; its sheets are "
                         + String.join(", ", names(workbook).stream().map(n -> "\"" + n + "\"").toList()));
             }
-            return new WorkbookSheets(sheet(workbook, index), null, null);
+            return new WorkbookSheets(sheet(workbook, index), null, null, List.of());
         }
         int sequences = find(workbook, SheetRowNumbers.SHEETS.get(0));
         int steps = find(workbook, SheetRowNumbers.SHEETS.get(1));
         if (sequences >= 0 && steps >= 0) {
-            return new WorkbookSheets(null, sheet(workbook, sequences), sheet(workbook, steps));
+            return new WorkbookSheets(null, sheet(workbook, sequences), sheet(workbook, steps), List.of());
         }
+        List<Integer> visible = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-                return new WorkbookSheets(sheet(workbook, i), null, null);
+                visible.add(i);
             }
+        }
+        if (!visible.isEmpty()) {
+            List<String> names = names(workbook);
+            return new WorkbookSheets(sheet(workbook, visible.get(0)), null, null,
+                    visible.subList(1, visible.size()).stream().map(names::get).toList());
         }
         throw new UnreadableInputException(0, "has only hidden sheets; unhide the sheet to read (or name it in the"
                 + " source's sheet setting)");

@@ -505,6 +505,36 @@ class WorkbookRecordReaderTest {
         assertThat(rows(file)).extracting(r -> r.cells().get(0)).containsExactly("Visible");
     }
 
+    @Test
+    void names_the_other_sheets_when_the_first_visible_one_has_no_usable_header() {
+        Path file = TestWorkbooks.xlsx(dir, "instructions.xlsx", workbook -> {
+            putRows(workbook.createSheet("Lists"), 1, new Object[] {"sequence"}, new Object[] {"Hidden"});
+            putRows(workbook.createSheet("How to"), 1, new Object[] {"How to use this workbook"},
+                    new Object[] {"Fill in the Plan sheet, one row per email."});
+            putRows(workbook.createSheet("Plan"), 1, new Object[] {"sequence"}, new Object[] {"Q1"});
+            workbook.setSheetHidden(0, true);
+            workbook.setActiveSheet(1);
+        });
+
+        // without the sheets, the message would have the user edit the instructions' rows
+        assertThatThrownBy(() -> rows(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("the first row is not a header")
+                .hasMessageEndingWith(" (read from sheet \"How to\", the first visible one; the workbook also has"
+                        + " \"Plan\": if the rows are on another sheet, name it in input.sheet or the source's sheet"
+                        + " setting)");
+    }
+
+    @Test
+    void names_only_the_sheet_for_a_header_refused_on_a_sheet_set_in_the_options() {
+        Path file = TestWorkbooks.xlsx(dir, "named-notes.xlsx", workbook -> {
+            putRows(workbook.createSheet("Notes"), 1, new Object[] {"Read me first"}, new Object[] {"Really"});
+            putRows(workbook.createSheet("Plan"), 1, new Object[] {"sequence"}, new Object[] {"Q1"});
+        });
+
+        assertThatThrownBy(() -> rows(file, options("Notes", "UTC"))).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("the first row is not a header").hasMessageNotContaining("Plan");
+    }
+
     // ---- Sequences and Steps ------------------------------------------------------------------------
 
     static Path team(Path dir, String name) {
