@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,6 +21,10 @@ import org.apache.commons.csv.CSVRecord;
  * rows.
  */
 final class CsvRecordReader implements RecordReader {
+
+    /** Excel's and Google Sheets' error values, and LibreOffice's {@code Err:} codes, as a CSV export writes them. */
+    private static final Pattern SPREADSHEET_ERROR = Pattern.compile("#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A"
+            + "|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!|ERROR!)|Err:\\d{3}");
 
     private final ReadOptions options;
     private final Map<String, String> renames;
@@ -140,8 +146,10 @@ final class CsvRecordReader implements RecordReader {
                 for (; blanksPending > 0; blanksPending--) {
                     sink.blank();
                 }
-                String name = sequenceColumn < cells.size() ? EdgeBlanks.strip(cells.get(sequenceColumn)) : "";
-                sink.record(name.isEmpty() ? null : name, new SourceRecord.TableRow(lastRow, cells));
+                Map<Integer, String> problems = exportedErrors(cells);
+                String name = sequenceColumn < cells.size() && !problems.containsKey(sequenceColumn)
+                        ? EdgeBlanks.strip(cells.get(sequenceColumn)) : "";
+                sink.record(name.isEmpty() ? null : name, new SourceRecord.TableRow(lastRow, cells, problems));
             }
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause(), lastRow);
@@ -203,6 +211,23 @@ final class CsvRecordReader implements RecordReader {
         } catch (IOException e) {
             throw unreadable(e, 0);
         }
+    }
+
+    /**
+     * Cells that hold what a spreadsheet writes for a formula showing an error ({@code #N/A}, LibreOffice's
+     * {@code Err:502}): the export has no value for them, and the text would otherwise go out as a subject or
+     * body. They are refused as the same cell of the workbook itself is.
+     */
+    private static Map<Integer, String> exportedErrors(List<String> cells) {
+        Map<Integer, String> problems = new HashMap<>(2);
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i).strip();
+            if (SPREADSHEET_ERROR.matcher(cell).matches()) {
+                problems.put(i, "shows the spreadsheet error " + cell + ", which the export wrote in place of a value;"
+                        + " fix the formula or type the value, and export the file again");
+            }
+        }
+        return problems;
     }
 
     private static List<String> cells(CSVRecord record, boolean guarded) {

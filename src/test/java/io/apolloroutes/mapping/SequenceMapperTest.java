@@ -951,6 +951,23 @@ class SequenceMapperTest {
         });
     }
 
+    @Test
+    void refuses_a_spreadsheet_error_a_csv_export_wrote_in_place_of_a_value() throws IOException {
+        // Excel and Google Sheets export a formula showing an error as its text; sent, it would be the subject
+        SequenceDraft draft = csv("""
+                sequence,step,wait_time,subject,body
+                Q1,1,0,#N/A,Hello
+                Q1,2,#VALUE!,,Again
+                """);
+
+        assertThat(draft.problems()).hasSize(2).allSatisfy(p -> assertThat(p.message()).endsWith(", which the export"
+                + " wrote in place of a value; fix the formula or type the value, and export the file again"));
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::column).containsExactly(
+                tuple(List.of(2), "subject"),
+                tuple(List.of(3), "wait_time"));
+        assertThat(draft.problems().get(0).message()).startsWith("shows the spreadsheet error #N/A");
+    }
+
     // ---- text only ------------------------------------------------------------------------------
 
     @Test
