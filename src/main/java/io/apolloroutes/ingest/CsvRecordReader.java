@@ -219,15 +219,27 @@ final class CsvRecordReader implements RecordReader {
      * body. They are refused as the same cell of the workbook itself is.
      */
     private static Map<Integer, String> exportedErrors(List<String> cells) {
-        Map<Integer, String> problems = new HashMap<>(2);
+        Map<Integer, String> problems = Map.of();
         for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i).strip();
-            if (SPREADSHEET_ERROR.matcher(cell).matches()) {
-                problems.put(i, "shows the spreadsheet error " + cell + ", which the export wrote in place of a value;"
+            String cell = cells.get(i);
+            // every cell of every row comes here: only one that may start an error value meets the pattern
+            if (cell.isEmpty() || !mayBeError(cell.charAt(0))) {
+                continue;
+            }
+            String value = cell.strip();
+            if (SPREADSHEET_ERROR.matcher(value).matches()) {
+                if (problems.isEmpty()) {
+                    problems = new HashMap<>(2);
+                }
+                problems.put(i, "shows the spreadsheet error " + value + ", which the export wrote in place of a value;"
                         + " fix the formula or type the value, and export the file again");
             }
         }
         return problems;
+    }
+
+    private static boolean mayBeError(char first) {
+        return first == '#' || first == 'E' || Character.isWhitespace(first);
     }
 
     private static List<String> cells(CSVRecord record, boolean guarded) {
