@@ -156,6 +156,7 @@ public class InputSpooler {
             }
             all.addAll(notes);
             nameless.warning().ifPresent(all::add);
+            LookalikeNames.warning(spool.names()).ifPresent(all::add);
             return all;
         }
     }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A temporary file of records with an in-memory index from sequence name to record positions.
@@ -55,6 +56,11 @@ final class RowSpool implements Closeable {
         String key = sequenceName != null ? sequenceName : "\u0000#" + record.number();
         groups.computeIfAbsent(key, k -> new Offsets(sequenceName)).add(size, length);
         size += length;
+    }
+
+    /** The sequence names of the groups, in order of first appearance (records without a name have none). */
+    Iterable<String> names() {
+        return () -> groups.values().stream().map(offsets -> offsets.name).filter(Objects::nonNull).iterator();
     }
 
     /** How many groups (sequences) the spool holds. */

@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -22,7 +20,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
  */
 final class WorkbookRecordReader implements RecordReader {
 
-    private static final Pattern BLANKS = Pattern.compile("[\\s\\h]+");
 
     private final ReadOptions options;
     private final Map<String, String> renames;
@@ -144,10 +141,10 @@ final class WorkbookRecordReader implements RecordReader {
             if (name != null && !listed.containsKey(name)) {
                 if (listedLoosely.isEmpty()) {
                     // the spelling listed first, when two differ only in case or spaces
-                    listed.forEach((listedName, at) -> listedLoosely.merge(loosely(listedName), listedName,
+                    listed.forEach((listedName, at) -> listedLoosely.merge(LookalikeNames.loosely(listedName), listedName,
                             (one, other) -> listed.get(one) <= listed.get(other) ? one : other));
                 }
-                String near = listedLoosely.get(loosely(name));
+                String near = listedLoosely.get(LookalikeNames.loosely(name));
                 row.problems.put(sequence, "names sequence '" + name + "', which the Sequences sheet does not list;"
                         + (near == null ? " add a row for it there or correct the name"
                         : " it lists '" + near + "' (Sequences row " + listed.get(near) + "); write the name exactly"
@@ -225,10 +222,6 @@ final class WorkbookRecordReader implements RecordReader {
     }
 
     /** A name as a person reads it: without regard to case or to how many spaces stand between words. */
-    private static String loosely(String name) {
-        return BLANKS.matcher(name).replaceAll(" ").toLowerCase(Locale.ROOT);
-    }
-
     /** The sequence a row is filed under; none when the cell is empty or holds no usable value. */
     private static String name(List<String> cells, Map<Integer, String> problems, int sequence) {
         if (sequence >= cells.size() || problems.containsKey(sequence)) {

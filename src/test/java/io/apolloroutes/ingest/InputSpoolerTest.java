@@ -500,6 +500,38 @@ class InputSpoolerTest {
     }
 
     @Test
+    void warns_of_sequence_names_that_differ_only_in_case_or_spaces() throws IOException {
+        Path file = TestInputs.write(dir, "lookalikes.csv", """
+                sequence,step,subject,body
+                Q1 Outbound,1,Hello,Hi
+                Q1 Outbound,2,,Again
+                Q1 outbound,3,,Last
+                Renewals,1,Hi,There
+                Q1  Outbound,4,,Really last
+                """);
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).containsExactly("sequence names that differ only in case or spaces are"
+                    + " different sequences: 'Q1 Outbound' and 'Q1 outbound', 'Q1 Outbound' and 'Q1  Outbound'; if they"
+                    + " are meant to be one, write the name the same way on every row");
+        }
+    }
+
+    @Test
+    void names_a_few_lookalike_names_and_counts_the_rest() throws IOException {
+        StringBuilder csv = new StringBuilder("sequence,step,subject,body\n");
+        for (int i = 1; i <= 8; i++) {
+            csv.append("Seq ").append(i).append(",1,Hi,There\n").append("SEQ ").append(i).append(",1,Hi,There\n");
+        }
+        Path file = TestInputs.write(dir, "many.csv", csv.toString());
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).singleElement().asString()
+                    .contains("'Seq 5' and 'SEQ 5' (and 3 more);").doesNotContain("Seq 6");
+        }
+    }
+
+    @Test
     void deletes_its_spool_file_when_closed() throws IOException {
         long before = spoolFiles();
         SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/interleaved.csv", dir));
