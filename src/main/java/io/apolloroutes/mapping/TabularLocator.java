@@ -4,6 +4,7 @@ import io.apolloroutes.ingest.Column;
 import io.apolloroutes.ingest.SequenceCandidate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the rows, the header and the text as typed behind a JSON path of a request that
@@ -15,10 +16,12 @@ import java.util.Map;
  * @param stepCells          the rows of each step
  * @param touchCells         the email rows of each step, in touch order
  * @param dayMode            true when waits come from a day column, so a wait is computed, not typed
+ * @param unread             cells whose value the mapper could not read: the value sent, if any, is another's
  */
 record TabularLocator(SequenceCandidate candidate, List<RowCells> rows, ColumnLabels labels,
                       Map<Column, List<Integer>> sequenceColumnRows, List<List<Integer>> stepRows,
-                      List<List<RowCells>> stepCells, List<List<RowCells>> touchCells, boolean dayMode)
+                      List<List<RowCells>> stepCells, List<List<RowCells>> touchCells, boolean dayMode,
+                      Set<RowCells.Cell> unread)
         implements SourceLocator {
 
     @Override
@@ -119,13 +122,14 @@ record TabularLocator(SequenceCandidate candidate, List<RowCells> rows, ColumnLa
     }
 
     /**
-     * The cell as the user typed it, the first of these rows that fills the column; null for a JSON array,
-     * which is no text the user typed.
+     * The cell as the user typed it, the first of these rows that fills the column with a value the mapper
+     * read (as the mapper takes the first: "lots" above a 5000 is told on its own, and 5000 is sent); null
+     * for a JSON array, which is no text the user typed.
      */
-    private static String typed(List<RowCells> scope, Column column) {
+    private String typed(List<RowCells> scope, Column column) {
         for (RowCells row : scope) {
             RowCells.Cell cell = row.get(column);
-            if (cell != null) {
+            if (cell != null && !unread.contains(cell)) {
                 return cell.items() == null ? cell.raw().strip() : null;
             }
         }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,11 @@ final class TabularSequenceMapper {
     private final List<List<RowCells>> touchCells = new ArrayList<>();
     /** Cells {@link CellChecks} refused (row and header): their value is not read, see {@link #parse}. */
     private final Set<String> refusedCells = new HashSet<>();
+    /**
+     * Cells whose value was not read (refused, or not a value of their column): a later row may give the
+     * value instead, and a message about that value must not quote these.
+     */
+    private final Set<RowCells.Cell> unread = Collections.newSetFromMap(new IdentityHashMap<>());
     private List<RowCells> rows;
     private HeaderNames columns;
     private ColumnLabels labels;
@@ -89,7 +95,7 @@ final class TabularSequenceMapper {
         }
         SequenceRequest request = request();
         TabularLocator locator = new TabularLocator(candidate, rows, labels, sequenceColumnRows, stepRows, stepCells,
-                touchCells, dayMode);
+                touchCells, dayMode, unread);
         return new SequenceDraft(candidate, request, locator, problems, notes);
     }
 
@@ -458,6 +464,7 @@ final class TabularSequenceMapper {
         if (!refusedCells.isEmpty() && refusedCells.contains(cell(row.number(), cell.label()))) {
             // told once, for what it holds: "must be a whole number" on top of "holds the control character
             // U+0001" would be a second message for one cell, and a quoted value would carry the character
+            unread.add(cell);
             return null;
         }
         if (cell.items() != null) {
@@ -468,6 +475,7 @@ final class TabularSequenceMapper {
             return parse.apply(cell.raw());
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(List.of(row.number()), cell.label(), path.get(), cell.raw(), e.getMessage()));
+            unread.add(cell);
             return null;
         }
     }

@@ -103,6 +103,21 @@ class SequenceValidatorTest {
     }
 
     @Test
+    void quotes_the_cell_the_refused_value_was_read_from_not_an_earlier_unreadable_one(@TempDir Path dir)
+            throws IOException {
+        // row 2's cell holds a replacement character and is told so on its own; the "Public" sent (and refused) is row 3's
+        Path file = TestInputs.write(dir, "steps.csv", """
+                sequence,step,Permissions,subject,body
+                Q1,1,Team Only\uFFFD,Hello,Hi
+                Q1,2,Public,,Following up
+                """);
+        SequenceDraft mapped = new SequenceMapper(TestInputs.MAPPER).map(TestInputs.candidates(file).get(0));
+
+        assertThat(validate(mapped, false).problems()).filteredOn(p -> "permissions".equals(p.path()))
+                .extracting(Problem::value).containsExactly("Public");
+    }
+
+    @Test
     void quotes_one_entry_of_a_list_cell_not_the_whole_cell(@TempDir Path dir) throws IOException {
         Path file = TestInputs.write(dir, "steps.csv", """
                 sequence,step,Excluded Account Stage IDs,subject,body
