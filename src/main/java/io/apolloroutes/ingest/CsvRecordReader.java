@@ -163,19 +163,26 @@ final class CsvRecordReader implements RecordReader {
      * header, and is refused as such. Rows looked at are used up either way, which is safe: a file whose
      * header is not found is refused whole.
      */
-    private static HeaderRow belowTitles(List<String> first, Iterator<CSVRecord> records, TitleRows titles,
-                                         int rowsAbove, RowLengthGuard guard) {
+    private HeaderRow belowTitles(List<String> first, Iterator<CSVRecord> records, TitleRows titles,
+                                  int rowsAbove, RowLengthGuard guard) throws IOException {
         titles.lookedPast(1 + rowsAbove, first);
-        while (records.hasNext()) {
-            CSVRecord record = records.next();
-            guard.rowEnded();
-            List<String> cells = record.toList();
-            if (records.hasNext() && titles.mayBeTitle(cells)) {
-                titles.lookedPast((int) record.getRecordNumber() + rowsAbove, cells);
-                continue;
+        int lastRow = 1 + rowsAbove;
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                guard.rowEnded();
+                List<String> cells = record.toList();
+                lastRow = (int) record.getRecordNumber() + rowsAbove;
+                if (records.hasNext() && titles.mayBeTitle(cells)) {
+                    titles.lookedPast(lastRow, cells);
+                    continue;
+                }
+                int number = lastRow;
+                return titles.header(cells, number).map(layout -> new HeaderRow(layout, number)).orElse(null);
             }
-            int number = (int) record.getRecordNumber() + rowsAbove;
-            return titles.header(cells, number).map(layout -> new HeaderRow(layout, number)).orElse(null);
+        } catch (UncheckedIOException e) {
+            // hasNext reads the row after the one looked at: a broken row is named by the rows read here
+            throw unreadable(e.getCause(), lastRow);
         }
         return null;
     }

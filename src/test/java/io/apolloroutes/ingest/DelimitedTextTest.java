@@ -265,6 +265,15 @@ class DelimitedTextTest {
     }
 
     @Test
+    void names_a_broken_first_row_below_a_title_by_its_own_number() {
+        // the parser reads a row ahead to know whether the header is the last row: row 3 breaks while row 2 is read
+        Path file = text("titled.csv", "Q3 outbound plan,,,\r\n" + HEADER + "Q1,1,\"Hi\" there,Body\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("row 3 has a cell that starts with a double quote");
+    }
+
+    @Test
     void refuses_a_file_without_header_as_before_even_when_its_rows_look_like_titles() {
         Path file = text("no-header.csv", "Q1,Hello,Hi\r\nQ1,Again,Hi\r\nQ2,Hello,Hi\r\n");
 
