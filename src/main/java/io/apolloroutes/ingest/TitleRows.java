@@ -26,6 +26,8 @@ final class TitleRows {
     private final Map<String, String> renames;
     private final Function<String, String> renamed;
     private final List<Integer> rows = new ArrayList<>();
+    /** The positions of each title row's filled cells (at most three each), to check them against the header. */
+    private final List<List<Integer>> filled = new ArrayList<>();
     private String firstText;
 
     TitleRows(Map<String, String> renames) {
@@ -57,6 +59,13 @@ final class TitleRows {
             return;
         }
         rows.add(row);
+        List<Integer> positions = new ArrayList<>(MAX_CELLS);
+        for (int i = 0; i < cells.size(); i++) {
+            if (!EdgeBlanks.isBlank(cells.get(i))) {
+                positions.add(i);
+            }
+        }
+        filled.add(positions);
         if (firstText == null) {
             cells.stream().filter(cell -> !EdgeBlanks.isBlank(cell)).findFirst().map(EdgeBlanks::strip)
                     .ifPresent(text -> firstText = text.length() > QUOTED ? text.substring(0, QUOTED) + "…" : text);
@@ -67,19 +76,53 @@ final class TitleRows {
      * The header's layout, when these cells are a usable header; empty when they are no header at all.
      *
      * @throws UnusableHeader when they name columns but cannot be the header (no sequence column, a column
-     *                        twice): that is what to fix, not the rows above
+     *                        twice): that is what to fix, not the rows above; or when a row above them is data
      */
     Optional<TableLayout> header(List<String> cells, int row) {
+        TableLayout layout;
         try {
-            return Optional.of(TableLayout.of(cells, renames));
+            layout = TableLayout.of(cells, renames);
         } catch (UnreadableInputException refused) {
-            for (String cell : cells) {
-                if (!EdgeBlanks.isBlank(cell) && ColumnNames.isKnown(renamed.apply(cell))) {
-                    throw new UnusableHeader(row, rows.isEmpty() ? "empty rows" : "the title", refused.getMessage());
-                }
+            // one column word among data ("Status", "Note") does not make a header: two do
+            if (known(cells) >= 2) {
+                throw new UnusableHeader(row, rows.isEmpty() ? "empty rows" : "the title", refused.getMessage());
             }
             return Optional.empty();
         }
+        refuseDataAbove(layout, cells, row);
+        return Optional.of(layout);
+    }
+
+    /**
+     * A row above the header that fills the sequence column and another column of it is a row of data, as
+     * when a sort took the header row along: left out, it would have no outcome at all, so the file is refused.
+     */
+    private void refuseDataAbove(TableLayout layout, List<String> header, int headerRow) {
+        int sequence = layout.indexOf(Column.SEQUENCE);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Integer> positions = filled.get(r);
+            if (!positions.contains(sequence)) {
+                continue;
+            }
+            for (int other : positions) {
+                if (other != sequence && other < header.size() && ColumnNames.isKnown(renamed.apply(header.get(other)))) {
+                    throw new UnusableHeader(headerRow, "the title", String.format("row %d above it fills \"%s\""
+                            + " and \"%s\" like a row of data, and would be left out; move the column names to the"
+                            + " first row (a sort that took the header row along puts it below data), or delete the"
+                            + " row if it is a title", rows.get(r), header.get(sequence), header.get(other)));
+                }
+            }
+        }
+    }
+
+    private int known(List<String> cells) {
+        int known = 0;
+        for (String cell : cells) {
+            if (!EdgeBlanks.isBlank(cell) && ColumnNames.isKnown(renamed.apply(cell))) {
+                known++;
+            }
+        }
+        return known;
     }
 
     /** Column names below a title (or empty rows) that cannot be the header, and why. */

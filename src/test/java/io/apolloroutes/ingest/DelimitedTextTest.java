@@ -274,6 +274,24 @@ class DelimitedTextTest {
     }
 
     @Test
+    void refuses_rows_of_data_above_the_header_rather_than_leaving_them_out_as_a_title() {
+        // sorted with the header row among the data: rows 1-2 are step rows with an empty subject
+        Path file = text("sorted.csv", "Q1,2,,Again\r\nQ1,3,,Last\r\n" + HEADER + "Q1,1,Hello,Hi\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("row 3, the column names below the title, is not a usable header: row 1 above"
+                        + " it fills \"sequence\" and \"step\" like a row of data");
+    }
+
+    @Test
+    void tells_a_file_without_header_that_its_first_row_is_no_header_though_a_cell_is_a_column_word() {
+        Path file = text("no-header.csv", "Q1,Hello,Hi\r\nQ1,Status,Hi\r\nQ2,Hello,Hi\r\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageContaining("the first row is not a header");
+    }
+
+    @Test
     void refuses_a_file_without_header_as_before_even_when_its_rows_look_like_titles() {
         Path file = text("no-header.csv", "Q1,Hello,Hi\r\nQ1,Again,Hi\r\nQ2,Hello,Hi\r\n");
 

@@ -91,6 +91,20 @@ class WorkbookSpreadsheetHabitsTest {
                         + " and 4 (\"Subject\")");
     }
 
+    @Test
+    void names_the_sheet_whose_rows_above_the_header_are_data() {
+        Path file = TestWorkbooks.xlsx(dir, "pair.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"},
+                    new Object[] {"Renewals", "team_can_use"});
+            putRows(workbook.createSheet("Steps"), 1, new Object[] {"Renewals", null, null, "Hello"},
+                    new Object[] {"sequence", "step", "subject", "body"}, new Object[] {"Renewals", 1, "Hi", "Hello"});
+        });
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("has a Steps sheet whose header (row 2) is not usable: row 1 above it fills"
+                        + " \"sequence\" and \"body\" like a row of data");
+    }
+
     private Path workbook(String name, Consumer<Workbook> fill) {
         return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
     }
