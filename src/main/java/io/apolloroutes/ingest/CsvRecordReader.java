@@ -24,7 +24,7 @@ final class CsvRecordReader implements RecordReader {
 
     /** Excel's and Google Sheets' error values, and LibreOffice's {@code Err:} codes, as a CSV export writes them. */
     private static final Pattern SPREADSHEET_ERROR = Pattern.compile("#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|N/A"
-            + "|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!|ERROR!)|Err:\\d{3}");
+            + "|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!|ERROR!)|Err:5\\d\\d");
 
     private final ReadOptions options;
     private final Map<String, String> renames;
@@ -230,7 +230,7 @@ final class CsvRecordReader implements RecordReader {
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
             // every cell of every row comes here: only one that may start an error value meets the pattern
-            if (cell.isEmpty() || !mayBeError(cell.charAt(0))) {
+            if (cell.isEmpty() || !mayBeError(cell)) {
                 continue;
             }
             String value = cell.strip();
@@ -245,8 +245,9 @@ final class CsvRecordReader implements RecordReader {
         return problems;
     }
 
-    private static boolean mayBeError(char first) {
-        return first == '#' || first == 'E' || Character.isWhitespace(first);
+    private static boolean mayBeError(String cell) {
+        char first = cell.charAt(0);
+        return first == '#' || Character.isWhitespace(first) || cell.startsWith("Err:");
     }
 
     private static List<String> cells(CSVRecord record, boolean guarded) {

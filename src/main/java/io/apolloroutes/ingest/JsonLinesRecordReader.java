@@ -110,6 +110,9 @@ final class JsonLinesRecordReader implements RecordReader {
             return null;
         }
         String rest = line.substring(start).stripTrailing();
+        if (EdgeBlanks.isBlank(rest)) {
+            return null; // a no-break space or zero-width space after the object: nothing a person sees
+        }
         return "at column " + (start + 1) + ": '" + (rest.length() > 20 ? rest.substring(0, 20) + "…" : rest) + "'";
     }
 }

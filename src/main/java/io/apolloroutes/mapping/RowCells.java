@@ -2,6 +2,7 @@ package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.ingest.Column;
+import io.apolloroutes.ingest.EdgeBlanks;
 import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
@@ -128,6 +129,9 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
                 continue;
             }
             if (layout.labels().get(i).isEmpty() && i != layout.errorColumnIndex()) {
+                if (EdgeBlanks.isBlank(raw)) {
+                    continue; // a no-break space left in an unnamed column is nothing a person sees
+                }
                 // an empty header cell over a value (Google Sheets' trailing column, a column left unnamed): its
                 // value would be neither sent nor listed among the unknown columns
                 problems.add(Problem.ofRecords(List.of(row.number()), raw, String.format(

@@ -224,6 +224,14 @@ class InputSpoolerTest {
     }
 
     @Test
+    void reads_a_json_line_that_ends_in_an_invisible_blank_after_its_object() throws IOException {
+        Path file = TestInputs.write(dir, "rows.jsonl",
+                "{\"sequence\": \"A\", \"step\": 1, \"subject\": \"s\", \"body\": \"b\"}\u00A0\u200B\n");
+
+        assertThat(TestInputs.candidates(file)).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("A"));
+    }
+
+    @Test
     void keeps_a_json_line_with_more_after_its_object_as_a_record_of_its_own_instead_of_dropping_the_rest() throws IOException {
         String a = "{\"sequence\": \"A\", \"step\": 1, \"subject\": \"s\", \"body\": \"b\"}";
         Path file = TestInputs.write(dir, "rows.jsonl", a.replace("\"A\"", "\"Two\"") + ","

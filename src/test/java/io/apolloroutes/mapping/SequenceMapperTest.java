@@ -968,6 +968,29 @@ class SequenceMapperTest {
         assertThat(draft.problems().get(0).message()).startsWith("shows the spreadsheet error #N/A");
     }
 
+    @Test
+    void ignores_an_invisible_blank_under_an_empty_header_cell() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,step,subject,body,
+                Q1,1,Hello,First,\u00A0
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+    }
+
+    @Test
+    void reads_text_that_only_looks_like_a_spreadsheet_error_as_text() throws IOException {
+        // LibreOffice's error codes are Err:5xx; "Err:404" is text someone typed
+        SequenceDraft draft = csv("""
+                sequence,step,subject,body
+                Q1,1,Err:404,Page not found? #NoProblem
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().subject())
+                .isEqualTo("Err:404");
+    }
+
     // ---- text only ------------------------------------------------------------------------------
 
     @Test
