@@ -1,11 +1,14 @@
 package io.apolloroutes.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,17 +29,35 @@ final class LookalikeNames {
         return BLANKS.matcher(name).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
-    /** A warning naming the first few pairs of lookalike names, in order of first appearance; empty when there are none. */
+    /**
+     * A warning naming the first few pairs of lookalike names, in order of first appearance; empty when there
+     * are none. A large file has hundreds of thousands of names, read when the spool's index of them is at
+     * its largest: a first pass keeps only a number per name, and names are kept only where numbers meet.
+     */
     static Optional<String> warning(Iterable<String> names) {
+        int[] hashes = new int[1024];
+        int count = 0;
+        for (String name : names) {
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            hashes[count++] = loosely(name).hashCode();
+        }
+        Set<Integer> shared = shared(Arrays.copyOf(hashes, count));
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, String> first = new HashMap<>();
         List<String> pairs = new ArrayList<>();
         int found = 0;
         for (String name : names) {
-            String earlier = first.putIfAbsent(loosely(name), name);
-            if (earlier != null) {
-                if (found++ < NAMED) {
-                    pairs.add("'" + earlier + "' and '" + name + "'");
-                }
+            String loose = loosely(name);
+            if (!shared.contains(loose.hashCode())) {
+                continue;
+            }
+            String earlier = first.putIfAbsent(loose, name);
+            if (earlier != null && found++ < NAMED) {
+                pairs.add("'" + earlier + "' and '" + name + "'");
             }
         }
         if (found == 0) {
@@ -45,5 +66,17 @@ final class LookalikeNames {
         return Optional.of("sequence names that differ only in case or spaces are different sequences: "
                 + String.join(", ", pairs) + (found > NAMED ? String.format(Locale.ROOT, " (and %,d more)", found - NAMED)
                 : "") + "; if they are meant to be one, write the name the same way on every row");
+    }
+
+    /** The numbers that occur more than once. */
+    private static Set<Integer> shared(int[] hashes) {
+        Arrays.sort(hashes);
+        Set<Integer> shared = new HashSet<>();
+        for (int i = 1; i < hashes.length; i++) {
+            if (hashes[i] == hashes[i - 1]) {
+                shared.add(hashes[i]);
+            }
+        }
+        return shared;
     }
 }
