@@ -64,6 +64,29 @@ class DryRunPipelineTest extends PipelineTestSupport {
     }
 
     @Test
+    void says_once_that_the_files_of_a_folder_dropped_into_the_inbox_are_not_read(CapturedOutput output)
+            throws IOException {
+        Path folder = Files.createDirectories(work.resolve("inbox").resolve("Q4 exports"));
+        Path hidden = Files.createDirectories(work.resolve("inbox").resolve(".sync"));
+        Path inside = Files.writeString(folder.resolve("plan.csv"), "sequence,subject,body\nQ4,Hello,Hi\n");
+        try {
+            dropText("after-folder.csv", "sequence,subject,body\nQ5,Hello,Hi\n");
+            awaitReport("after-folder.csv");
+            dropText("after-folder-2.csv", "sequence,subject,body\nQ6,Hello,Hi\n");
+            awaitReport("after-folder-2.csv");
+
+            // two polls have seen the folder: one line
+            assertThat(output.getAll()).containsOnlyOnce("Q4 exports is a folder in the inbox: files in sub-folders"
+                    + " are not read; move them into the inbox itself").doesNotContain(".sync is a folder");
+            assertThat(inside).exists();
+        } finally {
+            Files.delete(inside);
+            Files.delete(folder);
+            Files.delete(hidden);
+        }
+    }
+
+    @Test
     void reports_a_sequence_the_ledger_has_as_created_as_already_there_and_writes_no_body_for_it()
             throws IOException {
         ledger.save(new LedgerEntry("Dry known", LedgerState.CREATED, "64f1a2b3c4d5e6f7a8b9c0d1", "0".repeat(64),
