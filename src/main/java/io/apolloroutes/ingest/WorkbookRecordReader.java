@@ -86,8 +86,13 @@ final class WorkbookRecordReader implements RecordReader {
         titles.warning(table.headerRow()).ifPresent(sink::warning);
         sink.layout(layout);
         int sequence = layout.indexOf(Column.SEQUENCE);
+        // an errors file saved as a workbook (failed-rows.csv opened and saved as .xlsx) keeps its guard apostrophes
+        boolean guarded = layout.errorColumnIndex() >= 0;
         table.readDataRows((number, cells, problems, blanksBefore) -> {
             blanks(sink, blanksBefore);
+            if (guarded) {
+                cells.replaceAll(FormulaGuard::unguard);
+            }
             sink.record(name(cells, problems, sequence), new SourceRecord.TableRow(number, cells, problems));
         });
     }

@@ -436,6 +436,19 @@ class WorkbookRecordReaderTest {
     }
 
     @Test
+    void takes_the_guard_apostrophes_off_an_errors_file_saved_as_a_workbook() throws IOException {
+        // failed-rows.csv opened in LibreOffice or Excel and saved as .xlsx: the apostrophes stay in the cells
+        Path errors = TestWorkbooks.xlsx(dir, "failed-rows.xlsx", workbook -> putRows(workbook.createSheet("failed-rows"),
+                1, new Object[] {"_error", "sequence", "subject", "body"},
+                new Object[] {"fix it", "'-Q1", "'=guarded", "'+1 415 555 0100"}));
+        Path plain = TestWorkbooks.xlsx(dir, "plain.xlsx", workbook -> putRows(workbook.createSheet("Plan"),
+                1, new Object[] {"sequence", "subject", "body"}, new Object[] {"Q1", "'=not a formula", "Hi"}));
+
+        assertThat(rows(errors).get(0).cells()).containsExactly("fix it", "-Q1", "=guarded", "+1 415 555 0100");
+        assertThat(rows(plain).get(0).cells()).containsExactly("Q1", "'=not a formula", "Hi");
+    }
+
+    @Test
     void keeps_a_spreadsheet_error_as_text_and_makes_it_a_cell_problem() throws IOException {
         Path file = TestWorkbooks.xlsx(dir, "errors.xlsx", new Object[] {"sequence", "subject", "step"},
                 new Object[] {"A", Formula.saved("NA()"), Formula.saved("1/0")});
