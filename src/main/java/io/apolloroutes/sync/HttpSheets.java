@@ -71,8 +71,16 @@ public class HttpSheets {
                 if (answer.statusCode() != 200) {
                     throw new SheetFetchException(shown(url) + " answered HTTP " + answer.statusCode());
                 }
-                String extension = format(configuredFormat, answer.headers().firstValue("Content-Type").orElse(""),
-                        answer.uri());
+                String contentType = answer.headers().firstValue("Content-Type").orElse("");
+                if (contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+                    // a sheet that is no longer published or shared answers with a sign-in page, not an error
+                    throw new SheetFetchException(shown(url) + " answered with a web page (text/html), not the sheet's"
+                            + " export" + (answer.uri().equals(url) ? "" : " (at " + shown(answer.uri()) + ")")
+                            + ": most likely a sign-in page, because the sheet is not published or shared with anyone"
+                            + " who has the link; publish it as CSV (Google Sheets: File > Share > Publish to web) and"
+                            + " use that link, or read it through the Sheets API (sync.sources.<name>.google.*)");
+                }
+                String extension = format(configuredFormat, contentType, answer.uri());
                 Path file = target.resolveSibling(target.getFileName() + "." + extension);
                 ScheduledFuture<?> deadline = deadlines.schedule(() -> IOUtils.closeQuietly(body), sync.readTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);

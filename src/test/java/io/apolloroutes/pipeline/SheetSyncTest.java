@@ -213,6 +213,22 @@ class SheetSyncTest {
     }
 
     @Test
+    void a_sign_in_page_instead_of_the_sheet_is_shown_down_with_what_to_do(CapturedOutput output) {
+        // a published link whose sheet was unpublished: Google answers with its sign-in page, as HTML
+        sheets.stubFor(get(urlEqualTo("/login.csv")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<!DOCTYPE html><html><head><title>Sign in - Google Accounts</title></head></html>\n")));
+        pack = start(Map.of("login", "/login.csv"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("sync login: cannot read the sheet"));
+
+        assertThat(pack.health("").path("components").path("sheetSync").path("details").path("login").asText())
+                .startsWith("down: ").contains("answered with a web page (text/html), not the sheet's export")
+                .contains("Publish to web");
+        assertThat(pack.reportsOf("login.csv")).isEmpty();
+    }
+
+    @Test
     void gives_up_on_a_download_that_stalls_and_leaves_nothing_behind(CapturedOutput output) {
         // headers at once, then the body trickles for far longer than the read timeout
         sheets.stubFor(get(urlEqualTo("/stalling.csv")).willReturn(aResponse().withStatus(200)
