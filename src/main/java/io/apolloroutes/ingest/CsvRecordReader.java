@@ -201,7 +201,17 @@ final class CsvRecordReader implements RecordReader {
                             + " be the first row, or the first below a title")
                     : new UnreadableInputException(0, "is empty; it needs a header row and at least one row of data");
         }
-        return TableLayout.of(first, renames);
+        try {
+            return TableLayout.of(first, renames);
+        } catch (UnreadableInputException refused) {
+            if (options.headerRow() == 1) {
+                throw refused;
+            }
+            // a synced sheet read from its header-row setting down: the setting may name the wrong row
+            throw new UnreadableInputException(options.headerRow(), refused.getMessage() + " (the column names were"
+                    + " taken from row " + options.headerRow() + ", as the source's header-row setting says; if they"
+                    + " stand on another row, set header-row to that row)");
+        }
     }
 
     /** The delimiter, and whether the file starts with Excel's hint line naming it. */

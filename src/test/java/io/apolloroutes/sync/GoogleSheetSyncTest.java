@@ -100,7 +100,24 @@ class GoogleSheetSyncTest {
         assertThat(pack.reports()).isEmpty();
     }
 
+    @Test
+    void a_header_row_setting_that_points_below_the_column_names_is_named_in_the_refusal() {
+        google = new SheetsApiStandIn("Plan", List.of(List.of("Q4 plan", "", ""), List.of("", "", ""),
+                List.of("sequence", "subject", "body"), List.of("Q1 Outbound", "Hi", "Hello"),
+                List.of("Q2 Renewal", "Hi", "Hello")));
+        pack = start(google.serviceAccountKey(work), "4");
+
+        JsonNode report = pack.awaitReport("plan.csv", Duration.ofSeconds(30));
+
+        assertThat(report.path("status").asText()).isEqualTo("unreadable");
+        assertThat(report.path("error").asText()).contains("row 4").contains("header-row");
+    }
+
     private RunningPack start(Path serviceAccountKey) {
+        return start(serviceAccountKey, "3");
+    }
+
+    private RunningPack start(Path serviceAccountKey, String headerRow) {
         Map<String, String> settings = new HashMap<>();
         settings.put("server.port", "0");
         settings.put("sync.google-root-url", google.rootUrl());
@@ -109,7 +126,7 @@ class GoogleSheetSyncTest {
         settings.put("sync.sources.plan.google.spreadsheet-id", SheetsApiStandIn.SPREADSHEET);
         settings.put("sync.sources.plan.google.sheet", "Plan");
         settings.put("sync.sources.plan.google.columns", "A:C");
-        settings.put("sync.sources.plan.google.header-row", "3");
+        settings.put("sync.sources.plan.google.header-row", headerRow);
         settings.put("sync.sources.plan.google.service-account-key-file", serviceAccountKey.toString());
         return RunningPack.start(work, settings);
     }
