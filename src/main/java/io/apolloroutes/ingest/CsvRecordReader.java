@@ -207,10 +207,11 @@ final class CsvRecordReader implements RecordReader {
             if (options.headerRow() == 1) {
                 throw refused;
             }
-            // a synced sheet read from its header-row setting down: the setting may name the wrong row
-            throw new UnreadableInputException(options.headerRow(), refused.getMessage() + " (the column names were"
-                    + " taken from row " + options.headerRow() + ", as the source's header-row setting says; if they"
-                    + " stand on another row, set header-row to that row)");
+            // a synced sheet read from its header-row setting down: the setting may name the wrong row, and
+            // deleting rows of the sheet is no fix for that
+            throw new UnreadableInputException(options.headerRow(), refused.getMessage().replace(TableLayout.TITLE_ADVICE, "")
+                    + " (the column names were taken from row " + options.headerRow() + ", as the source's header-row"
+                    + " setting says; if they stand on another row, set header-row to that row)");
         }
     }
 

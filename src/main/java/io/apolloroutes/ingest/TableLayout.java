@@ -20,6 +20,10 @@ import java.util.function.Function;
  */
 public final class TableLayout {
 
+    /** The advice for a first row that is no header, which a file read from a header-row setting does not need. */
+    static final String TITLE_ADVICE = "; if a title or notes stand above the column names, delete those rows so that"
+            + " the column names are row 1";
+
     private final List<String> labels;
     private final List<Column> columns;
     private final Map<Column, Integer> indexOf;
@@ -102,8 +106,7 @@ public final class TableLayout {
                     + " column name (expected sequence, step, subject, body, ...)" + (semicolons
                     ? "; the cells look separated by \";\" while this source reads another delimiter: set"
                     + " input.delimiter (or read.delimiter in the mapping file) to auto or \";\""
-                    : "; if a title or notes stand above the column names, delete those rows so that the column"
-                    + " names are row 1"));
+                    : TITLE_ADVICE));
         }
         if (!indexOf.containsKey(Column.SEQUENCE)) {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"
