@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -119,13 +120,15 @@ final class CsvRecordReader implements RecordReader {
             lastRow = 1 + rowsAbove;
             boolean dataBelowFirst = records.hasNext();
             TitleRows titles = new TitleRows(renames);
-            HeaderRow below = titles.mayBeTitle(first) ? belowTitles(first, records, titles, rowsAbove, guard) : null;
+            Optional<TitleRows.Header> below = titles.mayBeTitle(first)
+                    ? belowTitles(new TitleRows.Row(lastRow, first), new RecordRows(records, guard, rowsAbove), titles)
+                    : Optional.empty();
             TableLayout layout;
-            if (below == null) {
+            if (below.isEmpty()) {
                 layout = header(first, dataBelowFirst);
             } else {
-                layout = below.layout();
-                lastRow = below.number();
+                layout = below.get().layout();
+                lastRow = below.get().row().number();
                 titles.warning(lastRow).ifPresent(sink::warning);
             }
             sink.layout(layout);
@@ -158,37 +161,45 @@ final class CsvRecordReader implements RecordReader {
         }
     }
 
-    /**
-     * The header below title rows, or null when no usable header follows them: then the first row is the
-     * header, and is refused as such. Rows looked at are used up either way, which is safe: a file whose
-     * header is not found is refused whole.
-     */
-    private HeaderRow belowTitles(List<String> first, Iterator<CSVRecord> records, TitleRows titles,
-                                  int rowsAbove, RowLengthGuard guard) throws IOException {
-        titles.lookedPast(1 + rowsAbove, first);
-        int lastRow = 1 + rowsAbove;
+    private Optional<TitleRows.Header> belowTitles(TitleRows.Row first, RecordRows rest, TitleRows titles)
+            throws IOException {
         try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                guard.rowEnded();
-                List<String> cells = record.toList();
-                lastRow = (int) record.getRecordNumber() + rowsAbove;
-                if (records.hasNext() && titles.mayBeTitle(cells)) {
-                    titles.lookedPast(lastRow, cells);
-                    continue;
-                }
-                int number = lastRow;
-                return titles.header(cells, number).map(layout -> new HeaderRow(layout, number)).orElse(null);
-            }
+            return titles.below(first, rest);
         } catch (UncheckedIOException e) {
             // hasNext reads the row after the one looked at: a broken row is named by the rows read here
-            throw unreadable(e.getCause(), lastRow);
+            throw unreadable(e.getCause(), Math.max(first.number(), rest.lastRow));
         }
-        return null;
     }
 
-    /** A header found below title rows, and its row number. */
-    private record HeaderRow(TableLayout layout, int number) {
+    /** The records after the first, for the look past title rows: each one counts as a row of its own. */
+    private static final class RecordRows implements TitleRows.Rows {
+
+        private final Iterator<CSVRecord> records;
+        private final RowLengthGuard guard;
+        private final int rowsAbove;
+        private int lastRow;
+
+        RecordRows(Iterator<CSVRecord> records, RowLengthGuard guard, int rowsAbove) {
+            this.records = records;
+            this.guard = guard;
+            this.rowsAbove = rowsAbove;
+        }
+
+        @Override
+        public TitleRows.Row next() {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            guard.rowEnded();
+            lastRow = (int) record.getRecordNumber() + rowsAbove;
+            return new TitleRows.Row(lastRow, record.toList());
+        }
+
+        @Override
+        public boolean hasNext() {
+            return records.hasNext();
+        }
     }
 
     /** The first row as the header, refused with what is wrong with it. */

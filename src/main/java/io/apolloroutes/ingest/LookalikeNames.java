@@ -50,11 +50,13 @@ final class LookalikeNames {
         Map<String, String> first = new HashMap<>();
         List<String> pairs = new ArrayList<>();
         int found = 0;
+        int index = 0;
         for (String name : names) {
-            String loose = loosely(name);
-            if (!shared.contains(loose.hashCode())) {
+            // the names come in the same order as in the first pass: only those whose number is shared are formed again
+            if (!shared.contains(hashes[index++])) {
                 continue;
             }
+            String loose = loosely(name);
             String earlier = first.putIfAbsent(loose, name);
             if (earlier != null && found++ < NAMED) {
                 pairs.add("'" + earlier + "' and '" + name + "'");

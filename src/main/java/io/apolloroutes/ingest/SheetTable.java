@@ -63,51 +63,38 @@ final class SheetTable {
      */
     List<String> header(TitleRows titles) {
         if (headerRow == 0) {
-            FilledRow first = nextFilledRow();
+            TitleRows.Row first = nextFilledRow();
             if (first == null) {
                 headerRow = -1;
                 return null;
             }
-            header = first.cells();
-            headerRow = first.number();
-            if (titles.mayBeTitle(header)) {
-                belowTitles(titles);
-            }
+            TitleRows.Row found = !titles.mayBeTitle(first.cells()) ? first
+                    : titles.below(first, new TitleRows.Rows() {
+                        @Override
+                        public TitleRows.Row next() {
+                            return nextFilledRow();
+                        }
+
+                        @Override
+                        public boolean hasNext() {
+                            return hasNextRow();
+                        }
+                    }).map(TitleRows.Header::row).orElse(first);
+            header = found.cells();
+            headerRow = found.number();
         }
         return header;
     }
 
-    /**
-     * Moves the header to the first usable one below title rows, if there is one. If not, the first row stays
-     * the header, to be refused as such; the rows looked at are used up, which is safe as the sheet is refused.
-     */
-    private void belowTitles(TitleRows titles) {
-        titles.lookedPast(headerRow, header);
-        for (FilledRow row = nextFilledRow(); row != null; row = nextFilledRow()) {
-            if (hasNextRow() && titles.mayBeTitle(row.cells())) {
-                titles.lookedPast(row.number(), row.cells());
-                continue;
-            }
-            if (titles.header(row.cells(), row.number()).isPresent()) {
-                header = row.cells();
-                headerRow = row.number();
-            }
-            return;
-        }
-    }
-
-    /** A row with content: its number as the spreadsheet shows it, and its cells without trailing empty ones. */
-    private record FilledRow(int number, List<String> cells) {
-    }
-
-    private FilledRow nextFilledRow() {
+    /** The next row with content, or null at the end of the sheet. */
+    private TitleRows.Row nextFilledRow() {
         while (hasNextRow()) {
             Row row = nextRow();
             List<String> cells = new ArrayList<>();
             Map<Integer, String> ignored = new HashMap<>();
             read(row, Integer.MAX_VALUE, cells, ignored);
             if (!cells.isEmpty()) {
-                return new FilledRow(row.getRowNum() + 1, cells);
+                return new TitleRows.Row(row.getRowNum() + 1, cells);
             }
         }
         return null;

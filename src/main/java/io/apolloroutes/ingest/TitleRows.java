@@ -35,6 +35,43 @@ final class TitleRows {
         this.renamed = ColumnNames.renamer(renames);
     }
 
+    /** A row as a reader gives it: its number as the file shows it, and its cells. */
+    record Row(int number, List<String> cells) {
+    }
+
+    /** A usable header found below title rows: its layout and its row. */
+    record Header(TableLayout layout, Row row) {
+    }
+
+    /** The rows after the first, as a reader walks them. */
+    interface Rows {
+
+        /** The next row, or null at the end. */
+        Row next();
+
+        /** True when another row follows the one {@link #next} gave last: the last row is never a title. */
+        boolean hasNext();
+    }
+
+    /**
+     * The usable header below the title rows that start with {@code first}, or empty when none follows them:
+     * then the first row is the header, and is refused as such. Rows looked at are used up either way, which
+     * is safe, as a file or sheet whose header is not found is refused whole.
+     */
+    Optional<Header> below(Row first, Rows rest) {
+        lookedPast(first.number(), first.cells());
+        Row row = rest.next();
+        while (row != null && rest.hasNext() && mayBeTitle(row.cells())) {
+            lookedPast(row.number(), row.cells());
+            row = rest.next();
+        }
+        if (row == null) {
+            return Optional.empty();
+        }
+        Row candidate = row;
+        return header(candidate.cells(), candidate.number()).map(layout -> new Header(layout, candidate));
+    }
+
     /** True when the row may be a title (or an empty row between title and header), and so may be looked past. */
     boolean mayBeTitle(List<String> cells) {
         if (rows.size() >= MAX_ROWS) {
@@ -44,7 +81,7 @@ final class TitleRows {
         for (String cell : cells) {
             if (!EdgeBlanks.isBlank(cell)) {
                 filled++;
-                if (filled > MAX_CELLS || ColumnNames.isKnown(renamed.apply(cell))) {
+                if (filled > MAX_CELLS || namesColumn(cell)) {
                     return false;
                 }
             }
@@ -53,7 +90,7 @@ final class TitleRows {
     }
 
     /** Remembers a row looked past, for the warning once the header below it is found. */
-    void lookedPast(int row, List<String> cells) {
+    private void lookedPast(int row, List<String> cells) {
         if (cells.stream().allMatch(EdgeBlanks::isBlank)) {
             // empty rows above the header are left out without a word, as a workbook's always were
             return;
@@ -78,7 +115,7 @@ final class TitleRows {
      * @throws UnusableHeader when they name columns but cannot be the header (no sequence column, a column
      *                        twice): that is what to fix, not the rows above; or when a row above them is data
      */
-    Optional<TableLayout> header(List<String> cells, int row) {
+    private Optional<TableLayout> header(List<String> cells, int row) {
         TableLayout layout;
         try {
             layout = TableLayout.of(cells, renames);
@@ -105,7 +142,7 @@ final class TitleRows {
                 continue;
             }
             for (int other : positions) {
-                if (other != sequence && other < header.size() && ColumnNames.isKnown(renamed.apply(header.get(other)))) {
+                if (other != sequence && other < header.size() && namesColumn(header.get(other))) {
                     throw new UnusableHeader(headerRow, "the title", String.format("row %d above it fills \"%s\""
                             + " and \"%s\" like a row of data, and would be left out; move the column names to the"
                             + " first row (a sort that took the header row along puts it below data), or delete the"
@@ -118,11 +155,16 @@ final class TitleRows {
     private int known(List<String> cells) {
         int known = 0;
         for (String cell : cells) {
-            if (!EdgeBlanks.isBlank(cell) && ColumnNames.isKnown(renamed.apply(cell))) {
+            if (!EdgeBlanks.isBlank(cell) && namesColumn(cell)) {
                 known++;
             }
         }
         return known;
+    }
+
+    /** True when the cell is a column name the pack reads, under the source's renames. */
+    private boolean namesColumn(String cell) {
+        return ColumnNames.isKnown(renamed.apply(cell));
     }
 
     /** Column names below a title (or empty rows) that cannot be the header, and why. */
