@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The non-empty cells of one tabular record (CSV row or flat JSON row) by column, with the header
@@ -70,6 +71,23 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
                     .filter(c -> c.level() == level && c != Column.BODY_FORMAT).toList());
         }
         return byLevel;
+    }
+
+    /**
+     * A column's cell as the user typed it, from the first of these rows that fills it with a value the
+     * mapper read (as the mapper takes the first readable one); null when none does, or for a JSON array,
+     * which is no text the user typed.
+     *
+     * @param unread cells whose value the mapper could not read
+     */
+    static String typed(List<RowCells> rows, Column column, Set<Cell> unread) {
+        for (RowCells row : rows) {
+            Cell cell = row.get(column);
+            if (cell != null && !unread.contains(cell)) {
+                return cell.items() == null ? cell.raw().strip() : null;
+            }
+        }
+        return null;
     }
 
     /** The header a column has for this record, filled or not; null when only the layout knows it. */

@@ -121,19 +121,8 @@ record TabularLocator(SequenceCandidate candidate, List<RowCells> rows, ColumnLa
         return null;
     }
 
-    /**
-     * The cell as the user typed it, the first of these rows that fills the column with a value the mapper
-     * read (as the mapper takes the first: "lots" above a 5000 is told on its own, and 5000 is sent); null
-     * for a JSON array, which is no text the user typed.
-     */
     private String typed(List<RowCells> scope, Column column) {
-        for (RowCells row : scope) {
-            RowCells.Cell cell = row.get(column);
-            if (cell != null && !unread.contains(cell)) {
-                return cell.items() == null ? cell.raw().strip() : null;
-            }
-        }
-        return null;
+        return RowCells.typed(scope, column, unread);
     }
 
     private static Column columnFor(Column.Level level, String apolloField) {

@@ -508,8 +508,8 @@ final class TabularSequenceMapper {
 
     /** The value as the user wrote it in the step's rows, for quoting in a message. */
     private static String written(List<RowCells> step, Column column, String fallback) {
-        return step.stream().filter(r -> r.has(column)).map(r -> r.get(column).raw().strip()).findFirst()
-                .orElse(fallback);
+        String typed = RowCells.typed(step, column, Set.of());
+        return typed != null ? typed : fallback;
     }
 
     private static String stepPath(int index, String field) {
