@@ -40,4 +40,12 @@ public final class HeaderNames {
     public Optional<NumberedColumn> numbered(String header) {
         return ColumnNames.resolveNumbered(renamed.apply(header));
     }
+
+    /**
+     * True for a key that names nothing the pack reads: not a column, not a numbered step column, not the
+     * {@code _error} column of an errors file. Such keys are reported once per file and otherwise left alone.
+     */
+    public boolean isUnknown(String header) {
+        return column(header).isEmpty() && !ColumnNames.isErrorColumn(header) && numbered(header).isEmpty();
+    }
 }

@@ -43,8 +43,7 @@ final class JsonShapes {
             Column column = columns.column(field.getKey()).orElse(null);
             if (column == Column.SEQUENCE && name == null) {
                 name = nameOf(field.getValue());
-            } else if (column == null && !ColumnNames.isErrorColumn(field.getKey())
-                    && columns.numbered(field.getKey()).isEmpty()) {
+            } else if (column == null && columns.isUnknown(field.getKey())) {
                 sink.unknownColumn(field.getKey());
             }
         }

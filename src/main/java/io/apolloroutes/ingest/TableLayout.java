@@ -1,6 +1,7 @@
 package io.apolloroutes.ingest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,16 +30,19 @@ public final class TableLayout {
     private final Map<Column, Integer> indexOf;
     private final int errorColumnIndex;
     private final List<String> unknownColumns;
+    private final BitSet unknownAt;
     private final StepColumns stepColumns;
     private final String waitUnit;
 
     private TableLayout(List<String> labels, List<Column> columns, Map<Column, Integer> indexOf,
-                        int errorColumnIndex, List<String> unknownColumns, StepColumns stepColumns, String waitUnit) {
+                        int errorColumnIndex, List<String> unknownColumns, BitSet unknownAt, StepColumns stepColumns,
+                        String waitUnit) {
         this.labels = labels;
         this.columns = columns;
         this.indexOf = indexOf;
         this.errorColumnIndex = errorColumnIndex;
         this.unknownColumns = unknownColumns;
+        this.unknownAt = unknownAt;
         this.stepColumns = stepColumns;
         this.waitUnit = waitUnit;
     }
@@ -65,6 +69,7 @@ public final class TableLayout {
         List<Column> columns = new ArrayList<>(headerCells.size());
         Map<Column, Integer> indexOf = new EnumMap<>(Column.class);
         List<String> unknown = new ArrayList<>();
+        BitSet unknownAt = new BitSet();
         Map<String, Integer> unknownIndexOf = new HashMap<>();
         List<StepColumns.Entry> numbered = new ArrayList<>();
         int errorColumn = -1;
@@ -97,6 +102,7 @@ public final class TableLayout {
                             earlier + 1, labels.get(earlier), i + 1, label));
                 }
                 unknown.add(label);
+                unknownAt.set(i);
             }
         }
         StepColumns stepColumns = StepColumns.of(numbered);
@@ -114,7 +120,7 @@ public final class TableLayout {
         }
         checkWide(labels, columns, numbered, stepColumns);
         return new TableLayout(Collections.unmodifiableList(labels), Collections.unmodifiableList(columns),
-                indexOf, errorColumn, List.copyOf(unknown), stepColumns, waitUnit(labels, indexOf, renamed));
+                indexOf, errorColumn, List.copyOf(unknown), unknownAt, stepColumns, waitUnit(labels, indexOf, renamed));
     }
 
     /**
@@ -211,5 +217,13 @@ public final class TableLayout {
     /** Headers that name no known column; their cells are kept but not used. */
     public List<String> unknownColumns() {
         return unknownColumns;
+    }
+
+    /**
+     * True for a position under one of the {@link #unknownColumns()}: the pack never reads its cells, so
+     * nothing in them (a lookup helper showing {@code #N/A}, a long note) is a problem of the row.
+     */
+    public boolean isUnknown(int index) {
+        return unknownAt.get(index);
     }
 }

@@ -2,6 +2,7 @@ package io.apolloroutes.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.apolloroutes.ingest.BinaryCharacters;
+import io.apolloroutes.ingest.HeaderNames;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rules every cell of every format meets before it is mapped, each failure making its row invalid,
+ * Rules every cell the pack reads meets before it is mapped, in every format, each failure making its row invalid,
  * named by row and column, while the rest of the file goes on:
  * <ul>
  *   <li>the cell-length limit ({@code input.max-cell-length}): a longer cell is nearly always a paste
@@ -27,13 +28,17 @@ final class CellChecks {
     private CellChecks() {
     }
 
-    /** Checks the cells of a row of a table or a flat JSON row. */
-    static void check(SourceRecord record, TableLayout layout, int maxLength, List<Problem> problems) {
+    /**
+     * Checks the cells of a row of a table or a flat JSON row. Cells of unknown columns are not checked:
+     * the pack never reads them, and the report already names their columns as ignored.
+     */
+    static void check(SourceRecord record, TableLayout layout, HeaderNames columns, int maxLength,
+                      List<Problem> problems) {
         if (record instanceof SourceRecord.TableRow row) {
             List<String> cells = row.cells();
             for (int i = 0; i < cells.size(); i++) {
-                if (row.cellProblems().containsKey(i)) {
-                    // the reader has already said what is wrong with this cell
+                if (row.cellProblems().containsKey(i) || layout != null && layout.isUnknown(i)) {
+                    // the reader has already said what is wrong with this cell, or it is never read
                     continue;
                 }
                 String label = layout != null && i < layout.labels().size() ? layout.labels().get(i) : null;
@@ -42,7 +47,9 @@ final class CellChecks {
         } else if (record instanceof SourceRecord.JsonRow row) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields().fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                checkJson(row.number(), field.getKey(), null, field.getValue(), maxLength, problems);
+                if (!columns.isUnknown(field.getKey())) {
+                    checkJson(row.number(), field.getKey(), null, field.getValue(), maxLength, problems);
+                }
             }
         }
     }

@@ -165,6 +165,9 @@ record RowCells(int number, Map<Column, Cell> cells, Map<Column, String> headers
             }
         }
         row.cellProblems().forEach((index, problem) -> {
+            if (layout.isUnknown(index)) {
+                return; // a lookup helper showing #N/A beside the plan: its column is never read
+            }
             String label = index < layout.labels().size() ? layout.labels().get(index) : null;
             problems.add(new Problem(List.of(row.number()), label, null, null, problem));
         });

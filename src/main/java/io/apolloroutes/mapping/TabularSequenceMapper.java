@@ -76,7 +76,7 @@ final class TabularSequenceMapper {
         int maxCellLength = candidate.file().source().read().limits().maxCellLength();
         columns = HeaderNames.of(candidate.file().source().renames());
         for (SourceRecord record : candidate.records()) {
-            CellChecks.check(record, candidate.layout(), maxCellLength, problems);
+            CellChecks.check(record, candidate.layout(), columns, maxCellLength, problems);
         }
         for (Problem refused : problems) {
             if (refused.column() != null) {

@@ -13,6 +13,7 @@ import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.TableLayout;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
+import io.apolloroutes.support.TestWorkbooks.Formula;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -966,6 +967,46 @@ class SequenceMapperTest {
                 tuple(List.of(2), "subject"),
                 tuple(List.of(3), "wait_time"));
         assertThat(draft.problems().get(0).message()).startsWith("shows the spreadsheet error #N/A");
+    }
+
+    @Test
+    void ignores_a_spreadsheet_error_in_a_column_it_does_not_read() throws IOException {
+        // a lookup helper beside the plan: its column is named once as ignored, and its #N/A blocks nothing
+        SequenceDraft draft = csv("""
+                sequence,step,subject,body,Owner lookup
+                Q1,1,Hello,First,#N/A
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().subject())
+                .isEqualTo("Hello");
+    }
+
+    @Test
+    void ignores_a_formula_error_in_a_workbook_column_it_does_not_read() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "plan.xlsx", new Object[] {"sequence", "step", "subject", "body", "Owner lookup"},
+                new Object[] {"Q1", 1, "Hello", "First", Formula.saved("NA()")},
+                new Object[] {"Q1", 2, "", Formula.saved("1/0"), Formula.saved("NA()")});
+
+        SequenceDraft draft = only(mapAll(file));
+
+        // the error in the body, a column it reads, is still the row's problem
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::column)
+                .containsExactly(tuple(List.of(3), "body"));
+    }
+
+    @Test
+    void does_not_judge_the_text_of_columns_it_does_not_read() throws IOException {
+        // a pasted log in a notes column, control character and all: never sent, so nothing to fix
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, ("\uFEFFsequence,step,subject,body,Notes\r\nQ1,1,Hello,Hi,see log\u0007 "
+                + "x".repeat(120_000) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Path json = TestInputs.write(dir, "rows.json", """
+                [{"sequence": "J1", "subject": "Hi", "body": "Hello", "notes": "bell\\u0007", "tags": ["e\\u001bsc"]}]
+                """);
+
+        assertThat(mapper.map(TestInputs.candidates(file).get(0)).problems()).isEmpty();
+        assertThat(only(mapAll(json)).problems()).isEmpty();
     }
 
     @Test
