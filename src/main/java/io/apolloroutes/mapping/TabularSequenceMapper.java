@@ -506,9 +506,12 @@ final class TabularSequenceMapper {
         return Collections.unmodifiableList(numbers);
     }
 
-    /** The value as the user wrote it in the step's rows, for quoting in a message. */
-    private static String written(List<RowCells> step, Column column, String fallback) {
-        String typed = RowCells.typed(step, column, Set.of());
+    /**
+     * The value as the user wrote it in the step's rows, for quoting in a message: from the cell it was
+     * read from, not from an earlier one that could not be read (that one has its own message).
+     */
+    private String written(List<RowCells> step, Column column, String fallback) {
+        String typed = RowCells.typed(step, column, unread);
         return typed != null ? typed : fallback;
     }
 

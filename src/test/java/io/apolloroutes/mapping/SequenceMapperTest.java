@@ -1068,6 +1068,20 @@ class SequenceMapperTest {
     }
 
     @Test
+    void quotes_the_type_it_read_not_an_earlier_cell_it_refused() throws IOException {
+        // step 2's first row holds a type with a stray character, its second the type that was read
+        Path file = dir.resolve("bom.csv");
+        Files.write(file, ("\uFEFFsequence,step,type,subject,body\r\nQ1,1,,Hello,Hi\r\n"
+                + "Q1,2,call\u0007,,\r\nQ1,2,Call,Follow up,Checking in\r\n").getBytes(StandardCharsets.UTF_8));
+
+        SequenceDraft draft = mapper.map(TestInputs.candidates(file).get(0));
+
+        assertThat(draft.problems()).extracting(Problem::rows, Problem::value).containsExactly(
+                tuple(List.of(3), null), tuple(List.of(4), "Call"));
+        assertThat(draft.problems().get(1).message()).startsWith("is a step that sends no email");
+    }
+
+    @Test
     void rejects_a_replacement_character_left_by_an_earlier_conversion() throws IOException {
         // the rocket is one character to a person, two to Java
         SequenceDraft draft = csv("sequence,subject,body\nQ1,\uD83D\uDE80 Caf\uFFFD,Hi\n");
