@@ -39,8 +39,8 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
      * Settles the encoding of a file.
      *
      * @param configured the source's encoding, or null to detect it
-     * @throws UnreadableInputException for a workbook or other binary file named as text, told by its
-     *                                  first bytes
+     * @throws UnreadableInputException for a workbook or other binary file named as text, or a web page,
+     *                                  told by its first bytes
      */
     static DecodedText of(Path file, Charset configured) throws IOException {
         byte[] head = new byte[HEAD_BYTES];
@@ -48,7 +48,7 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
         try (InputStream in = Files.newInputStream(file)) {
             length = in.readNBytes(head, 0, head.length);
         }
-        refuseBinaryContainers(head, length);
+        refuseOtherKinds(head, length);
         if (startsWith(head, length, UTF8_BOM)) {
             return new DecodedText(file, StandardCharsets.UTF_8, UTF8_BOM.length, false, null);
         }
@@ -220,7 +220,7 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
         }
     }
 
-    private static void refuseBinaryContainers(byte[] head, int length) {
+    private static void refuseOtherKinds(byte[] head, int length) {
         if (startsWith(head, length, ZIP)) {
             throw new UnreadableInputException(0, "is a workbook or other zip file, not text; if it is an Excel"
                     + " workbook, give it the .xlsx extension and drop it again");
@@ -231,6 +231,12 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
         }
         if (startsWith(head, length, PDF)) {
             throw new UnreadableInputException(0, "is a PDF document, not text; export the sheet as CSV");
+        }
+        if (WebPage.startsAsPage(head, length)) {
+            throw new UnreadableInputException(0, "is a web page (HTML), not the sheet's data: usually a page saved"
+                    + " from the browser, or the sign-in page a download link answers when the sheet is not shared"
+                    + " with you; download the file itself again (Google Sheets: File > Download > Comma-separated"
+                    + " values) and drop that");
         }
     }
 

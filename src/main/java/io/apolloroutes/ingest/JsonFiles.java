@@ -29,8 +29,8 @@ final class JsonFiles {
     }
 
     /**
-     * Why the file is no UTF-8 text at all, from its first bytes: a workbook, a PDF, binary data or UTF-16
-     * text; empty when it starts as UTF-8 text (which may still not be JSON).
+     * Why the file is no UTF-8 text at all, from its first bytes: a workbook, a PDF, a web page, binary data
+     * or UTF-16 text; empty when it starts as UTF-8 text (which may still not be JSON).
      */
     static Optional<UnreadableInputException> notText(Path file) throws IOException {
         DecodedText text;

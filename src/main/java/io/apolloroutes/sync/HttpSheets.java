@@ -1,6 +1,7 @@
 package io.apolloroutes.sync;
 
 import io.apolloroutes.ingest.InputProperties;
+import io.apolloroutes.ingest.WebPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,11 +75,7 @@ public class HttpSheets {
                 String contentType = answer.headers().firstValue("Content-Type").orElse("");
                 if (contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
                     // a sheet that is no longer published or shared answers with a sign-in page, not an error
-                    throw new SheetFetchException(shown(url) + " answered with a web page (text/html), not the sheet's"
-                            + " export" + (answer.uri().equals(url) ? "" : " (at " + shown(answer.uri()) + ")")
-                            + ": most likely a sign-in page, because the sheet is not published or shared with anyone"
-                            + " who has the link; publish it as CSV (Google Sheets: File > Share > Publish to web) and"
-                            + " use that link, or read it through the Sheets API (sync.sources.<name>.google.*)");
+                    throw webPage(url, answer.uri(), "(text/html)");
                 }
                 String extension = format(configuredFormat, contentType, answer.uri());
                 Path file = target.resolveSibling(target.getFileName() + "." + extension);
@@ -86,6 +83,12 @@ public class HttpSheets {
                         TimeUnit.MILLISECONDS);
                 try {
                     copyAtMost(body, file, url);
+                    if (WebPage.is(file)) {
+                        // the same page under another type (text/plain, application/octet-stream) from some servers
+                        Files.delete(file);
+                        throw webPage(url, answer.uri(),
+                                "(HTML sent as " + (contentType.isEmpty() ? "no type" : contentType) + ")");
+                    }
                 } catch (IOException e) {
                     if (deadline.isDone()) {
                         throw new SheetFetchException(shown(url) + " took longer than sync.read-timeout ("
@@ -104,6 +107,14 @@ public class HttpSheets {
             Thread.currentThread().interrupt();
             throw new SheetFetchException("interrupted while reading " + shown(url), e);
         }
+    }
+
+    private static SheetFetchException webPage(URI url, URI answered, String how) {
+        return new SheetFetchException(shown(url) + " answered with a web page " + how + ", not the sheet's export"
+                + (answered.equals(url) ? "" : " (at " + shown(answered) + ")") + ": most likely a sign-in page, because"
+                + " the sheet is not published or shared with anyone who has the link; publish it as CSV (Google"
+                + " Sheets: File > Share > Publish to web) and use that link, or read it through the Sheets API"
+                + " (sync.sources.<name>.google.*)");
     }
 
     /** Streams the body to disk, refusing more than the largest file the pack accepts. */

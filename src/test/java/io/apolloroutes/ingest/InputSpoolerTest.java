@@ -344,6 +344,17 @@ class InputSpoolerTest {
                 .hasMessageNotContaining("UTF-8");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"export.json", "export.jsonl", "export.tsv"})
+    void tells_a_web_page_under_an_export_name_that_it_is_a_web_page(String name) throws IOException {
+        // an intranet proxy's login page, saved with a byte-order mark and a blank line before it
+        Path file = Files.write(dir.resolve(name), "\uFEFF\r\n<HTML><HEAD><TITLE>Login required</TITLE></HEAD></HTML>\r\n"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> TestInputs.spool(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("is a web page (HTML)");
+    }
+
     @Test
     void tells_a_pdf_named_as_json_that_it_is_a_pdf() {
         Path file = TestInputs.write(dir, "export.json", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");

@@ -103,6 +103,15 @@ class TextExportCorpusTest {
     }
 
     @Test
+    void a_sign_in_page_saved_as_csv_is_refused_as_a_web_page() {
+        // "Save link as" on a sheet's download link while signed out saves Google's sign-in page
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy(CORPUS + "web-page-named.csv", dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("is a web page (HTML), not the sheet's data")
+                .hasMessageContaining("File > Download > Comma-separated values");
+    }
+
+    @Test
     void a_one_megabyte_cell_makes_only_its_own_sequence_invalid() throws IOException {
         List<SequenceDraft> drafts = TestInputs.drafts(TestInputs.copy(CORPUS + "one-mb-cell.csv", dir));
 

@@ -229,6 +229,23 @@ class SheetSyncTest {
     }
 
     @Test
+    void a_sign_in_page_sent_as_plain_text_is_told_from_the_sheet_by_its_content(CapturedOutput output) {
+        // some servers (a proxy, a file share) send their login page without saying it is HTML
+        sheets.stubFor(get(urlEqualTo("/share.csv")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain")
+                .withBody("\n<!doctype html>\n<html><head><title>Sign in</title></head></html>\n")));
+        pack = start(Map.of("share", "/share.csv"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll().contains("sync share: cannot read the sheet"));
+
+        assertThat(pack.health("").path("components").path("sheetSync").path("details").path("share").asText())
+                .startsWith("down: ").contains("answered with a web page (HTML sent as text/plain)")
+                .contains("Publish to web");
+        assertThat(work.resolve("sync-work")).isEmptyDirectory();
+        assertThat(pack.reportsOf("share.csv")).isEmpty();
+    }
+
+    @Test
     void gives_up_on_a_download_that_stalls_and_leaves_nothing_behind(CapturedOutput output) {
         // headers at once, then the body trickles for far longer than the read timeout
         sheets.stubFor(get(urlEqualTo("/stalling.csv")).willReturn(aResponse().withStatus(200)
