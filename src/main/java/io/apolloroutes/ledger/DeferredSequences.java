@@ -15,8 +15,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +47,14 @@ public class DeferredSequences {
     /** Sequences per resume file; a larger backlog goes in the next rounds. */
     static final int BATCH = 1000;
 
+    /**
+     * Resume files this instance wrote that are still in the inbox (waiting, or being run), with the
+     * names they carry. A run can outlast the claim (a thousand sequences paced by Apollo's minute
+     * window take longer than {@code apollo.resume.after-failure}); without this, its sequences would be
+     * claimed again and written into a second file, whose run would only report them as already there.
+     */
+    private final Map<Path, Set<String>> inFlight = new ConcurrentHashMap<>();
+
     private final SequenceLedger ledger;
     private final FolderProperties folders;
     private final ResumeProperties resume;
@@ -66,10 +79,13 @@ public class DeferredSequences {
         Instant now = clock.instant();
         // claimed until then: if this resume never reaches the ledger (a crash, an outage), they are due again
         Instant claimedUntil = now.plus(resume.afterFailure());
+        inFlight.keySet().removeIf(file -> !Files.exists(file));
+        Set<String> waiting = new HashSet<>();
+        inFlight.values().forEach(waiting::addAll);
         List<LedgerEntry> claimed = new ArrayList<>();
-        for (LedgerEntry due : ledger.due(now, BATCH)) {
-            // another instance sharing the ledger may have taken it a moment ago
-            if (ledger.claim(due, claimedUntil)) {
+        for (LedgerEntry due : ledger.due(now, BATCH + waiting.size())) {
+            // in a resume file of this instance still to run, or taken by another instance sharing the ledger
+            if (claimed.size() < BATCH && !waiting.contains(due.name()) && ledger.claim(due, claimedUntil)) {
                 claimed.add(due);
             }
         }
@@ -89,8 +105,10 @@ public class DeferredSequences {
                     out.write('\n');
                 }
             }
+            inFlight.put(target, claimed.stream().map(LedgerEntry::name).collect(Collectors.toSet()));
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
+            inFlight.remove(target);
             Files.deleteIfExists(partial);
             throw e;
         }
