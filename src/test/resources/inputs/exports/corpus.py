@@ -7,7 +7,7 @@ Only the Python standard library is used. Subcommands:
   excel-csv IN OUT ENC [--bom]
                            turn a LibreOffice CSV export into what Excel for Windows writes: row ends
                            become CRLF (line breaks inside quoted cells stay LF, as in Excel), and a
-                           byte-order mark is added when asked (ENC: utf-8, utf-16 or cp1252)
+                           byte-order mark is added when asked (ENC: utf-8, utf-16, cp1252 or cp850)
   excel-mac-csv IN OUT     turn a LibreOffice Mac Roman CSV export into what Excel for Mac writes as
                            "Comma Separated Values": every line break, between rows and inside
                            quoted cells, becomes a bare CR
@@ -404,7 +404,7 @@ def excel_csv(source, target, encoding, bom):
     """LibreOffice on Linux ends rows with LF; Excel for Windows ends them with CRLF."""
     with open(source, "rb") as f:
         raw = f.read()
-    codec = {"utf-8": "utf-8", "utf-16": "utf-16", "cp1252": "cp1252"}[encoding]
+    codec = {"utf-8": "utf-8", "utf-16": "utf-16", "cp1252": "cp1252", "cp850": "cp850"}[encoding]
     text = raw.decode(codec)   # utf-16: LibreOffice writes a BOM, which the codec consumes
     out, quoted = [], False
     for ch in text:

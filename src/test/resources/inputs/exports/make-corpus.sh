@@ -30,7 +30,7 @@ convert() {
 }
 
 # CSV filter options, by position: separator (as a character code), text delimiter, character set
-# (76 UTF-8, 65535 UTF-16 with BOM, 1 Windows-1252, 2 Mac Roman), line to start at, cell formats, language, quote
+# (76 UTF-8, 65535 UTF-16 with BOM, 1 Windows-1252, 2 Mac Roman, 4 DOS Latin 1), line to start at, cell formats, language, quote
 # all text cells, detect special numbers, save cell contents as shown, export formulas, remove spaces
 csv_filter() { echo "csv:Text - txt - csv (StarCalc):$1,34,$2,1,,0,false,true,true,false,false"; }
 XLSX='xlsx:Calc MS Excel 2007 XML'
@@ -53,6 +53,10 @@ corpus excel-csv "$work/tab-utf16/common-steps.csv"      "$here/excel-unicode.tx
 corpus excel-csv "$work/comma-utf16/common-steps.csv"    "$here/utf16.csv"             utf-16
 corpus excel-csv "$work/comma-cp1252/common-steps.csv"   "$here/windows-1252.csv"      cp1252
 corpus google-sheets "$here/google-sheets.csv"
+# Excel for Windows' "CSV (MS-DOS)": the DOS code page (850 in Western Europe), which has no curly
+# quotes, dashes or euro sign: LibreOffice writes "?" for them, as Excel does
+convert "$sources/common-steps.fods" "$(csv_filter 44 4)"     "$work/comma-cp850"
+corpus excel-csv "$work/comma-cp850/common-steps.csv"    "$here/excel-ms-dos.csv"      cp850
 # Excel for Mac's "Comma Separated Values": Mac Roman, CR line ends
 convert "$sources/common-steps.fods" "$(csv_filter 44 2)"     "$work/comma-macroman"
 corpus excel-mac-csv "$work/comma-macroman/common-steps.csv"  "$here/excel-mac.csv"

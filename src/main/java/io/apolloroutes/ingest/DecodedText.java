@@ -10,8 +10,9 @@ import java.nio.file.Path;
 /**
  * A text file with its encoding settled: from its byte-order mark, from the source's settings, or by
  * guessing on the whole file (valid UTF-8 is UTF-8; anything else is taken as Windows-1252, what Excel
- * for Windows writes as "CSV (Comma delimited)", or Mac Roman, what Excel for Mac writes as "Comma
- * Separated Values", whichever {@link LegacyEncoding} finds the bytes fit).
+ * for Windows writes as "CSV (Comma delimited)", Mac Roman, what Excel for Mac writes as "Comma
+ * Separated Values", or DOS Latin 1, what Excel writes as "CSV (MS-DOS)", whichever
+ * {@link LegacyEncoding} finds the bytes fit).
  *
  * <p>A guess is never made on the first few kilobytes: that would let an "é" in row 90,000 become a
  * replacement character inside an email. The file is read as UTF-8 until it ends or a byte proves it
@@ -95,9 +96,13 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
 
     /** What the file was read as, for the warning a guessed legacy encoding gets. */
     String legacyName() {
-        return charset.equals(LegacyEncoding.MAC_ROMAN)
-                ? "Mac Roman text (x-MacRoman), what Excel for Mac writes as \"Comma Separated Values\","
-                : charset.name() + " text,";
+        if (charset.equals(LegacyEncoding.MAC_ROMAN)) {
+            return "Mac Roman text (x-MacRoman), what Excel for Mac writes as \"Comma Separated Values\",";
+        }
+        if (charset.equals(LegacyEncoding.DOS_LATIN_1)) {
+            return "DOS Latin 1 text (code page 850), what Excel for Windows writes as \"CSV (MS-DOS)\",";
+        }
+        return charset.name() + " text,";
     }
 
     /**

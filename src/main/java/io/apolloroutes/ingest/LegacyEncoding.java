@@ -11,20 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Tells which of the two single-byte encodings spreadsheet programs write a file that is not UTF-8
- * is in: Windows-1252 (Excel for Windows, "CSV (Comma delimited)") or Mac Roman (Excel for Mac,
- * "Comma Separated Values"). Both decode almost any byte, so decoding cannot decide; read in the
- * wrong one, "café" becomes "cafŽ" without any error.
+ * Tells which of the single-byte encodings spreadsheet programs write a file that is not UTF-8 is in:
+ * Windows-1252 (Excel for Windows, "CSV (Comma delimited)"), Mac Roman (Excel for Mac, "Comma Separated
+ * Values") or DOS Latin 1 (Excel for Windows, "CSV (MS-DOS)": code page 850, read as 858, which adds
+ * the euro sign where 850 has the Turkish dotless i; the US DOS code page 437 has the same accented
+ * letters). They decode almost any byte, so decoding cannot decide; read in the wrong one, "café"
+ * becomes "cafŽ" or "caf‚" without any error.
  *
  * <p>The decision looks at every byte beyond ASCII next to a lowercase ASCII letter, on the whole
  * file, and asks which encoding makes it a character that fits there: a lowercase letter, a capital
  * starting a word, punctuation, a symbol, an ordinal indicator ("Srª"), a superscript ("Terms¹"), or
- * the acute accent people type for an apostrophe ("it´s"). A capital inside a word ("cafŽ", "itÕs"), a
- * modifier letter, another spacing accent or a byte the encoding leaves undefined does not fit. Each
- * byte that fits in only one of the two is a vote for it. A tie is Windows-1252, by far the more
- * common: a byte that stands between digits or commas says nothing, and one that Windows-1252 leaves
- * undefined (81, 8D, 8F, 90, 9D) then still stops the file with its position, rather than becoming a
- * Mac Roman letter.
+ * the acute accent people type for an apostrophe ("it´s"). A capital inside a word ("cafŽ", "itÕs"), an
+ * opening bracket or low quote right after a letter ("caf‚", "K„se"), a modifier letter, another spacing
+ * accent or a byte the encoding leaves undefined does not fit. Each byte that fits in some of the
+ * encodings but not all is a point for each one it fits. The most points win; a tie goes to
+ * Windows-1252, by far the most common, then Mac Roman, so DOS Latin 1 is taken only when more bytes fit
+ * it than either. A byte that stands between digits or commas says nothing, and one that Windows-1252
+ * leaves undefined (81, 8D, 8F, 90, 9D) then still stops the file with its position when Windows-1252
+ * wins.
  *
  * <p>Written by hand: the detectors in reach (ICU's, juniversalchardet) do not know Mac Roman, and
  * decide from the first kilobytes rather than the whole file.
@@ -33,16 +37,24 @@ final class LegacyEncoding {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     static final Charset MAC_ROMAN = Charset.forName("x-MacRoman");
+    static final Charset DOS_LATIN_1 = Charset.forName("IBM00858");
 
-    private static final boolean[] WINDOWS_FITS_AFTER_LETTER = fits(WINDOWS_1252, true);
-    private static final boolean[] WINDOWS_FITS_BEFORE_LETTER = fits(WINDOWS_1252, false);
-    private static final boolean[] MAC_FITS_AFTER_LETTER = fits(MAC_ROMAN, true);
-    private static final boolean[] MAC_FITS_BEFORE_LETTER = fits(MAC_ROMAN, false);
+    /** In the order a tie is decided. */
+    private static final Charset[] CANDIDATES = {WINDOWS_1252, MAC_ROMAN, DOS_LATIN_1};
+    private static final boolean[][] FITS_AFTER_LETTER = new boolean[CANDIDATES.length][];
+    private static final boolean[][] FITS_BEFORE_LETTER = new boolean[CANDIDATES.length][];
+
+    static {
+        for (int i = 0; i < CANDIDATES.length; i++) {
+            FITS_AFTER_LETTER[i] = fits(CANDIDATES[i], true);
+            FITS_BEFORE_LETTER[i] = fits(CANDIDATES[i], false);
+        }
+    }
 
     private LegacyEncoding() {
     }
 
-    /** Windows-1252 or Mac Roman, from the bytes of the whole file. */
+    /** Windows-1252, Mac Roman or DOS Latin 1, from the bytes of the whole file. */
     static Charset of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return of(in);
@@ -59,13 +71,18 @@ final class LegacyEncoding {
             }
         }
         votes.next(-1);
-        return votes.mac > votes.windows ? MAC_ROMAN : WINDOWS_1252;
+        int best = 0;
+        for (int i = 1; i < CANDIDATES.length; i++) {
+            if (votes.points[i] > votes.points[best]) {
+                best = i;
+            }
+        }
+        return CANDIDATES[best];
     }
 
     /** The count so far; each byte is judged once the byte after it is known. */
     private static final class Votes {
-        private long windows;
-        private long mac;
+        private final long[] points = new long[CANDIDATES.length];
         private int before = -1;
         private int current = -1;
 
@@ -73,10 +90,16 @@ final class LegacyEncoding {
         void next(int after) {
             boolean afterLetter = isLowercaseAscii(before);
             if (current >= 0x80 && (afterLetter || isLowercaseAscii(after))) {
-                boolean windowsFits = afterLetter ? WINDOWS_FITS_AFTER_LETTER[current] : WINDOWS_FITS_BEFORE_LETTER[current];
-                boolean macFits = afterLetter ? MAC_FITS_AFTER_LETTER[current] : MAC_FITS_BEFORE_LETTER[current];
-                windows += windowsFits && !macFits ? 1 : 0;
-                mac += macFits && !windowsFits ? 1 : 0;
+                boolean[][] fits = afterLetter ? FITS_AFTER_LETTER : FITS_BEFORE_LETTER;
+                int fitting = 0;
+                for (boolean[] table : fits) {
+                    fitting += table[current] ? 1 : 0;
+                }
+                if (fitting > 0 && fitting < CANDIDATES.length) {
+                    for (int i = 0; i < CANDIDATES.length; i++) {
+                        points[i] += fits[i][current] ? 1 : 0;
+                    }
+                }
             }
             before = current;
             current = after;
@@ -111,9 +134,12 @@ final class LegacyEncoding {
             case Character.OTHER_NUMBER -> true;
             // "École", "Über": a capital starts a word; after a lowercase letter it is a misreading
             case Character.UPPERCASE_LETTER -> !afterLetter;
-            // quotes, brackets, dashes, "…", "•", "™", "€" and no-break spaces stand next to words
+            // an opening bracket or low quote ("„", "‚") opens before a word; right after a letter it is
+            // DOS Latin 1's "ä" or "é" read as Windows-1252. (German closes with "“", which stays fine.)
+            case Character.START_PUNCTUATION -> !afterLetter;
+            // quotes, dashes, "…", "•", "™", "€" and no-break spaces stand next to words
             case Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                 Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.DASH_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.DASH_PUNCTUATION,
                  Character.OTHER_PUNCTUATION, Character.OTHER_SYMBOL, Character.CURRENCY_SYMBOL,
                  Character.SPACE_SEPARATOR -> true;
             default -> false;

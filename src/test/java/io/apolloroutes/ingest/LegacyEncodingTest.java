@@ -27,6 +27,26 @@ class LegacyEncodingTest {
         assertThat(guess(text, LegacyEncoding.MAC_ROMAN)).isEqualTo(LegacyEncoding.MAC_ROMAN);
     }
 
+    /** The same kind of lines, without the characters the DOS code page lacks (curly quotes, dashes, €). */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Voilà, l'équipe a préparé un café crème, très « spécial »... Ça va, Noël !",
+            "Grüße aus München: die Bücher über Straßenbahnen kosten 12 Euro. Schön, sagt Jürgen.",
+            "El señor Muñoz comió piña en Año Nuevo; ¿qué tal? Canción, corazón, después.",
+            "Hi {{first_name}}, it's been a while. Zoë from Köln asked about the São Paulo café.",
+            "Smörgåsbord på Åland, Øresund og Ærø. Naïve façade, résumé, jalapeño."})
+    void tells_dos_latin_1_from_windows_1252_and_mac_roman(String text) throws IOException {
+        assertThat(guess(text, LegacyEncoding.DOS_LATIN_1)).isEqualTo(LegacyEncoding.DOS_LATIN_1);
+        assertThat(guess(text, LegacyEncoding.WINDOWS_1252)).isEqualTo(LegacyEncoding.WINDOWS_1252);
+        assertThat(guess(text, LegacyEncoding.MAC_ROMAN)).isEqualTo(LegacyEncoding.MAC_ROMAN);
+    }
+
+    @Test
+    void a_low_quote_right_after_a_letter_is_a_misreading() throws IOException {
+        // DOS Latin 1's "é" (82) is Windows-1252's "‚", which opens a quote and never ends a word: "caf‚"
+        assertThat(guess("Un café, deux cafés.", LegacyEncoding.DOS_LATIN_1)).isEqualTo(LegacyEncoding.DOS_LATIN_1);
+    }
+
     /**
      * Windows-1252 text whose only clues beside words are what Mac Roman reads as a letter or symbol:
      * "I´m" would be "I¥m", "Srª" would be "Sr™", "Terms¹" would be "Termsπ".

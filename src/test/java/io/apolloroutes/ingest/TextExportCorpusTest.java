@@ -89,6 +89,19 @@ class TextExportCorpusTest {
     }
 
     @Test
+    void an_excel_ms_dos_export_is_read_as_dos_latin_1_with_a_warning_naming_it() throws IOException {
+        // "CSV (MS-DOS)" has no curly quotes or dashes (written as plain ones), and the euro sign at D5
+        try (SpooledInput dos = TestInputs.spool(TestInputs.copy(CORPUS + "excel-ms-dos.csv", dir))) {
+            assertThat(dos.warnings()).singleElement().asString()
+                    .startsWith("read as DOS Latin 1 text (code page 850), what Excel for Windows writes as \"CSV (MS-DOS)\"");
+            assertThat(dos.recordCount()).isEqualTo(6);
+        }
+        List<SequenceDraft> drafts = TestInputs.drafts(TestInputs.copy(CORPUS + "excel-ms-dos.csv", dir));
+        String body = drafts.get(0).request().emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().bodyHtml();
+        assertThat(body).contains("a café's owner in Köln").contains("saves €5").contains("Zoë");
+    }
+
+    @Test
     void a_png_named_csv_is_refused_as_binary() {
         assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy(CORPUS + "junk.csv", dir)))
                 .isInstanceOf(UnreadableInputException.class)
