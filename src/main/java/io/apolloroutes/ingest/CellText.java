@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -123,12 +124,15 @@ final class CellText {
         IsoDateCell iso = IsoDateCell.of(cell, date1904);
         if (iso != null) {
             // a date format decides what is shown, as for a day number; without one, the stored text does
-            return date(iso.value(), style.map(s -> s.shape(iso)).orElse(iso.shape()));
+            DateCellFormat shape = style.map(s -> s.shape(iso)).orElse(iso.shape());
+            return shape == DateCellFormat.ELAPSED ? elapsed(DateUtil.getExcelDate(iso.value(), date1904))
+                    : date(iso.value(), shape);
         }
         double value = cell.getNumericCellValue();
         if (style.isPresent() && DateUtil.isValidExcelDate(value)) {
             LocalDateTime local = DateUtil.getLocalDateTime(value, date1904, true);
-            return date(local, style.get().shape(value, local));
+            DateCellFormat shape = style.get().shape(value, local);
+            return shape == DateCellFormat.ELAPSED ? elapsed(value) : date(local, shape);
         }
         String stored = XlsxStoredCell.text(cell);
         Matcher whole = stored == null ? null : LONG_WHOLE.matcher(stored.strip());
@@ -157,7 +161,18 @@ final class CellText {
             case DATE -> local.toLocalDate().toString();
             case TIME -> TIME.format(local.toLocalTime());
             case DATE_TIME -> DATE_TIME.format(local.atZone(zone));
+            case ELAPSED -> throw new IllegalArgumentException("an elapsed time is no point in time");
         };
+    }
+
+    /**
+     * A length of time stored as days, as an elapsed-time format shows it: whole hours, however many, then
+     * minutes and seconds ({@code 48:00:00} for 2). A day number read as a time of day would lose the days.
+     */
+    private static String elapsed(double days) {
+        long seconds = Math.round(Math.abs(days) * 86_400);
+        return String.format(Locale.ROOT, "%s%02d:%02d:%02d", days < 0 ? "-" : "", seconds / 3600, seconds / 60 % 60,
+                seconds % 60);
     }
 
     static String plainDecimal(double value) {

@@ -5,12 +5,18 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
- * What a date number format shows: a date, a date and a time, or a time of day. Decided from the
- * format code ({@code yyyy-mm-dd}, {@code m/d/yy h:mm}, {@code [$-409]dddd, mmmm d}, ...), because the
- * stored number alone cannot tell a date typed at midnight from a date without a time.
+ * What a date number format shows: a date, a date and a time, a time of day, or a length of time.
+ * Decided from the format code ({@code yyyy-mm-dd}, {@code m/d/yy h:mm}, {@code [$-409]dddd, mmmm d},
+ * {@code [h]:mm}, ...), because the stored number alone cannot tell a date typed at midnight from a
+ * date without a time.
  */
 enum DateCellFormat {
-    DATE, DATE_TIME, TIME;
+    DATE, DATE_TIME, TIME,
+    /**
+     * An elapsed time ({@code [h]:mm}, {@code [mm]:ss}): the number of days as hours, minutes and seconds,
+     * the hours running past 24, as Excel stores {@code 48:00} typed into a cell (2 days).
+     */
+    ELAPSED;
 
     /** AM/PM in Chinese, Japanese and Korean, and in English (POI knows the English one after the time only). */
     private static final Pattern AM_PM = Pattern.compile("上午/下午|午前/午後|오전/오후|(?i:AM/PM|A/P)");
@@ -63,6 +69,9 @@ enum DateCellFormat {
     /** Reads a format code that {@link #isDateFormat} accepted. */
     static DateCellFormat of(String formatCode) {
         String code = codeLetters(formatCode == null ? "" : formatCode);
+        if (code.indexOf('[') >= 0) {
+            return ELAPSED;
+        }
         boolean time = code.indexOf('h') >= 0 || code.indexOf('s') >= 0 || code.contains("am/pm")
                 || code.contains("a/p");
         // "m" is a month next to days and years but minutes next to hours and seconds
@@ -76,7 +85,8 @@ enum DateCellFormat {
 
     /**
      * The letters that carry meaning: the first section only, without quoted text, escaped characters
-     * and bracketed codes such as colours or locales (but keeping elapsed-time brackets like {@code [h]}).
+     * and bracketed codes such as colours or locales (but keeping elapsed-time brackets like {@code [h]},
+     * brackets and all).
      */
     private static String codeLetters(String format) {
         StringBuilder kept = new StringBuilder();
@@ -95,7 +105,7 @@ enum DateCellFormat {
                 int end = format.indexOf(']', i);
                 String inside = end < 0 ? "" : format.substring(i + 1, end).toLowerCase(Locale.ROOT);
                 if (inside.matches("h+|m+|s+")) {
-                    kept.append(inside);
+                    kept.append('[').append(inside).append(']');
                 }
                 i = end < 0 ? format.length() : end;
             } else {

@@ -153,6 +153,33 @@ class WorkbookRecordReaderTest {
                         "2026-12-01T14:45:10Z");
     }
 
+    /**
+     * Typing {@code 48:00} into a cell makes Excel store 2 (days) with the elapsed-time format
+     * {@code [h]:mm:ss}, which shows 48:00:00; the brackets let the hours pass 24. Read as a time of day it
+     * would be midnight, and a wait column would be told it got {@code 00:00:00}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"durations.xlsx", "durations.xls"})
+    void reads_an_elapsed_time_as_the_hours_it_shows_not_as_a_time_of_day(String name) throws IOException {
+        Consumer<Workbook> fill = workbook -> {
+            Sheet sheet = workbook.createSheet("Sheet1");
+            putRows(sheet, 1, new Object[] {"sequence", "a", "b", "c", "d"}, new Object[] {"A"});
+            double[] days = {2, 1.5, 0.0625, 1.25};
+            String[] formats = {"[h]:mm:ss", "[h]:mm", "[mm]:ss", "[hh]\"h\" mm\"m\""};
+            for (int i = 0; i < days.length; i++) {
+                Cell cell = sheet.getRow(1).createCell(i + 1);
+                cell.setCellValue(days[i]);
+                cell.setCellStyle(TestWorkbooks.style(workbook, formats[i]));
+            }
+        };
+        Path file = name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
+
+        SourceRecord.TableRow row = rows(file).get(0);
+
+        assertThat(row.cells()).containsExactly("A", "48:00:00", "36:00:00", "01:30:00", "30:00:00");
+        assertThat(row.cellProblems()).isEmpty();
+    }
+
     @Test
     void reads_dates_of_a_workbook_that_counts_from_1904() throws IOException {
         Path file = TestWorkbooks.xlsx(dir, "mac.xlsx", workbook -> {
