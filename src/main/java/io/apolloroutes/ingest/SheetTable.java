@@ -40,17 +40,26 @@ final class SheetTable {
     private final int maxCellLength;
     private final MergedAreas merged;
     private final TextBudget text;
+    /** The totals rows of the sheet's Excel tables: row number, table name. */
+    private final Map<Integer, String> totals = new HashMap<>();
+    /** The totals rows left out, for the report. */
+    private final List<String> totalsLeftOut = new ArrayList<>();
     private List<String> header;
     private int headerRow;
 
-    /** @param text the workbook's text budget, shared by its sheets: every cell read counts in it */
-    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged, TextBudget text) {
+    /**
+     * @param text   the workbook's text budget, shared by its sheets: every cell read counts in it
+     * @param totals the totals rows of the sheet's Excel tables, which are left out
+     */
+    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged, TextBudget text,
+               List<XlsxTableTotals> totals) {
         this.name = sheet.getSheetName();
         this.rows = WorkbookFailures.guard(sheet::rowIterator);
         this.cellText = cellText;
         this.maxCellLength = limits.maxCellLength();
         this.merged = merged;
         this.text = text;
+        totals.forEach(table -> this.totals.put(table.row(), table.table()));
     }
 
     String name() {
@@ -114,12 +123,25 @@ final class SheetTable {
             List<String> cells = new ArrayList<>(width);
             Map<Integer, String> problems = new HashMap<>(2);
             int number = row.getRowNum() + 1;
-            if (read(row, width, cells, problems)) {
-                merged.fill(cells, problems, width);
-                out.row(number, cells, problems, number - previous - 1);
-                previous = number;
+            if (!read(row, width, cells, problems)) {
+                continue;
             }
+            int blanksBefore = number - previous - 1;
+            previous = number;
+            String table = totals.get(number);
+            if (table != null) {
+                // the table's summary ("Total" and a count), which Excel fills in itself: no row to send
+                totalsLeftOut.add("row " + number + ", the totals row of table \"" + table + "\", left out");
+                continue;
+            }
+            merged.fill(cells, problems, width);
+            out.row(number, cells, problems, blanksBefore);
         }
+    }
+
+    /** A note for each totals row of an Excel table that {@link #readDataRows} left out. */
+    List<String> totalsLeftOut() {
+        return totalsLeftOut;
     }
 
     /**

@@ -66,7 +66,10 @@ final class WorkbookRecordReader implements RecordReader {
         // an .xls keeps its merged cells with the sheet; an .xlsx lists them after the rows
         List<CellRangeAddress> merged = WorkbookFailures.guard(() -> sheet instanceof HSSFSheet
                 ? sheet.getMergedRegions() : XlsxMergedCells.of(file, sheet.getSheetName()));
-        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), text);
+        // an .xls keeps no Excel tables (saved as .xls, a table becomes a plain range)
+        List<XlsxTableTotals> totals = sheet instanceof HSSFSheet ? List.of()
+                : XlsxTableTotals.of(file, sheet.getSheetName());
+        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), text, totals);
     }
 
     /** @param others the workbook's other visible sheets, when this one was taken for being the first */
@@ -95,6 +98,7 @@ final class WorkbookRecordReader implements RecordReader {
             }
             sink.record(name(cells, problems, sequence), new SourceRecord.TableRow(number, cells, problems));
         });
+        table.totalsLeftOut().forEach(sink::warning);
     }
 
     /**
@@ -157,6 +161,9 @@ final class WorkbookRecordReader implements RecordReader {
             }
             sink.record(name, new SourceRecord.TableRow(SheetRowNumbers.encode(SheetRowNumbers.STEPS, number), row.cells, row.problems));
         });
+        for (SheetTable sheet : List.of(sequences, steps)) {
+            sheet.totalsLeftOut().forEach(totals -> sink.warning(sheet.name() + " sheet: " + totals));
+        }
     }
 
     private List<String> header(SheetTable sheet, RecordSink sink) {

@@ -38,18 +38,8 @@ final class XlsxMergedCells {
         // the package is read as a zip, as XlsxPackageCheck reads it, so that strict OOXML (other
         // namespaces, which POI's own sheet lookup does not know) is found too
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            String workbook = XlsxPackageCheck.officeDocument(zip);
-            String id = workbook == null ? null : sheetId(zip, workbook, sheetName);
-            if (id == null) {
-                return List.of();
-            }
-            Map<String, String> worksheets = new HashMap<>();
-            XlsxPackageCheck.readPartRelationships(zip, workbook, (relId, type, target, external) -> {
-                if (!external && type.endsWith("/worksheet")) {
-                    worksheets.put(relId, target);
-                }
-            });
-            ZipEntry sheet = worksheets.containsKey(id) ? zip.getEntry(worksheets.get(id)) : null;
+            String part = worksheet(zip, sheetName);
+            ZipEntry sheet = part == null ? null : zip.getEntry(part);
             if (sheet == null) {
                 return List.of();
             }
@@ -61,6 +51,22 @@ final class XlsxMergedCells {
         } catch (IOException | RuntimeException e) {
             throw WorkbookFailures.unreadable(e);
         }
+    }
+
+    /** The zip entry name of the worksheet of that name; null when the workbook has none. */
+    static String worksheet(ZipFile zip, String sheetName) throws IOException {
+        String workbook = XlsxPackageCheck.officeDocument(zip);
+        String id = workbook == null ? null : sheetId(zip, workbook, sheetName);
+        if (id == null) {
+            return null;
+        }
+        Map<String, String> worksheets = new HashMap<>();
+        XlsxPackageCheck.readPartRelationships(zip, workbook, (relId, type, target, external) -> {
+            if (!external && type.endsWith("/worksheet")) {
+                worksheets.put(relId, target);
+            }
+        });
+        return worksheets.get(id);
     }
 
     /** The relationship ID of the sheet of that name, from the workbook part's {@code <sheet>} list. */

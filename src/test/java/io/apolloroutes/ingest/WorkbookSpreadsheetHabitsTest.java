@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +111,61 @@ class WorkbookSpreadsheetHabitsTest {
 
     private Path workbook(String name, Consumer<Workbook> fill) {
         return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
+    }
+
+    // ---- Excel tables ----------------------------------------------------------------------------------
+
+    /**
+     * The rows formatted as an Excel table (Insert > Table) with "Total Row" ticked: Excel adds a row below
+     * the data with "Total" under the first column and a count under the last. It is the table's own
+     * summary, not a step; read as one it made a sequence "Total" that was invalid for its empty subject.
+     */
+    @Test
+    void leaves_out_the_totals_row_of_an_excel_table_and_says_so() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "table.xlsx", workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            putRows(sheet, 1, new Object[] {"sequence", "step", "wait_time", "subject", "body"},
+                    new Object[] {"Q1 Outbound", 1, 0, "A question", "Hi {{first_name}}"},
+                    new Object[] {"Q1 Outbound", 2, 3, null, "Just bringing this back up"},
+                    new Object[] {"Total", null, null, null, TestWorkbooks.Formula.saved("SUBTOTAL(103,E2:E3)")});
+            table((XSSFSheet) sheet, "A1:E4");
+        });
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).contains("row 4, the totals row of table \"Outreach\", left out");
+            assertThat(WorkbookRecordReaderTest.rows(input)).extracting(SourceRecord.TableRow::number)
+                    .containsExactly(2, 3);
+        }
+        assertThat(drafts(file)).singleElement().satisfies(draft -> {
+            assertThat(draft.name()).isEqualTo("Q1 Outbound");
+            assertThat(draft.problems()).isEmpty();
+        });
+    }
+
+    @Test
+    void names_the_sheet_whose_table_totals_row_was_left_out_in_a_sequences_and_steps_workbook() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "pair.xlsx", workbook -> {
+            putRows(workbook.createSheet("Sequences"), 1, new Object[] {"sequence", "permissions"},
+                    new Object[] {"Renewals", "team_can_use"});
+            Sheet steps = workbook.createSheet("Steps");
+            putRows(steps, 1, new Object[] {"sequence", "step", "subject", "body"},
+                    new Object[] {"Renewals", 1, "Hi", "Hello"},
+                    new Object[] {"Total", null, null, TestWorkbooks.Formula.saved("SUBTOTAL(103,D2:D2)")});
+            table((XSSFSheet) steps, "A1:D3");
+        });
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.warnings()).contains("Steps sheet: row 3, the totals row of table \"Outreach\", left out");
+        }
+        assertThat(drafts(file)).singleElement().satisfies(draft -> assertThat(draft.problems()).isEmpty());
+    }
+
+    /** Makes the area an Excel table whose last row is its totals row, as ticking "Total Row" does. */
+    private static void table(XSSFSheet sheet, String area) {
+        XSSFTable table = sheet.createTable(new AreaReference(area, SpreadsheetVersion.EXCEL2007));
+        table.setName("Outreach");
+        table.setDisplayName("Outreach");
+        table.getCTTable().setTotalsRowCount(1);
     }
 
     // ---- merged cells ----------------------------------------------------------------------------------
