@@ -141,7 +141,7 @@ final class CsvRecordReader implements RecordReader {
                 guard.rowEnded();
                 lastRow = (int) record.getRecordNumber() + rowsAbove;
                 List<String> cells = cells(record, guarded);
-                if (cells.stream().allMatch(String::isBlank)) {
+                if (EmptyRow.showsNothing(cells)) {
                     // blank lines at the very end (Excel and Google Sheets leave some) are not worth a mention
                     blanksPending++;
                     continue;

@@ -147,7 +147,7 @@ final class SheetTable {
     /**
      * Reads the cells of a row up to {@code width} columns into {@code cells}, ending at the last value.
      *
-     * @return true when the row has any content, including values right of the header
+     * @return true when the row shows anything ({@link EmptyRow}), including values right of the header
      */
     private boolean read(Row row, int width, List<String> cells, Map<Integer, String> problems) {
         int strays = 0;
@@ -188,7 +188,7 @@ final class SheetTable {
             problems.put(width, "cell " + firstStray + (strays > 1 ? " (and " + (strays - 1) + " more cells right"
                     + " of it)" : "") + ", but there is no header above it; give the column a header or clear the cell");
         }
-        return !cells.isEmpty() || firstStray != null;
+        return firstStray != null || !EmptyRow.showsNothing(cells);
     }
 
     private boolean hasNextRow() {

@@ -350,6 +350,23 @@ class DelimitedTextTest {
                 .satisfies(s -> assertThat(s.recordNumbers()).containsExactly(4));
     }
 
+    /**
+     * Google Sheets writes an unchecked checkbox as FALSE: a column of checkboxes inserted further down
+     * than the rows filled in gives every empty row below the data a FALSE, in its CSV export too.
+     */
+    @Test
+    void reads_a_row_of_nothing_but_unchecked_checkboxes_as_an_empty_row() throws IOException {
+        Path file = text("checkboxes.csv", "sequence,step,subject,body,include_signature\r\n"
+                + "Q1,1,Hello,Hi,TRUE\r\n,,,,FALSE\r\nQ1,2,,Again,FALSE\r\n" + ",,,,FALSE\r\n".repeat(40));
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.recordCount()).isEqualTo(2);
+            assertThat(input.blankRows()).isEqualTo(1);
+        }
+        assertThat(TestInputs.candidates(file)).singleElement()
+                .satisfies(s -> assertThat(s.recordNumbers()).containsExactly(2, 4));
+    }
+
     @Test
     void says_the_first_row_is_empty_when_no_header_follows_the_empty_lines() {
         Path file = text("blank-first.csv", "\r\n,,\r\nQ1,Hello,Hi,there,too\r\n");

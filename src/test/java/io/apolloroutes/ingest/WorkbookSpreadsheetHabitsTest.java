@@ -113,6 +113,37 @@ class WorkbookSpreadsheetHabitsTest {
         return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, fill) : TestWorkbooks.xlsx(dir, name, fill);
     }
 
+    // ---- checkboxes ------------------------------------------------------------------------------------
+
+    /**
+     * A column of checkboxes (Google Sheets' or Excel's Insert > Checkbox) put in further down than the rows
+     * filled in: every box left unchecked holds FALSE, so the rows below the data, and an empty row between
+     * two steps, show nothing but an empty box. Read as rows, each was a sequence without a name.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"checkboxes.xlsx", "checkboxes.xls"})
+    void reads_a_row_of_nothing_but_unchecked_checkboxes_as_an_empty_row(String name) throws IOException {
+        Path file = workbook(name, workbook -> {
+            Sheet sheet = workbook.createSheet("Plan");
+            putRows(sheet, 1, new Object[] {"sequence", "step", "subject", "body", "include_signature"},
+                    new Object[] {"Q1 Outbound", 1, "A question", "Hi {{first_name}}", true},
+                    new Object[] {null, null, null, null, false},
+                    new Object[] {"Q1 Outbound", 2, null, "Just bringing this back up", false});
+            for (int row = 5; row <= 200; row++) {
+                putRows(sheet, row, new Object[] {null, null, null, null, false});
+            }
+        });
+
+        try (SpooledInput input = TestInputs.spool(file)) {
+            assertThat(input.recordCount()).isEqualTo(2);
+            assertThat(input.blankRows()).isEqualTo(1);
+        }
+        assertThat(drafts(file)).singleElement().satisfies(draft -> {
+            assertThat(draft.name()).isEqualTo("Q1 Outbound");
+            assertThat(draft.problems()).isEmpty();
+        });
+    }
+
     // ---- Excel tables ----------------------------------------------------------------------------------
 
     /**
