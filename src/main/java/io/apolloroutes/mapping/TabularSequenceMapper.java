@@ -315,6 +315,9 @@ final class TabularSequenceMapper {
         touchCells.add(touchRecords);
         List<RowCells> emails = emails(step);
         if (!ApolloVocabulary.carriesTouches(type)) {
+            // an include_signature box left unchecked on a call row (a checkbox column gives every row one)
+            // sets nothing a step without an email could lose
+            emails.removeIf(TabularSequenceMapper::onlyWithoutSignature);
             // a type Apollo does not know ("Auto Emial") is most often a misspelt email step: validation lists
             // the types there are, where "sends no email" would have the user look for another fault
             if (!emails.isEmpty() && type.matches(ApolloVocabulary.STEP_TYPES)) {
@@ -493,6 +496,25 @@ final class TabularSequenceMapper {
             }
         }
         return emails;
+    }
+
+    /** The row's only email cell is an include_signature that says false, such as an unchecked checkbox. */
+    private static boolean onlyWithoutSignature(RowCells row) {
+        RowCells.Cell signature = row.get(Column.INCLUDE_SIGNATURE);
+        if (signature == null) {
+            return false;
+        }
+        for (Column column : Column.values()) {
+            if (column.level() == Column.Level.TOUCH && column != Column.INCLUDE_SIGNATURE
+                    && column != Column.BODY_FORMAT && row.has(column)) {
+                return false;
+            }
+        }
+        try {
+            return Boolean.FALSE.equals(CellValues.bool(signature.raw()));
+        } catch (IllegalArgumentException notABoolean) {
+            return false;
+        }
     }
 
     /** The rows' numbers, each once: the records of one wide row share its number. */

@@ -822,6 +822,35 @@ class SequenceMapperTest {
         assertThat(draft.request().emailerSteps().get(0).emailerTouches()).isNull();
     }
 
+    /**
+     * A checkbox column (Google Sheets, Excel's Insert &gt; Checkbox) gives every row TRUE or FALSE: on a
+     * call row the include_signature box is simply left unchecked. A call has no signature to leave out,
+     * so nothing would be lost; a checked box there still says an email was meant.
+     */
+    @Test
+    void takes_an_unchecked_include_signature_box_on_a_call_step_for_no_email() throws IOException {
+        SequenceDraft draft = csv("""
+                sequence,step,type,wait_time,subject,body,include_signature
+                Q1,1,auto_email,0,Hello,First,TRUE
+                Q1,2,call,1,,,FALSE
+                Q1,3,auto_email,2,,Second,FALSE
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::type)
+                .containsExactly("auto_email", "call", "auto_email");
+        assertThat(draft.request().emailerSteps().get(1).emailerTouches()).isNull();
+        assertThat(draft.request().emailerSteps().get(2).emailerTouches())
+                .extracting(touch -> touch.includeSignature()).containsExactly(false);
+
+        SequenceDraft checked = csv("""
+                sequence,step,type,wait_time,subject,body,include_signature
+                Q1,1,call,0,,,TRUE
+                """);
+        assertThat(checked.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("is a step that sends no email, so the text under \"include_signature\" would be lost"));
+    }
+
     // ---- empty cells ---------------------------------------------------------------------------
 
     @Test
