@@ -32,6 +32,8 @@ final class CellText {
     private static final double EXACT_WHOLE = 0x1p53;
     /** A whole number as a program writes it, with more digits than a double holds exactly. */
     private static final Pattern LONG_WHOLE = Pattern.compile("([-+]?)0*([1-9][0-9]{15,})");
+    /** =HYPERLINK("address", "text"): the address when it is written out in the formula. */
+    private static final Pattern HYPERLINK = Pattern.compile("(?i)\\s*HYPERLINK\\s*\\(\\s*(?:\"((?:[^\"]|\"\")*)\")?");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -73,7 +75,7 @@ final class CellText {
                 type = type(cell, true);
             }
             return switch (type) {
-                case STRING -> new Value(text(cell), null);
+                case STRING -> formula ? linkOrText(cell) : new Value(text(cell), null);
                 // openpyxl writes a formula it did not calculate as <f> and an empty <v>, which the
                 // streaming reader calls a number; Excel writes an empty result as text (t="str")
                 case NUMERIC -> formula && "".equals(XlsxStoredCell.text(cell)) ? noSavedResult(cell)
@@ -205,6 +207,34 @@ final class CellText {
             String raw = cell.getStringCellValue();
             return raw.contains("#") ? raw.substring(raw.indexOf('#')).strip() : "#ERROR";
         }
+    }
+
+    /**
+     * A formula's text, unless it is a link ({@code =HYPERLINK("https://cal.example/ada", "Book a call")}):
+     * only a cell's text is read, so the email would go out with "Book a call" and no link to book it by.
+     * A link that shows its own address loses nothing.
+     */
+    private static Value linkOrText(Cell cell) {
+        String text = text(cell);
+        String formula;
+        try {
+            formula = cell.getCellFormula();
+        } catch (RuntimeException e) {
+            return new Value(text, null);
+        }
+        Matcher link = HYPERLINK.matcher(formula);
+        if (!link.lookingAt()) {
+            return new Value(text, null);
+        }
+        String address = link.group(1) == null ? null : link.group(1).replace("\"\"", "\"");
+        if (address != null && address.strip().equals(text.strip())) {
+            return new Value(text, null);
+        }
+        String to = address == null ? "made by =HYPERLINK" : "to " + address + " (=HYPERLINK)";
+        String written = "<a href=\"" + (address == null ? "the address" : address) + "\">" + text.strip() + "</a>";
+        return new Value(text, "is a link " + to + ", but only a cell's text is read, so the email would show '"
+                + text.strip() + "' without the link; write the link into the text instead (in a body: " + written
+                + "), or type the address itself");
     }
 
     private static Value noSavedResult(Cell cell) {

@@ -475,6 +475,28 @@ class WorkbookRecordReaderTest {
         assertThat(rows(plain).get(0).cells()).containsExactly("Q1", "'=not a formula", "Hi");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"links.xlsx", "links.xls"})
+    void a_hyperlink_formula_that_hides_its_address_is_a_cell_problem(String name) throws IOException {
+        // a calendar link behind "Book a call" would reach Apollo as the words alone
+        Object[] header = {"sequence", "body", "note"};
+        Object[] row = {"A", Formula.saved("HYPERLINK(\"https://cal.example/ada\",\"Book a call\")"),
+                Formula.saved("HYPERLINK(\"https://cal.example/ada\")")};
+        Path file = name.endsWith(".xls")
+                ? TestWorkbooks.xls(dir, name, workbook -> TestWorkbooks.putRows(workbook.createSheet("Plan"), 1, header, row))
+                : TestWorkbooks.xlsx(dir, name, header, row);
+
+        SourceRecord.TableRow read = rows(file).get(0);
+
+        assertThat(read.cells()).containsExactly("A", "Book a call", "https://cal.example/ada");
+        // the note shows its own address: nothing is lost
+        assertThat(read.cellProblems()).containsOnlyKeys(1);
+        assertThat(read.cellProblems().get(1)).isEqualTo("is a link to https://cal.example/ada (=HYPERLINK), but only a"
+                + " cell's text is read, so the email would show 'Book a call' without the link; write the link into"
+                + " the text instead (in a body: <a href=\"https://cal.example/ada\">Book a call</a>), or type the"
+                + " address itself");
+    }
+
     @Test
     void keeps_a_spreadsheet_error_as_text_and_makes_it_a_cell_problem() throws IOException {
         Path file = TestWorkbooks.xlsx(dir, "errors.xlsx", new Object[] {"sequence", "subject", "step"},
