@@ -16,7 +16,8 @@ import org.apache.poi.ss.util.CellReference;
  * the rows below it are data. Row numbers are the ones the spreadsheet shows. Empty rows between data
  * rows are counted; empty rows after the last data row and empty cells after the last value of a row
  * are not there as far as the pack is concerned (spreadsheets often carry formatting far beyond the
- * data). A cell merged down over several rows is read on each of them (see {@link MergedAreas}).
+ * data). A cell merged down over several rows is read on each of them (see {@link MergedAreas}); a
+ * cell that carries a link is a cell problem, since only its text is read (see {@link SheetLinks}).
  */
 final class SheetTable {
 
@@ -39,6 +40,7 @@ final class SheetTable {
     private final CellText cellText;
     private final int maxCellLength;
     private final MergedAreas merged;
+    private final SheetLinks links;
     private final TextBudget text;
     /** The totals rows of the sheet's Excel tables: row number, table name. */
     private final Map<Integer, String> totals = new HashMap<>();
@@ -48,16 +50,18 @@ final class SheetTable {
     private int headerRow;
 
     /**
+     * @param links  the cells that carry a link, which only their text would be read of
      * @param text   the workbook's text budget, shared by its sheets: every cell read counts in it
      * @param totals the totals rows of the sheet's Excel tables, which are left out
      */
-    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged, TextBudget text,
-               List<XlsxTableTotals> totals) {
+    SheetTable(Sheet sheet, CellText cellText, InputLimits limits, MergedAreas merged, SheetLinks links,
+               TextBudget text, List<XlsxTableTotals> totals) {
         this.name = sheet.getSheetName();
         this.rows = WorkbookFailures.guard(sheet::rowIterator);
         this.cellText = cellText;
         this.maxCellLength = limits.maxCellLength();
         this.merged = merged;
+        this.links = links;
         this.text = text;
         totals.forEach(table -> this.totals.put(table.row(), table.table()));
     }
@@ -153,6 +157,7 @@ final class SheetTable {
         int strays = 0;
         String firstStray = null;
         merged.moveTo(row.getRowNum());
+        links.moveTo(row.getRowNum());
         for (Iterator<Cell> it = row.cellIterator(); it.hasNext(); ) {
             Cell cell = it.next();
             int index = cell.getColumnIndex();
@@ -177,8 +182,9 @@ final class SheetTable {
                 cells.add("");
             }
             cells.set(index, value.text());
-            if (value.problem() != null) {
-                problems.put(index, value.problem());
+            String problem = value.problem() != null ? value.problem() : links.problem(index, value.text());
+            if (problem != null) {
+                problems.put(index, problem);
             } else if (value.text().length() > maxCellLength) {
                 problems.put(index, "holds " + value.text().length() + " characters; a cell may hold at most "
                         + maxCellLength + ", so shorten it");

@@ -63,13 +63,23 @@ final class WorkbookRecordReader implements RecordReader {
     }
 
     private SheetTable table(Path file, Sheet sheet, CellText cellText, TextBudget text) {
-        // an .xls keeps its merged cells with the sheet; an .xlsx lists them after the rows
-        List<CellRangeAddress> merged = WorkbookFailures.guard(() -> sheet instanceof HSSFSheet
-                ? sheet.getMergedRegions() : XlsxMergedCells.of(file, sheet.getSheetName()));
+        List<CellRangeAddress> merged;
+        SheetLinks links;
+        if (sheet instanceof HSSFSheet hssf) {
+            // an .xls keeps its merged cells and links with the sheet
+            merged = WorkbookFailures.guard(hssf::getMergedRegions);
+            links = WorkbookFailures.guard(() -> SheetLinks.of(hssf));
+        } else {
+            // an .xlsx lists them after the rows
+            XlsxAfterRows afterRows = WorkbookFailures.guard(() -> XlsxAfterRows.of(file, sheet.getSheetName()));
+            merged = afterRows.merged();
+            links = new SheetLinks(afterRows.links());
+        }
         // an .xls keeps no Excel tables (saved as .xls, a table becomes a plain range)
         List<XlsxTableTotals> totals = sheet instanceof HSSFSheet ? List.of()
                 : XlsxTableTotals.of(file, sheet.getSheetName());
-        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), text, totals);
+        return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), links,
+                text, totals);
     }
 
     /** @param others the workbook's other visible sheets, when this one was taken for being the first */

@@ -26,7 +26,7 @@ record XlsxTableTotals(String table, int row) {
     /** The totals rows of the tables on the sheet of that name; none when it has no table with one. */
     static List<XlsxTableTotals> of(Path file, String sheetName) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            String sheet = XlsxMergedCells.worksheet(zip, sheetName);
+            String sheet = XlsxAfterRows.worksheet(zip, sheetName);
             if (sheet == null) {
                 return List.of();
             }

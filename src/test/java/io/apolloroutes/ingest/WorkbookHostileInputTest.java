@@ -148,6 +148,24 @@ class WorkbookHostileInputTest {
     }
 
     @Test
+    void refuses_a_sheet_with_more_links_than_a_sheet_of_sequences_has() throws IOException {
+        // each link is kept in memory until its row is read: millions would exhaust it
+        StringBuilder sheet = new StringBuilder("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                + " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>sequence</t></is></c></row></sheetData>"
+                + "<hyperlinks>");
+        for (int row = 2; row <= SheetLinks.MAX_LINKS + 2; row++) {
+            sheet.append("<hyperlink ref=\"A").append(row).append("\" r:id=\"rId1\"/>");
+        }
+        Path file = repack(workbook("links-source.xlsx"), "links.xlsx",
+                Map.of("xl/worksheets/sheet1.xml", sheet.append("</hyperlinks></worksheet>").toString().getBytes()));
+
+        assertUnreadable(file, "has more than 250000 links on one sheet, far more than a sheet of sequences needs, so"
+                + " it is not read; remove the links (select all, then Home > Clear > Remove Hyperlinks) and save it"
+                + " again");
+    }
+
+    @Test
     void refuses_a_sheet_whose_merged_cells_repeat_more_text_than_a_file_may_hold() {
         // one text merged down over every row costs the file nothing per row, but is read once on each of them:
         // thousands of such columns over a million rows would be terabytes from a file of a few megabytes

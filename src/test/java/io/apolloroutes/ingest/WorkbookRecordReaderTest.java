@@ -17,9 +17,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -495,6 +498,82 @@ class WorkbookRecordReaderTest {
                 + " cell's text is read, so the email would show 'Book a call' without the link; write the link into"
                 + " the text instead (in a body: <a href=\"https://cal.example/ada\">Book a call</a>), or type the"
                 + " address itself");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ctrl-k.xlsx", "ctrl-k.xls"})
+    void a_cell_linked_with_insert_link_that_hides_its_address_is_a_cell_problem(String name) throws IOException {
+        // a calendar link behind "Book a call" would reach Apollo as the words alone
+        Path file = linked(name, sheet -> {
+            putRows(sheet, 1, new Object[] {"sequence", "body", "note", "reply_to"},
+                    new Object[] {"A", "Book a call", "https://cal.example/ada", "ada@example.com"});
+            Row row = sheet.getRow(1);
+            TestWorkbooks.link(row.getCell(1), HyperlinkType.URL, "https://cal.example/ada");
+            // Excel links a typed address by itself: the cell shows all there is
+            TestWorkbooks.link(row.getCell(2), HyperlinkType.URL, "https://cal.example/ada");
+            TestWorkbooks.link(row.getCell(3), HyperlinkType.EMAIL, "mailto:ada@example.com");
+        });
+
+        SourceRecord.TableRow read = rows(file).get(0);
+
+        assertThat(read.cells()).containsExactly("A", "Book a call", "https://cal.example/ada", "ada@example.com");
+        assertThat(read.cellProblems()).containsOnlyKeys(1);
+        assertThat(read.cellProblems().get(1)).isEqualTo("is a link to https://cal.example/ada (Insert > Link), but"
+                + " only a cell's text is read, so the email would show 'Book a call' without the link; write the link"
+                + " into the text instead (in a body: <a href=\"https://cal.example/ada\">Book a call</a>), or type the"
+                + " address itself");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"typed-web-address.xlsx", "typed-web-address.xls"})
+    void a_typed_web_address_that_excel_linked_by_itself_is_not_a_cell_problem(String name) throws IOException {
+        // typing www.example.com makes Excel link it to http://www.example.com/, and show what was typed
+        Path file = linked(name, sheet -> {
+            putRows(sheet, 1, new Object[] {"sequence", "body"}, new Object[] {"A", "www.example.com"});
+            TestWorkbooks.link(sheet.getRow(1).getCell(1), HyperlinkType.URL, "http://www.example.com/");
+        });
+
+        assertThat(rows(file).get(0).cellProblems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"link-range.xlsx", "link-range.xls"})
+    void a_link_added_to_several_cells_at_once_makes_each_of_them_a_cell_problem(String name) throws IOException {
+        Path file = linked(name, sheet -> {
+            putRows(sheet, 1, new Object[] {"sequence", "body"}, new Object[] {"A", "Book a call"},
+                    new Object[] {"B", "Book a demo"}, new Object[] {"C", "Say hi"}, new Object[] {"D", "Not linked"});
+            Hyperlink link = TestWorkbooks.link(sheet.getRow(1).getCell(1), HyperlinkType.URL, "https://cal.example/ada");
+            // one link over B2:B4, as the file keeps a link added to a selection
+            link.setLastRow(3);
+        });
+
+        List<SourceRecord.TableRow> read = rows(file);
+
+        assertThat(read).extracting(row -> row.cellProblems().keySet()).containsExactly(Set.of(1), Set.of(1), Set.of(1),
+                Set.of());
+        assertThat(read.get(2).cellProblems().get(1)).startsWith("is a link to https://cal.example/ada (Insert > Link),"
+                + " but only a cell's text is read, so the email would show 'Say hi' without the link;");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"place-link.xlsx", "place-link.xls"})
+    void a_link_to_a_place_in_the_workbook_is_not_a_cell_problem(String name) throws IOException {
+        // "Place in This Document" leads nowhere outside the workbook: no email could have carried it
+        Path file = linked(name, sheet -> {
+            putRows(sheet, 1, new Object[] {"sequence", "body"}, new Object[] {"A", "See the plan"});
+            TestWorkbooks.link(sheet.getRow(1).getCell(1), HyperlinkType.DOCUMENT, "'Plan'!A1");
+        });
+
+        SourceRecord.TableRow read = rows(file).get(0);
+
+        assertThat(read.cells()).containsExactly("A", "See the plan");
+        assertThat(read.cellProblems()).isEmpty();
+    }
+
+    /** A workbook of one sheet, "Plan", as .xlsx or .xls by the name's ending. */
+    private Path linked(String name, Consumer<Sheet> fill) {
+        Consumer<Workbook> plan = workbook -> fill.accept(workbook.createSheet("Plan"));
+        return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, plan) : TestWorkbooks.xlsx(dir, name, plan);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.apolloroutes.ingest;
 
 import static io.apolloroutes.support.TestWorkbooks.putRows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apolloroutes.apollo.EmailerStep;
@@ -264,9 +265,27 @@ class WorkbookSpreadsheetHabitsTest {
                 + "</x:t></x:is></x:c></x:row></x:sheetData><x:mergeCells count=\"2\"><x:mergeCell ref=\"A2:A4\"/>"
                 + "<x:mergeCell\nref='$B$5:C6' /></x:mergeCells></x:worksheet>";
 
-        List<CellRangeAddress> areas = XlsxMergedCells.scan(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)));
+        List<CellRangeAddress> areas = XlsxAfterRows.scan(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)))
+                .merged();
 
         assertThat(areas).extracting(CellRangeAddress::formatAsString).containsExactly("A2:A4", "B5:C6");
+    }
+
+    @Test
+    void finds_links_to_addresses_whatever_the_relationships_prefix_and_leaves_out_links_inside_the_workbook()
+            throws IOException {
+        String sheet = "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                + " xmlns:rel=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><x:sheetData/>"
+                + "<x:hyperlinks><x:hyperlink ref=\"B2\" rel:id=\"rId3\" display=\"Book a call\"/>"
+                + "<x:hyperlink ref=\"C2\" location=\"'Plan'!A1\" display=\"See the plan\"/>"
+                + "<x:hyperlink\nref='$D$2:D4' xr:uid=\"{0}\" rel:id='rId4' tooltip=\"" + "t".repeat(1_000) + "\"/>"
+                + "</x:hyperlinks></x:worksheet>";
+
+        List<XlsxAfterRows.LinkTag> links = XlsxAfterRows.scan(
+                new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8))).links();
+
+        assertThat(links).extracting(link -> link.cells().formatAsString(), XlsxAfterRows.LinkTag::relationship)
+                .containsExactly(tuple("B2", "rId3"), tuple("D2:D4", "rId4"));
     }
 
     // ---- the Sequences and Steps sheets ------------------------------------------------------------------

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -163,6 +165,17 @@ public final class TestWorkbooks {
         } else {
             throw new IllegalArgumentException("no cell for " + value);
         }
+    }
+
+    /**
+     * Links a cell as Insert &gt; Link (Ctrl+K) does: the cell keeps its text, the link is kept beside it.
+     * A {@link HyperlinkType#DOCUMENT} address is a place in the workbook ({@code 'Plan'!A1}).
+     */
+    public static Hyperlink link(Cell cell, HyperlinkType type, String address) {
+        Hyperlink link = cell.getSheet().getWorkbook().getCreationHelper().createHyperlink(type);
+        link.setAddress(address);
+        cell.setHyperlink(link);
+        return link;
     }
 
     public static CellStyle style(Workbook workbook, String format) {
