@@ -231,10 +231,7 @@ final class CellText {
             return new Value(text, null);
         }
         String to = address == null ? "made by =HYPERLINK" : "to " + address + " (=HYPERLINK)";
-        String written = "<a href=\"" + (address == null ? "the address" : address) + "\">" + text.strip() + "</a>";
-        return new Value(text, "is a link " + to + ", but only a cell's text is read, so the email would show '"
-                + text.strip() + "' without the link; write the link into the text instead (in a body: " + written
-                + "), or type the address itself");
+        return new Value(text, SheetLinks.lostLink(to, address, text.strip()));
     }
 
     private static Value noSavedResult(Cell cell) {

@@ -109,9 +109,21 @@ final class SheetLinks {
         if (showsItself(address, shown)) {
             return null;
         }
-        return "is a link to " + address + " (Insert > Link), but only a cell's text is read, so the email would show '"
-                + shown + "' without the link; write the link into the text instead (in a body: <a href=\"" + address
-                + "\">" + shown + "</a>), or type the address itself";
+        return lostLink("to " + address + " (Insert > Link)", address, shown);
+    }
+
+    /**
+     * The problem of a cell whose link would be lost, for links added with Insert &gt; Link and made by
+     * {@code =HYPERLINK} alike.
+     *
+     * @param link    how the link is named: "to https://... (Insert &gt; Link)"
+     * @param address where it leads, or null when the formula computes it
+     * @param shown   the cell's text
+     */
+    static String lostLink(String link, String address, String shown) {
+        return "is a link " + link + ", but only a cell's text is read, so the email would show '" + shown
+                + "' without the link; write the link into the text instead (in a body: <a href=\""
+                + (address == null ? "the address" : address) + "\">" + shown + "</a>), or type the address itself";
     }
 
     /**
