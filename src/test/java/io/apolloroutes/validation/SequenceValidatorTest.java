@@ -517,6 +517,26 @@ class SequenceValidatorTest {
         assertThat(problem.message()).startsWith("is empty, but this email starts a new thread");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Quick question\nabout {{company}}", "Quick question\r\nabout Q3", "Two\u2028lines"})
+    void rejects_a_subject_on_more_than_one_line(String subject) {
+        Problem problem = onlyProblem(request().step(0, s -> s.touches(touch().subject(subject).build())).build());
+
+        assertThat(problem.path()).isEqualTo("emailer_steps[0].emailer_touches[0].emailer_template.subject");
+        assertThat(problem.message()).isEqualTo("is on more than one line, but an email's subject is one line; remove"
+                + " the line break (Alt+Enter in Excel, Ctrl+Enter in Google Sheets)");
+    }
+
+    @Test
+    void names_the_subject_cell_typed_on_two_lines(@TempDir Path dir) throws IOException {
+        // Alt+Enter in a subject cell: the CSV export quotes the cell and keeps the line break
+        Path file = TestInputs.write(dir, "plan.csv", "sequence,step,subject,body\nQ1,1,\"Quick question\nabout Q3\",Hi\n");
+        SequenceDraft mapped = new SequenceMapper(TestInputs.MAPPER).map(TestInputs.candidates(file).get(0));
+
+        assertThat(validate(mapped, false).problems()).extracting(Problem::rows, Problem::column)
+                .containsExactly(tuple(List.of(2), "subject"));
+    }
+
     @Test
     void a_new_thread_without_subject_offers_a_reply_only_for_a_later_email_in_the_users_words() {
         Problem problem = onlyProblem(request().step(0, s -> s.touches(touch().subject("").build())).build());
