@@ -227,7 +227,7 @@ final class CellText {
             return new Value(text, null);
         }
         String address = link.group(1) == null ? null : link.group(1).replace("\"\"", "\"");
-        if (address != null && address.strip().equals(text.strip())) {
+        if (address != null && SheetLinks.showsItself(address.strip(), text.strip())) {
             return new Value(text, null);
         }
         String to = address == null ? "made by =HYPERLINK" : "to " + address + " (=HYPERLINK)";

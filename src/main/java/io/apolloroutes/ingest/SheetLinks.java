@@ -131,7 +131,7 @@ final class SheetLinks {
      * ({@code mailto:ada@example.com} shown as {@code ada@example.com}) or of a typed web address
      * ({@code http://www.example.com/} shown as {@code www.example.com}).
      */
-    private static boolean showsItself(String address, String text) {
+    static boolean showsItself(String address, String text) {
         if (address.equals(text)) {
             return true;
         }

@@ -65,19 +65,20 @@ final class WorkbookRecordReader implements RecordReader {
     private SheetTable table(Path file, Sheet sheet, CellText cellText, TextBudget text) {
         List<CellRangeAddress> merged;
         SheetLinks links;
+        List<XlsxTableTotals> totals;
         if (sheet instanceof HSSFSheet hssf) {
-            // an .xls keeps its merged cells and links with the sheet
+            // an .xls keeps its merged cells and links with the sheet, and no Excel tables (saved as .xls,
+            // a table becomes a plain range)
             merged = WorkbookFailures.guard(hssf::getMergedRegions);
             links = WorkbookFailures.guard(() -> SheetLinks.of(hssf));
+            totals = List.of();
         } else {
             // an .xlsx lists them after the rows
             XlsxAfterRows afterRows = WorkbookFailures.guard(() -> XlsxAfterRows.of(file, sheet.getSheetName()));
             merged = afterRows.merged();
             links = new SheetLinks(afterRows.links());
+            totals = afterRows.totals();
         }
-        // an .xls keeps no Excel tables (saved as .xls, a table becomes a plain range)
-        List<XlsxTableTotals> totals = sheet instanceof HSSFSheet ? List.of()
-                : XlsxTableTotals.of(file, sheet.getSheetName());
         return new SheetTable(sheet, cellText, options.limits(), new MergedAreas(merged, text), links,
                 text, totals);
     }

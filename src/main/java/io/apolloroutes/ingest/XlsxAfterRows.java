@@ -20,17 +20,19 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What one worksheet of an {@code .xlsx} lists after its rows, that the rows need: its merged cells
- * ({@code <mergeCells>}) and its links ({@code <hyperlinks>}), both after {@code <sheetData>}. The
- * streaming reader knows them only once the last row has gone by, too late for the rows they are on.
- * They are therefore read first, in one pass over the worksheet's bytes that looks at nothing but
- * {@code <mergeCell ref="A2:A4"/>} and {@code <hyperlink ref="B2" r:id="rId1"/>} tags: no cell is
- * parsed, and nothing but those is kept.
+ * ({@code <mergeCells>}), its links ({@code <hyperlinks>}) and its Excel tables ({@code <tableParts>}),
+ * all after {@code <sheetData>}. The streaming reader knows them only once the last row has gone by,
+ * too late for the rows they are on. They are therefore read first, in one pass over the worksheet's
+ * bytes that looks at nothing but {@code <mergeCell ref="A2:A4"/>} and {@code <hyperlink ref="B2"
+ * r:id="rId1"/>} tags (no cell is parsed, and nothing but those is kept), and one read of the
+ * worksheet's relationships, which hold the links' addresses and name the table parts.
  *
  * @param merged the merged areas
  * @param links  the links to addresses outside the workbook (a link's address is kept in the
  *               worksheet's relationships, which its {@code r:id} names)
+ * @param totals the totals rows of the sheet's Excel tables
  */
-record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links) {
+record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links, List<XlsxTableTotals> totals) {
 
     private static final Pattern REF = Pattern.compile("\\sref\\s*=\\s*[\"']([A-Za-z0-9:$]+)[\"']");
     /**
@@ -55,7 +57,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links)
     record LinkTag(CellRangeAddress cells, String relationship) {
     }
 
-    /** The merged areas and links of the sheet of that name; none when it has none. */
+    /** The merged areas, links and table totals rows of the sheet of that name; none when it has none. */
     static XlsxAfterRows of(Path file, String sheetName) {
         // the package is read as a zip, as XlsxPackageCheck reads it, so that strict OOXML (other
         // namespaces, which POI's own sheet lookup does not know) is found too
@@ -63,22 +65,22 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links)
             String part = worksheet(zip, sheetName);
             ZipEntry sheet = part == null ? null : zip.getEntry(part);
             if (sheet == null) {
-                return new XlsxAfterRows(List.of(), List.of());
+                return new XlsxAfterRows(List.of(), List.of(), List.of());
             }
             Tags tags;
             try (InputStream in = zip.getInputStream(sheet)) {
                 tags = scan(in);
             }
-            if (tags.links().isEmpty()) {
-                return new XlsxAfterRows(tags.merged(), List.of());
-            }
             // only the addresses the tags name are kept: the tags are capped, the relationships part is not
             Set<String> named = new HashSet<>();
             tags.links().forEach(tag -> named.add(tag.relationship()));
             Map<String, String> addresses = new HashMap<>();
+            List<String> tables = new ArrayList<>();
             XlsxPackageCheck.readPartRelationships(zip, part, (id, type, target, external) -> {
                 if (external && type.endsWith("/hyperlink") && named.contains(id)) {
                     addresses.put(id, target);
+                } else if (!external && type.endsWith("/table")) {
+                    tables.add(target);
                 }
             });
             List<SheetLinks.Link> links = new ArrayList<>();
@@ -88,7 +90,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links)
                     links.add(new SheetLinks.Link(tag.cells(), address));
                 }
             }
-            return new XlsxAfterRows(tags.merged(), links);
+            return new XlsxAfterRows(tags.merged(), links, XlsxTableTotals.of(zip, tables));
         } catch (UnreadableInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -97,7 +99,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links)
     }
 
     /** The zip entry name of the worksheet of that name; null when the workbook has none. */
-    static String worksheet(ZipFile zip, String sheetName) throws IOException {
+    private static String worksheet(ZipFile zip, String sheetName) throws IOException {
         String workbook = XlsxPackageCheck.officeDocument(zip);
         String id = workbook == null ? null : sheetId(zip, workbook, sheetName);
         if (id == null) {

@@ -1,7 +1,6 @@
 package io.apolloroutes.ingest;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,46 +15,30 @@ import org.xml.sax.helpers.DefaultHandler;
  * (Insert &gt; Table) with "Total Row" ticked end in a row Excel fills itself: "Total" under the first
  * column, a count or sum under others. That row is the table's summary, not a row of data. The
  * worksheet does not mark it; the table part does ({@code <table ref="A1:E4" totalsRowCount="1">}),
- * and the worksheet lists its tables among its relationships.
+ * and the worksheet lists its tables among its relationships ({@link XlsxAfterRows} finds them).
  *
  * @param table the table's name as Excel shows it (Table Design &gt; Table Name)
  * @param row   the totals row, numbered as the spreadsheet shows it: the last row of the table
  */
 record XlsxTableTotals(String table, int row) {
 
-    /** The totals rows of the tables on the sheet of that name; none when it has no table with one. */
-    static List<XlsxTableTotals> of(Path file, String sheetName) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            String sheet = XlsxAfterRows.worksheet(zip, sheetName);
-            if (sheet == null) {
-                return List.of();
-            }
-            List<String> tables = new ArrayList<>();
-            XlsxPackageCheck.readPartRelationships(zip, sheet, (id, type, target, external) -> {
-                if (!external && type.endsWith("/table")) {
-                    tables.add(target);
-                }
-            });
-            List<XlsxTableTotals> totals = new ArrayList<>();
-            for (String table : tables) {
-                ZipEntry entry = zip.getEntry(table);
-                if (entry != null) {
-                    XlsxPackageCheck.parse(zip, entry, new DefaultHandler() {
-                        @Override
-                        public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                            if ("table".equals(localName)) {
-                                totals(attributes).ifPresent(totals::add);
-                            }
+    /** The totals rows of the tables in these table parts of the package; none when none has one. */
+    static List<XlsxTableTotals> of(ZipFile zip, List<String> tableParts) throws IOException {
+        List<XlsxTableTotals> totals = new ArrayList<>();
+        for (String table : tableParts) {
+            ZipEntry entry = zip.getEntry(table);
+            if (entry != null) {
+                XlsxPackageCheck.parse(zip, entry, new DefaultHandler() {
+                    @Override
+                    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                        if ("table".equals(localName)) {
+                            totals(attributes).ifPresent(totals::add);
                         }
-                    });
-                }
+                    }
+                });
             }
-            return totals;
-        } catch (UnreadableInputException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw WorkbookFailures.unreadable(e);
         }
+        return totals;
     }
 
     private static Optional<XlsxTableTotals> totals(Attributes table) {

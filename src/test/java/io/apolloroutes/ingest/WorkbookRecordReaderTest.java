@@ -485,9 +485,7 @@ class WorkbookRecordReaderTest {
         Object[] header = {"sequence", "body", "note"};
         Object[] row = {"A", Formula.saved("HYPERLINK(\"https://cal.example/ada\",\"Book a call\")"),
                 Formula.saved("HYPERLINK(\"https://cal.example/ada\")")};
-        Path file = name.endsWith(".xls")
-                ? TestWorkbooks.xls(dir, name, workbook -> TestWorkbooks.putRows(workbook.createSheet("Plan"), 1, header, row))
-                : TestWorkbooks.xlsx(dir, name, header, row);
+        Path file = workbook(name, sheet -> putRows(sheet, 1, header, row));
 
         SourceRecord.TableRow read = rows(file).get(0);
 
@@ -504,7 +502,7 @@ class WorkbookRecordReaderTest {
     @ValueSource(strings = {"ctrl-k.xlsx", "ctrl-k.xls"})
     void a_cell_linked_with_insert_link_that_hides_its_address_is_a_cell_problem(String name) throws IOException {
         // a calendar link behind "Book a call" would reach Apollo as the words alone
-        Path file = linked(name, sheet -> {
+        Path file = workbook(name, sheet -> {
             putRows(sheet, 1, new Object[] {"sequence", "body", "note", "reply_to"},
                     new Object[] {"A", "Book a call", "https://cal.example/ada", "ada@example.com"});
             Row row = sheet.getRow(1);
@@ -528,7 +526,7 @@ class WorkbookRecordReaderTest {
     @ValueSource(strings = {"typed-web-address.xlsx", "typed-web-address.xls"})
     void a_typed_web_address_that_excel_linked_by_itself_is_not_a_cell_problem(String name) throws IOException {
         // typing www.example.com makes Excel link it to http://www.example.com/, and show what was typed
-        Path file = linked(name, sheet -> {
+        Path file = workbook(name, sheet -> {
             putRows(sheet, 1, new Object[] {"sequence", "body"}, new Object[] {"A", "www.example.com"});
             TestWorkbooks.link(sheet.getRow(1).getCell(1), HyperlinkType.URL, "http://www.example.com/");
         });
@@ -539,7 +537,7 @@ class WorkbookRecordReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"link-range.xlsx", "link-range.xls"})
     void a_link_added_to_several_cells_at_once_makes_each_of_them_a_cell_problem(String name) throws IOException {
-        Path file = linked(name, sheet -> {
+        Path file = workbook(name, sheet -> {
             putRows(sheet, 1, new Object[] {"sequence", "body"}, new Object[] {"A", "Book a call"},
                     new Object[] {"B", "Book a demo"}, new Object[] {"C", "Say hi"}, new Object[] {"D", "Not linked"});
             Hyperlink link = TestWorkbooks.link(sheet.getRow(1).getCell(1), HyperlinkType.URL, "https://cal.example/ada");
@@ -559,7 +557,7 @@ class WorkbookRecordReaderTest {
     @ValueSource(strings = {"place-link.xlsx", "place-link.xls"})
     void a_link_to_a_place_in_the_workbook_is_not_a_cell_problem(String name) throws IOException {
         // "Place in This Document" leads nowhere outside the workbook: no email could have carried it
-        Path file = linked(name, sheet -> {
+        Path file = workbook(name, sheet -> {
             putRows(sheet, 1, new Object[] {"sequence", "body"}, new Object[] {"A", "See the plan"});
             TestWorkbooks.link(sheet.getRow(1).getCell(1), HyperlinkType.DOCUMENT, "'Plan'!A1");
         });
@@ -571,7 +569,7 @@ class WorkbookRecordReaderTest {
     }
 
     /** A workbook of one sheet, "Plan", as .xlsx or .xls by the name's ending. */
-    private Path linked(String name, Consumer<Sheet> fill) {
+    private Path workbook(String name, Consumer<Sheet> fill) {
         Consumer<Workbook> plan = workbook -> fill.accept(workbook.createSheet("Plan"));
         return name.endsWith(".xls") ? TestWorkbooks.xls(dir, name, plan) : TestWorkbooks.xlsx(dir, name, plan);
     }

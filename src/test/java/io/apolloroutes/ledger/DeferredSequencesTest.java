@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apolloroutes.apollo.ApolloProperties;
 import io.apolloroutes.config.FolderProperties;
 import io.apolloroutes.support.LedgerDatabases;
+import io.apolloroutes.support.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class DeferredSequencesTest {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T09:30:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-26T09:30:00Z"));
     private SequenceLedger ledger;
     private DeferredSequences deferred;
     private Path inbox;
@@ -87,34 +85,5 @@ class DeferredSequencesTest {
 
     private static String body(String name) {
         return "{\"name\":\"" + name + "\",\"emailer_steps\":[]}";
-    }
-
-    /** A clock the test moves forward, as time passes between two checks of the ledger. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
