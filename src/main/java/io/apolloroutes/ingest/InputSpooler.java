@@ -148,7 +148,7 @@ public class InputSpooler {
             nameless.blank();
         }
 
-        private List<String> warnings() {
+        private List<String> warnings() throws IOException {
             List<String> all = new ArrayList<>();
             if (!unknownColumns.isEmpty()) {
                 all.add("unknown columns ignored (their cells are kept in dead-letter files but not sent): "

@@ -1,6 +1,8 @@
 package io.apolloroutes.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,20 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.NoSuchElementException;
 
 /**
- * A temporary file of records with an in-memory index from sequence name to record positions.
+ * Temporary files of records, grouped by sequence in a small in-memory index ({@link SpoolIndex}).
  *
  * <p>Rows of one sequence may stand anywhere in a file, and a whole file has to be seen before any
  * sequence can be sent (a later row may change or invalidate an earlier one). Holding every row in
  * memory does not scale, so records are written to disk as they are parsed and only their offsets
- * stay in memory; each sequence is then read back on its own.
+ * stay in memory; each sequence is then read back on its own. Sequence names go to a file of their own,
+ * one per group in order of first appearance, so that the groups and their names are read back in step.
  */
 final class RowSpool implements Closeable {
 
@@ -35,37 +35,89 @@ final class RowSpool implements Closeable {
     private static final int MAX_READ = 1 << 20;
 
     private final Path path;
+    private final Path namesPath;
     private final OutputStream out;
+    private final OutputStream namesOut;
     private final SpoolFormat.Writer writer = new SpoolFormat.Writer();
-    private final Map<String, Offsets> groups = new LinkedHashMap<>();
+    private final SpoolIndex index = new SpoolIndex();
     private long size;
     private FileChannel reader;
+    private DataInputStream namesIn;
 
     RowSpool() {
+        Path records = null;
+        Path names = null;
         try {
-            path = Files.createTempFile("apollo-sequence-spool-", ".spool");
-            out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+            records = Files.createTempFile("apollo-sequence-spool-", ".spool");
+            names = Files.createTempFile("apollo-sequence-spool-", ".names");
+            out = new BufferedOutputStream(Files.newOutputStream(records), 1 << 16);
+            namesOut = new BufferedOutputStream(Files.newOutputStream(names), 1 << 13);
         } catch (IOException e) {
+            deleteQuietly(records);
+            deleteQuietly(names);
             throw new UncheckedIOException("cannot create a spool file in " + System.getProperty("java.io.tmpdir"), e);
         }
+        path = records;
+        namesPath = names;
     }
 
     /** Appends a record to the group of its sequence; a null name makes a group of its own. */
     void add(String sequenceName, SourceRecord record) throws IOException {
         int length = writer.write(record, out);
-        String key = sequenceName != null ? sequenceName : "\u0000#" + record.number();
-        groups.computeIfAbsent(key, k -> new Offsets(sequenceName)).add(size, length);
+        if (index.add(sequenceName, size)) {
+            writer.write(sequenceName, namesOut);
+        }
         size += length;
     }
 
     /** The sequence names of the groups, in order of first appearance (records without a name have none). */
-    Iterable<String> names() {
-        return () -> groups.values().stream().map(offsets -> offsets.name).filter(Objects::nonNull).iterator();
+    Iterable<String> names() throws IOException {
+        namesOut.flush();
+        return () -> new Iterator<>() {
+            private final DataInputStream in = openNames();
+            private int remaining = index.groupCount();
+            private String next = advance();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                String name = next;
+                next = advance();
+                return name;
+            }
+
+            private String advance() {
+                try {
+                    while (remaining-- > 0) {
+                        String name = SpoolFormat.readString(in);
+                        if (name != null) {
+                            return name;
+                        }
+                    }
+                    in.close();
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read back the spool file " + namesPath.getFileName(), e);
+                }
+            }
+        };
+    }
+
+    /** Whether a sequence of this name was added. */
+    boolean contains(String sequenceName) {
+        return index.contains(sequenceName);
     }
 
     /** How many groups (sequences) the spool holds. */
     int groupCount() {
-        return groups.size();
+        return index.groupCount();
     }
 
     /** One sequence's records read back from disk; {@code name} is null when the records carry none. */
@@ -75,37 +127,44 @@ final class RowSpool implements Closeable {
     /** The groups in order of first appearance, each read back from disk when reached. */
     Iterator<Group> groups() throws IOException {
         out.close();
+        namesOut.close();
         reader = FileChannel.open(path, StandardOpenOption.READ);
-        Iterator<Offsets> pending = groups.values().iterator();
+        namesIn = openNames();
         return new Iterator<>() {
+            private int group;
+
             @Override
             public boolean hasNext() {
-                return pending.hasNext();
+                return group < index.groupCount();
             }
 
             @Override
             public Group next() {
-                Offsets group = pending.next();
-                return new Group(group.name, read(group));
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    return new Group(SpoolFormat.readString(namesIn), read(group++));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read back the spool file " + path.getFileName(), e);
+                }
             }
         };
     }
 
     /** Reads a group's records; records written one after another (the usual case) are read in one go. */
-    private List<SourceRecord> read(Offsets group) {
-        List<SourceRecord> records = new ArrayList<>(group.count);
-        try {
-            for (int first = 0; first < group.count; ) {
-                int end = group.adjacentRunEnd(first, MAX_READ);
-                ByteBuffer run = readFully(group.offsets[first],
-                        (int) (group.offsets[end - 1] + group.lengths[end - 1] - group.offsets[first]));
-                for (int i = first; i < end; i++) {
-                    records.add(SpoolFormat.read(run));
-                }
-                first = end;
+    private List<SourceRecord> read(int group) throws IOException {
+        List<SourceRecord> records = new ArrayList<>();
+        for (int first = index.first(group); first != SpoolIndex.NONE; ) {
+            int last = first;
+            while (index.next(last) == last + 1 && index.end(last + 1, size) - index.offset(first) <= MAX_READ) {
+                last++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back the spool file " + path.getFileName(), e);
+            ByteBuffer run = readFully(index.offset(first), (int) (index.end(last, size) - index.offset(first)));
+            for (int record = first; record <= last; record++) {
+                records.add(SpoolFormat.read(run));
+            }
+            first = index.next(last);
         }
         return records;
     }
@@ -121,52 +180,37 @@ final class RowSpool implements Closeable {
         return buffer.flip();
     }
 
-    @Override
-    public void close() throws IOException {
+    private DataInputStream openNames() {
         try {
-            out.close();
-            if (reader != null) {
-                reader.close();
-            }
-        } finally {
-            Files.deleteIfExists(path);
+            return new DataInputStream(new BufferedInputStream(Files.newInputStream(namesPath), 1 << 13));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the spool file " + namesPath.getFileName(), e);
         }
     }
 
-    /** Offsets of one sequence's records; arrays rather than boxed lists to keep large files small. */
-    static final class Offsets {
-        private final String name;
-        private long[] offsets = new long[2];
-        private int[] lengths = new int[2];
-        private int count;
-
-        Offsets(String name) {
-            this.name = name;
-        }
-
-        void add(long offset, int length) {
-            if (count == offsets.length) {
-                offsets = Arrays.copyOf(offsets, count * 2);
-                lengths = Arrays.copyOf(lengths, count * 2);
+    @Override
+    public void close() throws IOException {
+        try (Closeable records = out; Closeable names = namesOut) {
+            if (reader != null) {
+                reader.close();
             }
-            offsets[count] = offset;
-            lengths[count] = length;
-            count++;
-        }
-
-        /**
-         * The end (exclusive) of the run of records from {@code first} on that lie one right after the other
-         * and together take at most {@code maxBytes}; always at least {@code first + 1}.
-         */
-        int adjacentRunEnd(int first, int maxBytes) {
-            long runBytes = lengths[first];
-            int end = first + 1;
-            while (end < count && offsets[end] == offsets[end - 1] + lengths[end - 1]
-                    && runBytes + lengths[end] <= maxBytes) {
-                runBytes += lengths[end];
-                end++;
+            if (namesIn != null) {
+                namesIn.close();
             }
-            return end;
+        } finally {
+            deleteQuietly(path);
+            deleteQuietly(namesPath);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover temp file is not worth failing a processed input for
         }
     }
 }

@@ -3,6 +3,7 @@ package io.apolloroutes.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.DataInput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -72,6 +73,13 @@ final class SpoolFormat {
             }
             out.write(bytes, 0, length);
             return length;
+        }
+
+        /** Writes one string to {@code out}, as a record's strings are written. */
+        void write(String s, OutputStream out) throws IOException {
+            length = 0;
+            string(s);
+            out.write(bytes, 0, length);
         }
 
         private void header(byte kind, int number) {
@@ -225,17 +233,29 @@ final class SpoolFormat {
             return null;
         }
         int length = in.getInt();
-        int start = in.arrayOffset() + in.position();
-        String s;
-        if (tag == UTF_8) {
-            s = new String(in.array(), start, length, StandardCharsets.UTF_8);
-        } else if (tag == UTF_16_UNITS) {
-            s = utf16Units(in.array(), start, length);
-        } else {
-            throw new IOException("spool string with unknown tag " + tag);
-        }
+        String s = decode(tag, in.array(), in.arrayOffset() + in.position(), length);
         in.position(in.position() + length);
         return s;
+    }
+
+    /** Reads one string that {@link Writer#write(String, OutputStream)} wrote. */
+    static String readString(DataInput in) throws IOException {
+        byte tag = in.readByte();
+        if (tag == NULL) {
+            return null;
+        }
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return decode(tag, bytes, 0, bytes.length);
+    }
+
+    private static String decode(byte tag, byte[] bytes, int start, int length) throws IOException {
+        if (tag == UTF_8) {
+            return new String(bytes, start, length, StandardCharsets.UTF_8);
+        } else if (tag == UTF_16_UNITS) {
+            return utf16Units(bytes, start, length);
+        }
+        throw new IOException("spool string with unknown tag " + tag);
     }
 
     private static String utf16Units(byte[] bytes, int start, int length) {

@@ -48,6 +48,11 @@ public final class SpooledInput implements Closeable {
         return spool.groupCount();
     }
 
+    /** Whether the file holds a sequence of this name; answered until the input is closed. */
+    public boolean holds(String sequenceName) {
+        return spool.contains(sequenceName);
+    }
+
     /** Empty rows and lines, skipped (spreadsheets often leave some at the end). */
     public int blankRows() {
         return blankRows;

@@ -32,7 +32,6 @@ public class SequenceLocks {
         this.jdbc = jdbc;
     }
 
-    /** Waits until this thread holds the lock of {@code name}; close the result to let go. */
     /** The database does not change while the service runs: asked on the first lock only. */
     private boolean isPostgres(Connection connection) throws SQLException {
         Boolean known = postgres;
@@ -43,6 +42,7 @@ public class SequenceLocks {
         return known;
     }
 
+    /** Waits until this thread holds the lock of {@code name}; close the result to let go. */
     public Held acquire(String name) throws SQLException {
         String key = Sha256.of(name);
         try {

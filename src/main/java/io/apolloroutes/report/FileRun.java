@@ -10,9 +10,7 @@ import io.apolloroutes.mapping.SequenceDraft;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The processing of one input file: every sequence's outcome goes to the report and, when it failed,
@@ -31,7 +29,6 @@ public final class FileRun {
     private volatile String haltReason;
     private volatile Instant haltResumeAt;
     private volatile List<MissingSequence> missing;
-    private final Set<String> names = new HashSet<>();
 
     FileRun(SpooledInput input, boolean dryRun, ReportWriter report, DeadLetterBox deadLetters) {
         this.input = input;
@@ -77,9 +74,6 @@ public final class FileRun {
     }
 
     synchronized void record(SequenceDraft draft, Outcome outcome, String apolloId, String reason, OutboxEntry outbox) {
-        if (draft.name() != null) {
-            names.add(draft.name());
-        }
         List<String> problems = rendered(draft.problems());
         List<String> notes = rendered(draft.notes());
         String why = reason != null ? reason : problems == null ? null : String.join("; ", problems);
@@ -100,9 +94,9 @@ public final class FileRun {
         return found.isEmpty() ? null : found.stream().map(p -> p.render(file())).toList();
     }
 
-    /** The names of the sequences recorded so far. */
-    public synchronized Set<String> sequenceNames() {
-        return Set.copyOf(names);
+    /** Whether the input holds a sequence of this name; asked before the run finishes. */
+    public boolean holds(String sequenceName) {
+        return input.holds(sequenceName);
     }
 
     /** Sheet sync: sequences this sheet created before that it no longer holds, for the report. */

@@ -142,9 +142,8 @@ public class SheetSync {
         if (!run.file().isSheet()) {
             return;
         }
-        Set<String> now = run.sequenceNames();
         List<MissingSequence> gone = ledger.createdFrom(run.file().ledgerSource()).stream()
-                .filter(entry -> !now.contains(entry.name()))
+                .filter(entry -> !run.holds(entry.name()))
                 .map((LedgerEntry entry) -> new MissingSequence(entry.name(), entry.apolloId(), entry.sourceRows()))
                 .toList();
         run.noteMissing(gone);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,22 +84,64 @@ class RowSpoolTest {
     }
 
     @Test
-    void reads_adjacent_records_together_up_to_a_limit() {
-        RowSpool.Offsets offsets = new RowSpool.Offsets("A");
-        offsets.add(0, 10);
-        offsets.add(10, 20);
-        offsets.add(30, 5);
-        offsets.add(100, 5);
-        offsets.add(105, 2_000);
-        offsets.add(2_105, 3_000);
-        offsets.add(5_105, 1);
+    void reads_adjacent_records_in_one_go_up_to_a_limit() throws IOException {
+        // 2 + 3 rows of "Long" around a row of another sequence, each about 400 KB: two runs, the
+        // second split because three would pass the 1 MB read limit; every record comes back whole
+        try (RowSpool spool = new RowSpool()) {
+            String big = "x".repeat(400_000);
+            for (int number = 2; number <= 7; number++) {
+                spool.add(number == 4 ? "Other" : "Long", new SourceRecord.TableRow(number, List.of("Long", big + number)));
+            }
+            List<RowSpool.Group> groups = new ArrayList<>();
+            spool.groups().forEachRemaining(groups::add);
 
-        assertThat(offsets.adjacentRunEnd(0, 1_000)).isEqualTo(3);
-        assertThat(offsets.adjacentRunEnd(3, 1_000)).isEqualTo(4);
-        // a record larger than the limit is still read, alone
-        assertThat(offsets.adjacentRunEnd(4, 1_000)).isEqualTo(5);
-        assertThat(offsets.adjacentRunEnd(5, 1_000)).isEqualTo(6);
-        assertThat(offsets.adjacentRunEnd(3, 10_000)).isEqualTo(7);
+            assertThat(groups).extracting(RowSpool.Group::name).containsExactly("Long", "Other");
+            assertThat(groups.get(0).records()).extracting(SourceRecord::number).containsExactly(2, 3, 5, 6, 7);
+            assertThat(groups.get(0).records()).extracting(r -> ((SourceRecord.TableRow) r).cells().get(1))
+                    .containsExactly(big + 2, big + 3, big + 5, big + 6, big + 7);
+        }
+    }
+
+    @Test
+    void names_groups_in_order_of_first_appearance_without_the_nameless() throws IOException {
+        try (RowSpool spool = new RowSpool()) {
+            spool.add("B", new SourceRecord.TableRow(2, List.of("B")));
+            spool.add(null, new SourceRecord.TableRow(3, List.of("")));
+            spool.add("A", new SourceRecord.TableRow(4, List.of("A")));
+            spool.add("B", new SourceRecord.TableRow(5, List.of("B")));
+            spool.add("b", new SourceRecord.TableRow(6, List.of("b")));
+
+            assertThat(spool.names()).containsExactly("B", "A", "b");
+            // a second pass reads them again, as the lookalike check does
+            assertThat(spool.names()).containsExactly("B", "A", "b");
+            assertThat(spool.groupCount()).isEqualTo(4);
+            assertThat(spool.contains("A")).isTrue();
+            assertThat(spool.contains("a")).isFalse();
+            assertThat(spool.contains(null)).isFalse();
+        }
+    }
+
+    @Test
+    void keeps_a_million_one_row_sequences_apart() throws IOException {
+        // one row per sequence is the most groups a file can have (input.max-rows defaults to a million);
+        // past the eight names it remembers, the index tells names apart by digest alone
+        try (RowSpool spool = new RowSpool()) {
+            for (int i = 0; i < 1_000_000; i++) {
+                spool.add("Outbound " + i, new SourceRecord.TableRow(i + 2, List.of()));
+            }
+            spool.add("Outbound 17", new SourceRecord.TableRow(1_000_002, List.of()));
+
+            assertThat(spool.groupCount()).isEqualTo(1_000_000);
+            assertThat(spool.contains("Outbound 999999")).isTrue();
+            assertThat(spool.contains("Outbound 1000000")).isFalse();
+            Iterator<RowSpool.Group> groups = spool.groups();
+            for (int i = 0; i < 18; i++) {
+                RowSpool.Group group = groups.next();
+                assertThat(group.name()).isEqualTo("Outbound " + i);
+                assertThat(group.records()).extracting(SourceRecord::number)
+                        .isEqualTo(i == 17 ? List.of(19, 1_000_002) : List.of(i + 2));
+            }
+        }
     }
 
     @Test
