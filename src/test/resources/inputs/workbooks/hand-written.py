@@ -33,7 +33,9 @@ def styles(formats):
             + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, sheet_name="Sheet1"):
+def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, sheet_name="Sheet1", chart_first=None):
+    """One worksheet; with chart_first, a chart sheet of that name in front of it, as Excel saves a chart
+    moved to a sheet of its own (Chart Design > Move Chart > New sheet)."""
     target = (lambda part: "/xl/" + part) if absolute else (lambda part: part)
     overrides = [("/xl/workbook.xml", "sheet.main+xml"), ("/xl/worksheets/sheet1.xml", "worksheet+xml"),
                  ("/xl/styles.xml", "styles+xml")]
@@ -41,15 +43,22 @@ def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, she
     if shared_strings is not None:
         overrides.append(("/xl/sharedStrings.xml", "sharedStrings+xml"))
         rels.append(("sharedStrings", "sharedStrings.xml"))
+    sheets = '<sheet name="%s" sheetId="1" r:id="rId1"/>' % sheet_name
+    if chart_first:
+        overrides += [("/xl/chartsheets/sheet1.xml", "chartsheet+xml"),
+                      ("/xl/drawings/drawing1.xml", DRAWING_CT), ("/xl/charts/chart1.xml", CHART_CT)]
+        rels.append(("chartsheet", "chartsheets/sheet1.xml"))
+        sheets = '<sheet name="%s" sheetId="2" r:id="rId%d"/>' % (chart_first, len(rels)) + sheets
     parts = {
         "[Content_Types].xml": XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         + '<Default Extension="xml" ContentType="application/xml"/>'
-        + "".join('<Override PartName="%s" ContentType="%s%s"/>' % (p, CT, t) for p, t in overrides) + "</Types>",
+        + "".join('<Override PartName="%s" ContentType="%s"/>' % (p, t if t.startswith("application/") else CT + t)
+                  for p, t in overrides) + "</Types>",
         "_rels/.rels": XML + '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/officeDocument"'
         ' Target="xl/workbook.xml"/></Relationships>' % (PKG, REL),
         "xl/workbook.xml": XML + '<workbook xmlns="%s" xmlns:r="%s"><workbookPr/><bookViews><workbookView/></bookViews>'
-        '<sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets></workbook>' % (MAIN, REL, sheet_name),
+        '<sheets>%s</sheets></workbook>' % (MAIN, REL, sheets),
         "xl/_rels/workbook.xml.rels": XML + '<Relationships xmlns="%s">' % PKG + "".join(
             '<Relationship Id="rId%d" Type="%s/%s" Target="%s"/>' % (i + 1, REL, t, target(p))
             for i, (t, p) in enumerate(rels)) + "</Relationships>",
@@ -60,9 +69,46 @@ def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, she
         parts["xl/sharedStrings.xml"] = XML + '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (
             MAIN, len(shared_strings), len(shared_strings),
             "".join('<si><t xml:space="preserve">%s</t></si>' % esc(s) for s in shared_strings))
+    if chart_first:
+        parts.update(chart_sheet_parts(sheet_name))
     with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
         for part, text in parts.items():
             z.writestr(zipfile.ZipInfo(part, (1980, 1, 1, 0, 0, 0)), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
+
+
+DRAWING_CT = "application/vnd.openxmlformats-officedocument.drawing+xml"
+CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+DML = "http://schemas.openxmlformats.org/drawingml/2006"
+
+
+def chart_sheet_parts(data_sheet):
+    """A chart sheet as Excel writes it: the sheet part holds only a drawing, whose one frame holds a
+    column chart of the data sheet's wait times."""
+    return {
+        "xl/chartsheets/sheet1.xml": XML + '<chartsheet xmlns="%s" xmlns:r="%s"><sheetPr/><sheetViews>'
+        '<sheetView zoomScale="115" workbookViewId="0" zoomToFit="1"/></sheetViews><pageMargins left="0.7"'
+        ' right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/></chartsheet>'
+        % (MAIN, REL),
+        "xl/chartsheets/_rels/sheet1.xml.rels": XML + '<Relationships xmlns="%s"><Relationship Id="rId1"'
+        ' Type="%s/drawing" Target="../drawings/drawing1.xml"/></Relationships>' % (PKG, REL),
+        "xl/drawings/drawing1.xml": XML + '<xdr:wsDr xmlns:xdr="%s/spreadsheetDrawing" xmlns:a="%s/main">'
+        '<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="8667750" cy="6286500"/><xdr:graphicFrame macro="">'
+        '<xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Chart 1"/><xdr:cNvGraphicFramePr><a:graphicFrameLocks'
+        ' noGrp="1"/></xdr:cNvGraphicFramePr></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0"'
+        ' cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="%s/chart"><c:chart xmlns:c="%s/chart" xmlns:r="%s"'
+        ' r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:absoluteAnchor>'
+        '</xdr:wsDr>' % (DML, DML, DML, DML, REL),
+        "xl/drawings/_rels/drawing1.xml.rels": XML + '<Relationships xmlns="%s"><Relationship Id="rId1"'
+        ' Type="%s/chart" Target="../charts/chart1.xml"/></Relationships>' % (PKG, REL),
+        "xl/charts/chart1.xml": XML + '<c:chartSpace xmlns:c="%s/chart" xmlns:a="%s/main" xmlns:r="%s"><c:chart>'
+        '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping'
+        ' val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef>'
+        "<c:f>'%s'!$D$2:$D$3</c:f></c:numRef></c:val></c:ser><c:axId val=\"1\"/><c:axId val=\"2\"/></c:barChart>"
+        '<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
+        '<c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation'
+        ' val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>'
+        '</c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>' % (DML, DML, REL, data_sheet),
+    }
 
 
 def col(i):
@@ -202,8 +248,28 @@ def long_whole_numbers():
     package("long-whole-numbers.xlsx", sheet, styles([]), shared_strings=s.items)
 
 
+def excel_chart_sheet_first():
+    """A chart moved to a sheet of its own, dragged in front of the data: the chart sheet is the first tab."""
+    s = Strings()
+    header = ["sequence", "step", "type", "wait_time", "wait_mode", "subject", "body"]
+    rows = ['<row r="1">' + "".join(s.cell("%s1" % col(i), h) for i, h in enumerate(header)) + "</row>"]
+    for r, (step, wait, subject, body) in enumerate([
+            (1, 0, "Quick question, {{first_name}}", "Hi {{first_name}}, do you have ten minutes this week?"),
+            (2, 3, "", "Hi {{first_name}}, just bringing this back up.")], start=2):
+        cells = [s.cell("A%d" % r, "Q4 Launch"), '<c r="B%d"><v>%d</v></c>' % (r, step), s.cell("C%d" % r, "auto_email"),
+                 '<c r="D%d"><v>%d</v></c>' % (r, wait), s.cell("E%d" % r, "day")]
+        if subject:
+            cells.append(s.cell("F%d" % r, subject))
+        cells.append(s.cell("G%d" % r, body))
+        rows.append('<row r="%d">%s</row>' % (r, "".join(cells)))
+    sheet = '<dimension ref="A1:G3"/><sheetData>' + "".join(rows) + "</sheetData>"
+    package("excel-chart-sheet-first.xlsx", sheet, styles([]), shared_strings=s.items, sheet_name="Q4 plan",
+            chart_first="Dashboard")
+
+
 if __name__ == "__main__":
     excel_language_tagged_dates()
     excel_japanese_builtin_dates()
     openpyxl_formulas()
     long_whole_numbers()
+    excel_chart_sheet_first()

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
@@ -36,7 +38,10 @@ final class WorkbookRecordReader implements RecordReader {
     public void read(Path file, RecordSink sink) throws IOException {
         try (WorkbookOpener.Opened workbook = WorkbookOpener.open(file)) {
             CellText cellText = new CellText(workbook.date1904(), options.timeZone());
-            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet());
+            // in an .xls chart sheets are not told apart: one in front is refused as a sheet without rows,
+            // naming the others
+            Set<String> charts = workbook.workbook() instanceof HSSFWorkbook ? Set.of() : XlsxSheetList.of(file).charts();
+            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet(), charts);
             TextBudget text = new TextBudget(options.limits().maxFileBytes());
             if (sheets.isPair()) {
                 readPair(table(file, sheets.sequences(), cellText, text), table(file, sheets.steps(), cellText, text),

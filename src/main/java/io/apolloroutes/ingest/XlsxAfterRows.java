@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.xml.sax.Attributes;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What one worksheet of an {@code .xlsx} lists after its rows, that the rows need: its merged cells
@@ -62,7 +60,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
         // the package is read as a zip, as XlsxPackageCheck reads it, so that strict OOXML (other
         // namespaces, which POI's own sheet lookup does not know) is found too
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            String part = worksheet(zip, sheetName);
+            String part = XlsxSheetList.of(zip).worksheets().get(sheetName);
             ZipEntry sheet = part == null ? null : zip.getEntry(part);
             if (sheet == null) {
                 return new XlsxAfterRows(List.of(), List.of(), List.of());
@@ -96,46 +94,6 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
         } catch (IOException | RuntimeException e) {
             throw WorkbookFailures.unreadable(e);
         }
-    }
-
-    /** The zip entry name of the worksheet of that name; null when the workbook has none. */
-    private static String worksheet(ZipFile zip, String sheetName) throws IOException {
-        String workbook = XlsxPackageCheck.officeDocument(zip);
-        String id = workbook == null ? null : sheetId(zip, workbook, sheetName);
-        if (id == null) {
-            return null;
-        }
-        Map<String, String> worksheets = new HashMap<>();
-        XlsxPackageCheck.readPartRelationships(zip, workbook, (relId, type, target, external) -> {
-            if (!external && type.endsWith("/worksheet")) {
-                worksheets.put(relId, target);
-            }
-        });
-        return worksheets.get(id);
-    }
-
-    /** The relationship ID of the sheet of that name, from the workbook part's {@code <sheet>} list. */
-    private static String sheetId(ZipFile zip, String workbook, String sheetName) throws IOException {
-        ZipEntry entry = zip.getEntry(workbook);
-        if (entry == null) {
-            return null;
-        }
-        String[] found = new String[1];
-        XlsxPackageCheck.parse(zip, entry, new DefaultHandler() {
-            @Override
-            public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                if (found[0] != null || !"sheet".equals(localName) || !sheetName.equals(attributes.getValue("name"))) {
-                    return;
-                }
-                for (int i = 0; i < attributes.getLength(); i++) {
-                    // r:id, in the transitional or the strict relationships namespace
-                    if ("id".equals(attributes.getLocalName(i)) && attributes.getURI(i).endsWith("relationships")) {
-                        found[0] = attributes.getValue(i);
-                    }
-                }
-            }
-        });
-        return found[0];
     }
 
     /**

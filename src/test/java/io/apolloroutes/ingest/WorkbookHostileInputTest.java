@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
@@ -303,25 +301,8 @@ class WorkbookHostileInputTest {
         return TestWorkbooks.xlsx(dir, name, new Object[] {"sequence", "subject"}, new Object[] {"A", "Hi"});
     }
 
-    /** A copy of a workbook package with parts added or replaced. */
-    private Path repack(Path source, String name, Map<String, byte[]> parts) throws IOException {
-        Path target = dir.resolve(name);
-        try (ZipFile in = new ZipFile(source.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                if (!parts.containsKey(entry.getName())) {
-                    out.putNextEntry(new ZipEntry(entry.getName()));
-                    try (InputStream part = in.getInputStream(entry)) {
-                        part.transferTo(out);
-                    }
-                }
-            }
-            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                out.putNextEntry(new ZipEntry(part.getKey()));
-                out.write(part.getValue());
-            }
-        }
-        return target;
+    private Path repack(Path source, String name, Map<String, byte[]> parts) {
+        return TestWorkbooks.repack(source, dir.resolve(name), parts);
     }
 
     private Path zip(String name, Map<String, byte[]> parts) throws IOException {

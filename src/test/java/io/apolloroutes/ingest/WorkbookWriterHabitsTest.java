@@ -1,6 +1,7 @@
 package io.apolloroutes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.apolloroutes.apollo.EmailerStep;
@@ -9,9 +10,11 @@ import io.apolloroutes.mapping.SequenceMapper;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +134,45 @@ class WorkbookWriterHabitsTest {
         assertThat(rows.get(1).cells()).containsExactly("Partner Nurture", "2", "auto_email", "", "day", "",
                 "Hi {{first_name}}, just bringing this back up. ");
         assertThat(rows.get(1).cellProblems()).containsExactly(java.util.Map.entry(3, "holds =B3+1" + notCalculated));
+    }
+
+    // ---- sheets -----------------------------------------------------------------------------------------
+
+    /**
+     * Excel's Move Chart > New sheet makes a chart sheet: a tab with one chart and no cells. Dragged in front
+     * of the data, as a dashboard often is, it was taken for the first sheet and the file refused as empty.
+     */
+    @Test
+    void reads_the_first_worksheet_when_a_chart_sheet_is_the_first_tab() throws IOException {
+        Path file = TestInputs.copy(WORKBOOKS + "excel-chart-sheet-first.xlsx", dir);
+
+        List<SourceRecord.TableRow> rows = WorkbookRecordReaderTest.rows(file);
+
+        assertThat(rows).extracting(row -> row.cells().get(0)).containsExactly("Q4 Launch", "Q4 Launch");
+        List<SequenceDraft> drafts = drafts(file);
+        assertThat(drafts).singleElement().satisfies(draft -> assertThat(draft.problems()).isEmpty());
+    }
+
+    @Test
+    void refuses_a_chart_sheet_named_as_the_sheet_to_read() throws IOException {
+        Path file = TestInputs.copy(WORKBOOKS + "excel-chart-sheet-first.xlsx", dir);
+
+        assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file, WorkbookRecordReaderTest.options("dashboard", "UTC")))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("has a chart on sheet \"Dashboard\", a chart sheet, which holds no rows; name the sheet with"
+                        + " the rows in input.sheet or the source's sheet setting");
+    }
+
+    @Test
+    void says_the_sheets_with_rows_are_hidden_when_only_a_chart_sheet_shows() throws IOException {
+        Path source = TestInputs.copy(WORKBOOKS + "excel-chart-sheet-first.xlsx", dir);
+        String workbook = TestWorkbooks.part(source, "xl/workbook.xml");
+        Path file = TestWorkbooks.repack(source, dir.resolve("data-hidden.xlsx"), Map.of("xl/workbook.xml",
+                workbook.replace("name=\"Q4 plan\"", "name=\"Q4 plan\" state=\"hidden\"").getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file)).isInstanceOf(UnreadableInputException.class)
+                .hasMessage("shows only chart sheets, which hold no rows; the sheets with rows are hidden: unhide the"
+                        + " sheet to read (or name it in the source's sheet setting)");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

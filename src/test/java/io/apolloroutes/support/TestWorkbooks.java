@@ -1,6 +1,7 @@
 package io.apolloroutes.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -110,6 +112,37 @@ public final class TestWorkbooks {
                 zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
             }
             return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of a workbook package with parts added or replaced. */
+    public static Path repack(Path source, Path target, Map<String, byte[]> parts) {
+        try (ZipFile in = new ZipFile(source.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                if (!parts.containsKey(entry.getName())) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    try (InputStream part = in.getInputStream(entry)) {
+                        part.transferTo(out);
+                    }
+                }
+            }
+            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+                out.putNextEntry(new ZipEntry(part.getKey()));
+                out.write(part.getValue());
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of one part of a workbook package. */
+    public static String part(Path workbook, String name) {
+        try (ZipFile zip = new ZipFile(workbook.toFile())) {
+            return new String(zip.getInputStream(zip.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
