@@ -1,6 +1,5 @@
 package io.apolloroutes.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -182,8 +181,15 @@ final class SpoolIndex {
         recentNext = (recentNext + 1) % RECENT;
     }
 
+    /** Digests the name's UTF-16 units as they are: an encoder would turn lone surrogates into one "?". */
     private void digest(String name) {
-        byte[] hash = sha256.digest(name.getBytes(StandardCharsets.UTF_8));
+        byte[] units = new byte[2 * name.length()];
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            units[2 * i] = (byte) (c >> 8);
+            units[2 * i + 1] = (byte) c;
+        }
+        byte[] hash = sha256.digest(units);
         high = 0;
         low = 0;
         for (int i = 0; i < 8; i++) {

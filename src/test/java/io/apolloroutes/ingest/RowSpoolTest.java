@@ -122,6 +122,25 @@ class RowSpoolTest {
     }
 
     @Test
+    void keeps_names_apart_that_differ_only_in_a_lone_surrogate() throws IOException {
+        // JSON escapes can put half a surrogate pair in a name; UTF-8 would make both of these "Q1 ?"
+        try (RowSpool spool = new RowSpool()) {
+            for (int i = 0; i < 10; i++) {
+                // past the eight names compared as text, so the digests decide
+                spool.add("Filler " + i, new SourceRecord.TableRow(i + 2, List.of()));
+            }
+            spool.add("Q1 \uD83C", new SourceRecord.TableRow(20, List.of()));
+            for (int i = 0; i < 10; i++) {
+                spool.add("Other " + i, new SourceRecord.TableRow(i + 30, List.of()));
+            }
+            spool.add("Q1 \uDF37", new SourceRecord.TableRow(40, List.of()));
+
+            assertThat(spool.groupCount()).isEqualTo(22);
+            assertThat(spool.names()).contains("Q1 \uD83C", "Q1 \uDF37");
+        }
+    }
+
+    @Test
     void keeps_a_million_one_row_sequences_apart() throws IOException {
         // one row per sequence is the most groups a file can have (input.max-rows defaults to a million);
         // past the eight names it remembers, the index tells names apart by digest alone
