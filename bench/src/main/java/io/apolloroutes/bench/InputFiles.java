@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,12 +21,23 @@ final class InputFiles {
     private InputFiles() {
     }
 
-    /** RFC 4180 as Excel writes it: CRLF, quotes only where needed, UTF-8 without a byte-order mark. */
+    /** A generator of rows: {@link SyntheticData#generate} or {@link WideData#generate}. */
+    interface Generator {
+        SyntheticData.Expectation generate(int rows, SyntheticData.RowSink sink) throws IOException;
+    }
+
+    /** Step rows as a CSV file (see {@link #csv(Path, List, int, Generator)}). */
     static SyntheticData.Expectation csv(Path file, int rows) throws IOException {
+        return csv(file, SyntheticData.HEADER, rows, SyntheticData::generate);
+    }
+
+    /** RFC 4180 as Excel writes it: CRLF, quotes only where needed, UTF-8 without a byte-order mark. */
+    static SyntheticData.Expectation csv(Path file, List<String> header, int rows, Generator generator)
+            throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            printer.printRecord(SyntheticData.HEADER);
-            return SyntheticData.generate(rows, cells -> printer.printRecord(cells));
+            printer.printRecord(header);
+            return generator.generate(rows, cells -> printer.printRecord(cells));
         }
     }
 

@@ -40,7 +40,7 @@ final class SyntheticData {
         void row(Object[] cells) throws IOException;
     }
 
-    /** What the pack must report for the generated file. */
+    /** What the pack must report for the generated file (also for {@link WideData}'s). */
     record Expectation(int rows, int sequences, int validSequences, int invalidSequences, int validRows,
                        int invalidRows, int abSequences) {
     }
@@ -50,38 +50,38 @@ final class SyntheticData {
     private static final double INVALID_SHARE = 0.01;
     private static final double LATE_ROW_SHARE = 0.03;
 
-    private static final String[] TEAMS = {"Outbound", "Expansion", "Renewals", "Partners", "Events", "Inbound follow-up"};
-    private static final String[] SEGMENTS = {"VP Sales", "RevOps", "CFOs", "Founders", "IT leads", "HR directors",
+    static final String[] TEAMS = {"Outbound", "Expansion", "Renewals", "Partners", "Events", "Inbound follow-up"};
+    static final String[] SEGMENTS = {"VP Sales", "RevOps", "CFOs", "Founders", "IT leads", "HR directors",
             "Marketing ops", "Procurement"};
-    private static final String[] REGIONS = {"Berlin", "München", "Zürich", "São Paulo", "Montréal", "Kraków",
+    static final String[] REGIONS = {"Berlin", "München", "Zürich", "São Paulo", "Montréal", "Kraków",
             "Málaga", "Göteborg", "東京", "Austin", "London", "Paris", "Lyon", "Toronto", "Dublin", "Reykjavík"};
-    private static final String[] QUARTERS = {"Q1", "Q2", "Q3", "Q4"};
-    private static final String[] PERMISSIONS = {"team_can_use", "team_can_use", "team_can_view", "private"};
-    private static final String[] TOPICS = {"pipeline reviews", "forecast accuracy", "onboarding", "renewal risk",
+    static final String[] QUARTERS = {"Q1", "Q2", "Q3", "Q4"};
+    static final String[] PERMISSIONS = {"team_can_use", "team_can_use", "team_can_view", "private"};
+    static final String[] TOPICS = {"pipeline reviews", "forecast accuracy", "onboarding", "renewal risk",
             "territory planning", "data hygiene", "payroll in € and £", "café-style stand-ups", "quote approvals",
             "lead routing", "the naïve CRM export", "SOC 2 paperwork"};
-    private static final String[] OPENERS = {
+    static final String[] OPENERS = {
             "I noticed {{company}} is hiring in %s, which usually means %s gets harder before it gets easier.",
             "Teams like yours in %s tell us that %s eats a surprising part of the week.",
             "Quick one: how is {{company}} handling %s right now?",
             "We helped a team in %s cut the time spent on %s by %d%% last quarter."};
-    private static final String[] MIDDLES = {
+    static final String[] MIDDLES = {
             "Most of them started with a spreadsheet, a few \"temporary\" macros and a lot of good will.",
             "The fix was not a new tool, but one shared definition everyone could agree on.",
             "It took them about %d days to see the first results, and nobody had to change how they work.",
             "Their head of sales put it simply: \"fewer meetings about the numbers, more meetings with customers\".",
             "If that sounds familiar, I'd be glad to share what worked — and what didn't.",
             "Happy to send the two-page summary (in English, Deutsch or Français) if that is easier."};
-    private static final String[] ASKS = {
+    static final String[] ASKS = {
             "Would %s work for a 15-minute call?",
             "Is this on your list for %s, or should I check back later?",
             "Who at {{company}} would be the right person to ask about this?",
             "Worth a short chat before %s?"};
-    private static final String[] WHEN = {"Tuesday morning", "Thursday afternoon", "next week", "the end of the month",
+    static final String[] WHEN = {"Tuesday morning", "Thursday afternoon", "next week", "the end of the month",
             "Q3 planning", "your next offsite"};
-    private static final String[] SENDERS = {"Jana Nováková", "Zoë Müller", "Luís Fernández", "Søren Ødegaard",
+    static final String[] SENDERS = {"Jana Nováková", "Zoë Müller", "Luís Fernández", "Søren Ødegaard",
             "Amélie Durand", "Sam Carter", "田中 優子"};
-    private static final String[] SUBJECTS = {
+    static final String[] SUBJECTS = {
             "{{first_name}}, a question about %s",
             "Idea for {{company}}: %s",
             "%s at {{company}}?",
@@ -89,7 +89,7 @@ final class SyntheticData {
             "Café chat about %s ☕",
             "🚀 {{first_name}}, %s in two minutes",
             "Following up on %s"};
-    private static final String[] NOTES = {
+    static final String[] NOTES = {
             "Call {{first_name}} about %s; mention the case study from %s.",
             "Ask who owns %s at {{company}}.",
             "Leave a short voicemail if no answer; reference the email about %s."};
@@ -270,20 +270,25 @@ final class SyntheticData {
                         + " came up again in our call with a team in " + region + ".");
             }
             paragraphs.add(String.format(pick(random, ASKS), pick(random, WHEN)));
-            boolean html = random.nextDouble() < 0.3;
-            if (html) {
-                StringBuilder out = new StringBuilder();
-                for (String paragraph : paragraphs) {
-                    out.append("<p>").append(paragraph.replace("&", "&amp;")).append("</p>");
-                }
-                return out.append("<p>Best,<br>").append(sender).append("</p>").toString();
-            }
-            paragraphs.add("Best,\n" + sender);
-            return String.join("\n\n", paragraphs);
+            return email(paragraphs, sender, random.nextDouble() < 0.3);
         }
+    }
 
-        private static String pick(Random random, String[] values) {
-            return values[random.nextInt(values.length)];
+    /** An email's body from its paragraphs and the sender's sign-off: HTML, or plain text with blank lines. */
+    static String email(List<String> paragraphs, String sender, boolean html) {
+        if (html) {
+            StringBuilder out = new StringBuilder();
+            for (String paragraph : paragraphs) {
+                out.append("<p>").append(paragraph.replace("&", "&amp;")).append("</p>");
+            }
+            return out.append("<p>Best,<br>").append(sender).append("</p>").toString();
         }
+        List<String> text = new ArrayList<>(paragraphs);
+        text.add("Best,\n" + sender);
+        return String.join("\n\n", text);
+    }
+
+    static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
     }
 }
