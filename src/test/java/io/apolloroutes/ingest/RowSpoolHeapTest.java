@@ -2,13 +2,15 @@ package io.apolloroutes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.support.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The spool's index must stay small per sequence: a file may hold a million one-row sequences (the default
@@ -20,18 +22,19 @@ class RowSpoolHeapTest {
 
     private static final int SEQUENCES = 1_000_000;
 
+    @TempDir
+    Path dir;
+
     @Test
     void indexes_a_million_one_row_sequences_in_a_96_mb_heap() throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                Probe.class.getName(), String.valueOf(SEQUENCES))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path log = dir.resolve("probe.log");
 
-        assertThat(probe.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(probe.exitValue()).as(output).isZero();
-        assertThat(output).contains("1000000 groups, the last 'Q3 outbound 0999999 for EMEA mid-market accounts' with rows [1000001]");
+        int exit = ChildJvm.run(log, Duration.ofMinutes(2), List.of("-Xmx96m", "-XX:+ExitOnOutOfMemoryError"),
+                Probe.class, String.valueOf(SEQUENCES));
+
+        assertThat(exit).as("exit code; its output:%n%s", ChildJvm.tail(log)).isZero();
+        assertThat(Files.readString(log))
+                .contains("1000000 groups, the last 'Q3 outbound 0999999 for EMEA mid-market accounts' with rows [1000001]");
     }
 
     /** Spools the sequences, then reads every group back; prints what the test checks. */

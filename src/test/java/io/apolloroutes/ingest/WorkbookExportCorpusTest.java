@@ -15,6 +15,7 @@ import io.apolloroutes.mapping.Problem;
 import io.apolloroutes.mapping.RowNumbers;
 import io.apolloroutes.mapping.SequenceDraft;
 import io.apolloroutes.mapping.SequenceMapper;
+import io.apolloroutes.support.ChildJvm;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.validation.SequenceValidator;
 import jakarta.validation.Validation;
@@ -33,7 +34,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -472,29 +472,15 @@ class WorkbookExportCorpusTest {
         Path tmp = Files.createDirectories(dir.resolve("child-tmp"));
         Path out = dir.resolve("result.json");
         Path log = dir.resolve("child.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, SMALL_HEAP, "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.io.tmpdir=" + tmp,
-                "-cp", System.getProperty("java.class.path"), SmallHeapRead.class.getName(),
-                file.toString(), out.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!child.waitFor(2, TimeUnit.MINUTES)) {
-            child.destroyForcibly();
-            throw new AssertionError("reading " + file.getFileName() + " took more than 2 minutes");
-        }
-        assertThat(child.exitValue()).as("exit code of the %s JVM; its output:%n%s", SMALL_HEAP, tail(log))
-                .isZero();
+        int exit = ChildJvm.run(log, Duration.ofMinutes(2), List.of(SMALL_HEAP, "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.io.tmpdir=" + tmp), SmallHeapRead.class, file.toString(), out.toString());
+        assertThat(exit).as("exit code of the %s JVM; its output:%n%s", SMALL_HEAP, ChildJvm.tail(log)).isZero();
         // the shared-strings cache and the spool are temp files; closing the input removes them (POI
         // keeps its empty poifiles folder)
         try (var left = Files.walk(tmp)) {
             assertThat(left.filter(Files::isRegularFile)).as("temp files left behind").isEmpty();
         }
         return TestInputs.MAPPER.readTree(out.toFile());
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** Reads a file through the parse and map stages and writes what came out as JSON. */

@@ -2,9 +2,11 @@ package io.apolloroutes.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apolloroutes.support.ChildJvm;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -33,11 +35,9 @@ class H2CommitDurabilityTest {
 
     private boolean writeThenDie(boolean durable) throws Exception {
         String url = "jdbc:h2:file:" + folder.resolve("ledger");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Child.class.getName(), url, Boolean.toString(durable))
-                .redirectErrorStream(true).redirectOutput(folder.resolve("child.log").toFile()).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("child exit (see child.log)").isEqualTo(3);
+        Path log = folder.resolve("child.log");
+        int exit = ChildJvm.run(log, Duration.ofSeconds(60), List.of(), Child.class, url, Boolean.toString(durable));
+        assertThat(exit).as("child exit; its output:%n%s", ChildJvm.tail(log)).isEqualTo(3);
         return new SequenceLedger(JdbcClient.create(dataSource(url)), Clock.systemUTC()).find("Written last").isPresent();
     }
 

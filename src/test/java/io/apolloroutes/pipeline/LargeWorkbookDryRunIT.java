@@ -3,6 +3,7 @@ package io.apolloroutes.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.apolloroutes.support.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -11,9 +12,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -67,12 +68,10 @@ class LargeWorkbookDryRunIT extends PipelineTestSupport {
     }
 
     private static void writeInAnotherJvm(Path xlsx) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process writer = new ProcessBuilder(java, "-Xmx1500m", "-cp", System.getProperty("java.class.path"),
-                LargeWorkbookDryRunIT.class.getName(), xlsx.toString())
-                .inheritIO().start();
-        assertThat(writer.waitFor(5, TimeUnit.MINUTES)).as("workbook written in time").isTrue();
-        assertThat(writer.exitValue()).as("workbook writer exit code").isZero();
+        Path log = xlsx.resolveSibling("writer.log");
+        int exit = ChildJvm.run(log, Duration.ofMinutes(5), List.of("-Xmx1500m"), LargeWorkbookDryRunIT.class,
+                xlsx.toString());
+        assertThat(exit).as("workbook writer exit code; its output:%n%s", ChildJvm.tail(log)).isZero();
     }
 
     /** Writes the workbook: step-major, so each sequence's rows are 20,000 rows apart. */
@@ -121,8 +120,8 @@ class LargeWorkbookDryRunIT extends PipelineTestSupport {
     }
 
     private static JsonNode awaitReportPatiently(String name) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
-                .pollInterval(java.time.Duration.ofSeconds(1))
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> runFile("reports", name, ".report.json").isPresent());
         return awaitReport(name);
     }
