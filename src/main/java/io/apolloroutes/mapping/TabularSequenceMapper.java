@@ -161,8 +161,9 @@ final class TabularSequenceMapper {
             stepCells.add(step);
             String type = stepValue(step, i, Column.TYPE, CellValues::code);
             type = type == null ? DEFAULT_STEP_TYPE : type;
-            Integer waitTime = stepValue(step, i, Column.WAIT_TIME, CellValues::integer);
             String waitMode = stepValue(step, i, Column.WAIT_MODE, CellValues::waitMode);
+            String headerUnit = labels.unitInWaitHeader(step) ? waitMode : null;
+            Integer waitTime = stepValue(step, i, Column.WAIT_TIME, raw -> CellValues.wait(raw, headerUnit));
             if (dayMode) {
                 Integer day = stepValue(step, i, Column.DAY, CellValues::integer);
                 checkDayMode(step, i, waitTime, waitMode, day);

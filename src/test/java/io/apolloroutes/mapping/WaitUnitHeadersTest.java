@@ -54,6 +54,34 @@ class WaitUnitHeadersTest {
     }
 
     @Test
+    void tells_a_wait_written_with_its_unit_where_the_unit_goes() throws IOException {
+        Path file = TestInputs.write(dir, "units.csv", """
+                Sequence,Step,Wait Days,Subject,Body
+                Q1,1,0,Hello,Hi
+                Q1,2,3 days,,Again
+                """);
+        Path stepRows = TestInputs.write(dir, "mode.csv", """
+                Sequence,Step,wait_time,wait_mode,Subject,Body
+                Q1,1,0,minute,Hello,Hi
+                Q1,2,3 days,,,Again
+                """);
+
+        assertThat(only(TestInputs.drafts(file)).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.column()).isEqualTo("Wait Days");
+            assertThat(problem.message()).isEqualTo("must be a whole number; write 3: the column counts days already");
+        });
+        assertThat(only(TestInputs.drafts(stepRows)).problems()).extracting(Problem::message)
+                .contains("must be a whole number; write 3 here and day in wait_mode");
+        Path wide = TestInputs.write(dir, "wide.csv", "Sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Days,Step 2 Body\n"
+                + "Q1,Hello,Hi,1 week,Again\n");
+        assertThat(only(TestInputs.drafts(wide)).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.column()).isEqualTo("Step 2 Wait Days");
+            assertThat(problem.message()).isEqualTo("must be a whole number of days, which the column counts: for 1 week"
+                    + " write 7");
+        });
+    }
+
+    @Test
     void refuses_a_header_that_gives_the_unit_twice() {
         Path file = TestInputs.write(dir, "both.csv", "Sequence,Step,Wait Days,Wait Mode,Body\nQ1,1,0,minute,Hi\n");
 
