@@ -43,12 +43,12 @@ def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, she
     if shared_strings is not None:
         overrides.append(("/xl/sharedStrings.xml", "sharedStrings+xml"))
         rels.append(("sharedStrings", "sharedStrings.xml"))
-    sheets = '<sheet name="%s" sheetId="1" r:id="rId1"/>' % sheet_name
+    sheets = '<sheet name="%s" sheetId="1" r:id="rId1"/>' % esc(sheet_name)
     if chart_first:
         overrides += [("/xl/chartsheets/sheet1.xml", "chartsheet+xml"),
                       ("/xl/drawings/drawing1.xml", DRAWING_CT), ("/xl/charts/chart1.xml", CHART_CT)]
         rels.append(("chartsheet", "chartsheets/sheet1.xml"))
-        sheets = '<sheet name="%s" sheetId="2" r:id="rId%d"/>' % (chart_first, len(rels)) + sheets
+        sheets = '<sheet name="%s" sheetId="2" r:id="rId%d"/>' % (esc(chart_first), len(rels)) + sheets
     parts = {
         "[Content_Types].xml": XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -107,7 +107,8 @@ def chart_sheet_parts(data_sheet):
         '<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>'
         '<c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation'
         ' val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>'
-        '</c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>' % (DML, DML, REL, data_sheet),
+        '</c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>' % (DML, DML, REL,
+                                                                            esc(data_sheet.replace("'", "''"))),
     }
 
 

@@ -76,12 +76,13 @@ public class InputSpooler {
                         ? "contains no sequences or rows"
                         : "has a header but no rows of data");
             }
+            // the warnings read the spool's names back from disk, so they too may fail
+            return new SpooledInput(file, collector.layout, spool, collector.records, collector.blanks,
+                    collector.warnings());
         } catch (IOException | RuntimeException e) {
             spool.close();
             throw e;
         }
-        return new SpooledInput(file, collector.layout, spool, collector.records, collector.blanks,
-                collector.warnings());
     }
 
     private RecordReader readerFor(InputFormat format, ReadOptions options, Map<String, String> renames) {

@@ -1,17 +1,11 @@
 package io.apolloroutes.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,47 +28,38 @@ final class RowSpool implements Closeable {
      */
     private static final int MAX_READ = 1 << 20;
 
-    private final Path path;
-    private final Path namesPath;
-    private final OutputStream out;
-    private final OutputStream namesOut;
+    private final SpoolFile recordFile;
+    private final SpoolFile nameFile;
     private final SpoolFormat.Writer writer = new SpoolFormat.Writer();
     private final SpoolIndex index = new SpoolIndex();
     private long size;
-    private FileChannel reader;
-    private DataInputStream namesIn;
 
     RowSpool() {
-        Path records = null;
-        Path names = null;
+        SpoolFile recordFile = null;
         try {
-            records = Files.createTempFile("apollo-sequence-spool-", ".spool");
-            names = Files.createTempFile("apollo-sequence-spool-", ".names");
-            out = new BufferedOutputStream(Files.newOutputStream(records), 1 << 16);
-            namesOut = new BufferedOutputStream(Files.newOutputStream(names), 1 << 13);
+            recordFile = new SpoolFile(".spool", 1 << 16);
+            nameFile = new SpoolFile(".names", 1 << 13);
         } catch (IOException e) {
-            deleteQuietly(records);
-            deleteQuietly(names);
+            closeQuietly(recordFile);
             throw new UncheckedIOException("cannot create a spool file in " + System.getProperty("java.io.tmpdir"), e);
         }
-        path = records;
-        namesPath = names;
+        this.recordFile = recordFile;
     }
 
     /** Appends a record to the group of its sequence; a null name makes a group of its own. */
     void add(String sequenceName, SourceRecord record) throws IOException {
-        int length = writer.write(record, out);
+        int length = writer.write(record, recordFile.out());
         if (index.add(sequenceName, size)) {
-            writer.write(sequenceName, namesOut);
+            writer.write(sequenceName, nameFile.out());
         }
         size += length;
     }
 
     /** The sequence names of the groups, in order of first appearance (records without a name have none). */
     Iterable<String> names() throws IOException {
-        namesOut.flush();
+        nameFile.flush();
         return () -> new Iterator<>() {
-            private final DataInputStream in = openNames();
+            private final DataInputStream in = new DataInputStream(new BufferedInputStream(nameFile.fromStart(), 1 << 13));
             private int remaining = index.groupCount();
             private String next = advance();
 
@@ -101,10 +86,9 @@ final class RowSpool implements Closeable {
                             return name;
                         }
                     }
-                    in.close();
                     return null;
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read back the spool file " + namesPath.getFileName(), e);
+                    throw new UncheckedIOException("cannot read back the spool file " + nameFile.name(), e);
                 }
             }
         };
@@ -126,10 +110,9 @@ final class RowSpool implements Closeable {
 
     /** The groups in order of first appearance, each read back from disk when reached. */
     Iterator<Group> groups() throws IOException {
-        out.close();
-        namesOut.close();
-        reader = FileChannel.open(path, StandardOpenOption.READ);
-        namesIn = openNames();
+        recordFile.flush();
+        nameFile.flush();
+        DataInputStream namesIn = new DataInputStream(new BufferedInputStream(nameFile.fromStart(), 1 << 13));
         return new Iterator<>() {
             private int group;
 
@@ -146,7 +129,7 @@ final class RowSpool implements Closeable {
                 try {
                     return new Group(SpoolFormat.readString(namesIn), read(group++));
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read back the spool file " + path.getFileName(), e);
+                    throw new UncheckedIOException("cannot read back the spool file " + recordFile.name(), e);
                 }
             }
         };
@@ -154,63 +137,37 @@ final class RowSpool implements Closeable {
 
     /** Reads a group's records; records written one after another (the usual case) are read in one go. */
     private List<SourceRecord> read(int group) throws IOException {
-        List<SourceRecord> records = new ArrayList<>();
+        List<SourceRecord> found = new ArrayList<>();
         for (int first = index.first(group); first != SpoolIndex.NONE; ) {
             int last = first;
             while (index.next(last) == last + 1 && index.end(last + 1, size) - index.offset(first) <= MAX_READ) {
                 last++;
             }
-            ByteBuffer run = readFully(index.offset(first), (int) (index.end(last, size) - index.offset(first)));
+            ByteBuffer run = recordFile.read(index.offset(first), (int) (index.end(last, size) - index.offset(first)));
             for (int record = first; record <= last; record++) {
-                records.add(SpoolFormat.read(run));
+                found.add(SpoolFormat.read(run));
             }
             first = index.next(last);
         }
-        return records;
+        return found;
     }
 
-    private ByteBuffer readFully(long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        while (buffer.hasRemaining()) {
-            int read = reader.read(buffer, position + buffer.position());
-            if (read < 0) {
-                throw new IOException("spool file ended early");
-            }
-        }
-        return buffer.flip();
-    }
-
-    private DataInputStream openNames() {
-        try {
-            return new DataInputStream(new BufferedInputStream(Files.newInputStream(namesPath), 1 << 13));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back the spool file " + namesPath.getFileName(), e);
-        }
-    }
-
+    /** Deletes the spool's files. */
     @Override
     public void close() throws IOException {
-        try (Closeable records = out; Closeable names = namesOut) {
-            if (reader != null) {
-                reader.close();
-            }
-            if (namesIn != null) {
-                namesIn.close();
-            }
-        } finally {
-            deleteQuietly(path);
-            deleteQuietly(namesPath);
+        try (SpoolFile closedFirst = recordFile; SpoolFile closedSecond = nameFile) {
+            // both closed, the second even when closing the first fails
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void closeQuietly(SpoolFile file) {
         if (file == null) {
             return;
         }
         try {
-            Files.deleteIfExists(file);
+            file.close();
         } catch (IOException e) {
-            // a leftover temp file is not worth failing a processed input for
+            // already failing: the caller reports the first error
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import java.util.Arrays;
  * index must cost little per sequence: a map from names to lists of offsets took about 330 bytes each and
  * ran a 256 MB heap out at a million. Here a name is kept only as the first 128 bits of its SHA-256 digest
  * (two names that share them are far less likely than a disk error); the names themselves are on disk
- * with the records. Per group that is 24 bytes, per record 12, plus the hash table's slots.
+ * with the records. Per group that is 24 bytes, per record 12, plus the hash table's slots. Not for use by
+ * more than one thread: a lookup leaves its digest in fields.
  */
 final class SpoolIndex {
 
@@ -29,6 +31,7 @@ final class SpoolIndex {
     private int[] firstRecord = new int[1024];
     private int[] lastRecord = new int[1024];
     private int groups;
+    private int namedGroups;
 
     private long[] offsets = new long[1024];
     private int[] nextInGroup = new int[1024];
@@ -41,6 +44,8 @@ final class SpoolIndex {
     private final int[] recentGroups = new int[RECENT];
     private int recentNext;
 
+    private byte[] units = new byte[256];
+    private final byte[] hash = new byte[32];
     private long high;
     private long low;
 
@@ -149,7 +154,7 @@ final class SpoolIndex {
             digestHigh[group] = high;
             digestLow[group] = low;
             place(group);
-            if (2 * groups > slots.length) {
+            if (2 * ++namedGroups > slots.length) {
                 rehash();
             }
         }
@@ -183,13 +188,21 @@ final class SpoolIndex {
 
     /** Digests the name's UTF-16 units as they are: an encoder would turn lone surrogates into one "?". */
     private void digest(String name) {
-        byte[] units = new byte[2 * name.length()];
+        int length = 2 * name.length();
+        if (units.length < length) {
+            units = new byte[Math.max(length, 2 * units.length)];
+        }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             units[2 * i] = (byte) (c >> 8);
             units[2 * i + 1] = (byte) c;
         }
-        byte[] hash = sha256.digest(units);
+        sha256.update(units, 0, length);
+        try {
+            sha256.digest(hash, 0, hash.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+        }
         high = 0;
         low = 0;
         for (int i = 0; i < 8; i++) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -40,8 +39,9 @@ final class WorkbookRecordReader implements RecordReader {
             CellText cellText = new CellText(workbook.date1904(), options.timeZone());
             // in an .xls chart sheets are not told apart: one in front is refused as a sheet without rows,
             // naming the others
-            Set<String> charts = workbook.workbook() instanceof HSSFWorkbook ? Set.of() : XlsxSheetList.of(file).charts();
-            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet(), charts);
+            Map<String, String> notWorksheets = workbook.workbook() instanceof HSSFWorkbook ? Map.of()
+                    : XlsxSheetList.of(file).others();
+            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet(), notWorksheets);
             TextBudget text = new TextBudget(options.limits().maxFileBytes());
             if (sheets.isPair()) {
                 readPair(table(file, sheets.sequences(), cellText, text), table(file, sheets.steps(), cellText, text),

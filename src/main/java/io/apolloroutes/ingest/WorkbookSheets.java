@@ -3,14 +3,14 @@ package io.apolloroutes.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Which sheets of a workbook are read: the sheet the source names, else the pair {@code Sequences}
  * and {@code Steps}, else the first sheet a person sees (hidden sheets usually hold lookup lists, not
- * the data) that can hold rows: a chart sheet in front, a dashboard tab, is passed over. Sheet names are
+ * the data) that holds rows: a chart sheet in front, a dashboard tab, is passed over. Sheet names are
  * matched without regard to case or surrounding spaces, as Excel does.
  *
  * @param single    the one sheet read as a table, or null for the pair
@@ -25,8 +25,8 @@ record WorkbookSheets(Sheet single, Sheet sequences, Sheet steps, List<String> o
         return single == null;
     }
 
-    /** @param charts the names of the workbook's chart sheets */
-    static WorkbookSheets choose(Workbook workbook, String wanted, Set<String> charts) {
+    /** @param notWorksheets the sheets that hold no rows (chart sheets), by name, with what kind they are */
+    static WorkbookSheets choose(Workbook workbook, String wanted, Map<String, String> notWorksheets) {
         int count = WorkbookFailures.guard(workbook::getNumberOfSheets);
         if (count == 0) {
             throw new UnreadableInputException(0, "has no sheets");
@@ -37,24 +37,26 @@ record WorkbookSheets(Sheet single, Sheet sequences, Sheet steps, List<String> o
                 throw new UnreadableInputException(0, "has no sheet named \"" + wanted.strip() + "\"; its sheets are "
                         + String.join(", ", names(workbook).stream().map(n -> "\"" + n + "\"").toList()));
             }
-            if (charts.contains(workbook.getSheetName(index))) {
-                throw new UnreadableInputException(0, "has a chart on sheet \"" + workbook.getSheetName(index)
-                        + "\", a chart sheet, which holds no rows; name the sheet with the rows in input.sheet or the"
+            String kind = notWorksheets.get(workbook.getSheetName(index));
+            if (kind != null) {
+                throw new UnreadableInputException(0, "has no rows on sheet \"" + workbook.getSheetName(index)
+                        + "\", " + kind + ", not a worksheet; name the sheet with the rows in input.sheet or the"
                         + " source's sheet setting");
             }
             return new WorkbookSheets(sheet(workbook, index), null, null, List.of());
         }
         int sequences = find(workbook, SheetRowNumbers.SHEETS.get(0));
         int steps = find(workbook, SheetRowNumbers.SHEETS.get(1));
-        if (sequences >= 0 && steps >= 0) {
+        if (sequences >= 0 && steps >= 0 && !notWorksheets.containsKey(workbook.getSheetName(sequences))
+                && !notWorksheets.containsKey(workbook.getSheetName(steps))) {
             return new WorkbookSheets(null, sheet(workbook, sequences), sheet(workbook, steps), List.of());
         }
         List<Integer> visible = new ArrayList<>();
-        boolean chartsShown = false;
+        boolean othersShown = false;
         for (int i = 0; i < count; i++) {
             if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-                if (charts.contains(workbook.getSheetName(i))) {
-                    chartsShown = true;
+                if (notWorksheets.containsKey(workbook.getSheetName(i))) {
+                    othersShown = true;
                 } else {
                     visible.add(i);
                 }
@@ -65,9 +67,9 @@ record WorkbookSheets(Sheet single, Sheet sequences, Sheet steps, List<String> o
             return new WorkbookSheets(sheet(workbook, visible.get(0)), null, null,
                     visible.subList(1, visible.size()).stream().map(names::get).toList());
         }
-        throw new UnreadableInputException(0, (chartsShown ? "shows only chart sheets, which hold no rows; the sheets"
-                + " with rows are hidden: unhide" : "has only hidden sheets; unhide") + " the sheet to read (or name it"
-                + " in the source's sheet setting)");
+        throw new UnreadableInputException(0, (othersShown ? "shows only sheets without rows (such as chart sheets);"
+                + " the worksheets are hidden: unhide" : "has only hidden sheets; unhide") + " the sheet to read (or name"
+                + " it in the source's sheet setting)");
     }
 
     private static int find(Workbook workbook, String name) {

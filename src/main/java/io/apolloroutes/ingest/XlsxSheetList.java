@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.xml.sax.Attributes;
@@ -18,9 +16,17 @@ import org.xml.sax.helpers.DefaultHandler;
  * POI's own sheet lookup does not know) is found too.
  *
  * @param worksheets the worksheets' zip entry names by sheet name
- * @param charts     the names of the chart sheets: tabs that show one chart and hold no cells
+ * @param others     the sheets that are not worksheets, by name: what kind they are ("a chart sheet", a tab that
+ *                   shows one chart and holds no cells; a dialog sheet; an Excel 4.0 macro sheet)
  */
-record XlsxSheetList(Map<String, String> worksheets, Set<String> charts) {
+record XlsxSheetList(Map<String, String> worksheets, Map<String, String> others) {
+
+    /** Relationship type endings of the sheets that are not worksheets, and what a person calls them. */
+    private static final Map<String, String> OTHER_KINDS = Map.of(
+            "/chartsheet", "a chart sheet",
+            "/dialogsheet", "a dialog sheet",
+            "/xlMacrosheet", "a macro sheet",
+            "/xlIntlMacrosheet", "a macro sheet");
 
     static XlsxSheetList of(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -36,7 +42,7 @@ record XlsxSheetList(Map<String, String> worksheets, Set<String> charts) {
         String workbook = XlsxPackageCheck.officeDocument(zip);
         ZipEntry entry = workbook == null ? null : zip.getEntry(workbook);
         if (entry == null) {
-            return new XlsxSheetList(Map.of(), Set.of());
+            return new XlsxSheetList(Map.of(), Map.of());
         }
         Map<String, String> idsByName = new LinkedHashMap<>();
         XlsxPackageCheck.parse(zip, entry, new DefaultHandler() {
@@ -54,23 +60,29 @@ record XlsxSheetList(Map<String, String> worksheets, Set<String> charts) {
             }
         });
         Map<String, String> worksheetParts = new HashMap<>();
-        Set<String> chartIds = new LinkedHashSet<>();
+        Map<String, String> otherKinds = new HashMap<>();
         XlsxPackageCheck.readPartRelationships(zip, workbook, (id, type, target, external) -> {
-            if (!external && type.endsWith("/worksheet")) {
-                worksheetParts.put(id, target);
-            } else if (!external && type.endsWith("/chartsheet")) {
-                chartIds.add(id);
+            if (external) {
+                return;
             }
+            if (type.endsWith("/worksheet")) {
+                worksheetParts.put(id, target);
+            }
+            OTHER_KINDS.forEach((ending, kind) -> {
+                if (type.endsWith(ending)) {
+                    otherKinds.put(id, kind);
+                }
+            });
         });
         Map<String, String> worksheets = new HashMap<>();
-        Set<String> charts = new LinkedHashSet<>();
+        Map<String, String> others = new HashMap<>();
         idsByName.forEach((name, id) -> {
             if (worksheetParts.containsKey(id)) {
                 worksheets.put(name, worksheetParts.get(id));
-            } else if (chartIds.contains(id)) {
-                charts.add(name);
+            } else if (otherKinds.containsKey(id)) {
+                others.put(name, otherKinds.get(id));
             }
         });
-        return new XlsxSheetList(Map.copyOf(worksheets), Set.copyOf(charts));
+        return new XlsxSheetList(Map.copyOf(worksheets), Map.copyOf(others));
     }
 }

@@ -2,6 +2,7 @@ package io.apolloroutes.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
@@ -99,12 +100,12 @@ class InputSpoolerTest {
         text.append("Late,1,Caf\u00e9,Bonjour,EU\r\n");
         Path file = Files.write(dir.resolve("late-accent.csv"), text.toString().getBytes(LegacyEncoding.WINDOWS_1252));
         ReadOptions windows1252 = new ReadOptions(LegacyEncoding.WINDOWS_1252, null, null, ZoneOffset.UTC, InputLimits.DEFAULT);
-        long spoolsBefore = spoolFiles();
+        long spoolsBefore = openSpoolFiles();
 
         try (SpooledInput guessed = TestInputs.spool(file);
              SpooledInput stated = TestInputs.spool(file, windows1252)) {
             // two spools of two files each: nothing is left of the reading that started over
-            assertThat(spoolFiles()).isEqualTo(spoolsBefore + 4);
+            assertThat(openSpoolFiles()).isEqualTo(spoolsBefore + 4);
             assertThat(guessed.recordCount()).isEqualTo(stated.recordCount()).isEqualTo(20_002);
             assertThat(guessed.blankRows()).isEqualTo(stated.blankRows()).isEqualTo(1);
             assertThat(guessed.layout().labels()).isEqualTo(stated.layout().labels());
@@ -552,13 +553,16 @@ class InputSpoolerTest {
     }
 
     @Test
-    void deletes_its_spool_files_when_closed() throws IOException {
-        long before = spoolFiles();
+    void keeps_its_spool_files_out_of_the_temp_folder_and_closes_them_when_closed() throws IOException {
+        long before = openSpoolFiles();
+        long listedBefore = listedSpoolFiles();
         SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/interleaved.csv", dir));
-        // its records and its sequence names
-        assertThat(spoolFiles()).isEqualTo(before + 2);
+
+        // open, its records and its sequence names, but not in the folder: a killed service leaves nothing there
+        assertThat(openSpoolFiles()).isEqualTo(before + 2);
+        assertThat(listedSpoolFiles()).isEqualTo(listedBefore);
         input.close();
-        assertThat(spoolFiles()).isEqualTo(before);
+        assertThat(openSpoolFiles()).isEqualTo(before);
     }
 
     @Test
@@ -616,9 +620,28 @@ class InputSpoolerTest {
         return ((SourceRecord.TableRow) TestInputs.candidates(file).get(0).records().get(0)).cells();
     }
 
-    private static long spoolFiles() throws IOException {
+    private static long listedSpoolFiles() throws IOException {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("apollo-sequence-spool-")).count();
         }
+    }
+
+    /** Spool files this JVM holds open, deleted or not: Linux lists a process's open files in /proc. */
+    static long openSpoolFiles() throws IOException {
+        Path descriptors = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(descriptors), "needs /proc (Linux)");
+        long open = 0;
+        try (var fds = Files.list(descriptors)) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().contains("apollo-sequence-spool-")) {
+                        open++;
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the listing's own descriptor, or one closed since
+                }
+            }
+        }
+        return open;
     }
 }

@@ -84,7 +84,7 @@ class RowSpoolTest {
     }
 
     @Test
-    void reads_adjacent_records_in_one_go_up_to_a_limit() throws IOException {
+    void reads_back_whole_records_from_runs_longer_than_one_read() throws IOException {
         // 2 + 3 rows of "Long" around a row of another sequence, each about 400 KB: two runs, the
         // second split because three would pass the 1 MB read limit; every record comes back whole
         try (RowSpool spool = new RowSpool()) {

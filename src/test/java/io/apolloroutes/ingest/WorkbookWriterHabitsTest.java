@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,20 +160,37 @@ class WorkbookWriterHabitsTest {
 
         assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file, WorkbookRecordReaderTest.options("dashboard", "UTC")))
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessage("has a chart on sheet \"Dashboard\", a chart sheet, which holds no rows; name the sheet with"
+                .hasMessage("has no rows on sheet \"Dashboard\", a chart sheet, not a worksheet; name the sheet with"
                         + " the rows in input.sheet or the source's sheet setting");
     }
 
     @Test
     void says_the_sheets_with_rows_are_hidden_when_only_a_chart_sheet_shows() throws IOException {
-        Path source = TestInputs.copy(WORKBOOKS + "excel-chart-sheet-first.xlsx", dir);
-        String workbook = TestWorkbooks.part(source, "xl/workbook.xml");
-        Path file = TestWorkbooks.repack(source, dir.resolve("data-hidden.xlsx"), Map.of("xl/workbook.xml",
-                workbook.replace("name=\"Q4 plan\"", "name=\"Q4 plan\" state=\"hidden\"").getBytes(StandardCharsets.UTF_8)));
+        Path file = withWorkbookPart("data-hidden.xlsx", "xl/workbook.xml",
+                xml -> xml.replace("name=\"Q4 plan\"", "name=\"Q4 plan\" state=\"hidden\""));
 
         assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file)).isInstanceOf(UnreadableInputException.class)
-                .hasMessage("shows only chart sheets, which hold no rows; the sheets with rows are hidden: unhide the"
-                        + " sheet to read (or name it in the source's sheet setting)");
+                .hasMessage("shows only sheets without rows (such as chart sheets); the worksheets are hidden: unhide"
+                        + " the sheet to read (or name it in the source's sheet setting)");
+    }
+
+    @Test
+    void does_not_take_a_chart_sheet_named_steps_for_half_of_the_two_sheet_layout() throws IOException {
+        Path file = withWorkbookPart("renamed.xlsx", "xl/workbook.xml",
+                xml -> xml.replace("\"Dashboard\"", "\"Steps\"").replace("\"Q4 plan\"", "\"Sequences\""));
+
+        assertThat(WorkbookRecordReaderTest.rows(file)).extracting(row -> row.cells().get(0))
+                .containsExactly("Q4 Launch", "Q4 Launch");
+    }
+
+    @Test
+    void passes_over_a_dialog_sheet_as_over_a_chart_sheet() throws IOException {
+        Path file = withWorkbookPart("dialog.xlsx", "xl/_rels/workbook.xml.rels",
+                xml -> xml.replace("/chartsheet\"", "/dialogsheet\""));
+
+        assertThat(WorkbookRecordReaderTest.rows(file)).hasSize(2);
+        assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file, WorkbookRecordReaderTest.options("Dashboard", "UTC")))
+                .hasMessageStartingWith("has no rows on sheet \"Dashboard\", a dialog sheet, not a worksheet;");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
@@ -183,5 +201,12 @@ class WorkbookWriterHabitsTest {
             input.sequences().forEachRemaining(candidate -> drafts.add(mapper.map(candidate)));
         }
         return drafts;
+    }
+
+    /** The chart-sheet workbook with one part's text changed. */
+    private Path withWorkbookPart(String name, String part, UnaryOperator<String> change) throws IOException {
+        Path source = TestInputs.copy(WORKBOOKS + "excel-chart-sheet-first.xlsx", dir);
+        return TestWorkbooks.repack(source, dir.resolve(name), Map.of(part,
+                change.apply(TestWorkbooks.part(source, part)).getBytes(StandardCharsets.UTF_8)));
     }
 }
