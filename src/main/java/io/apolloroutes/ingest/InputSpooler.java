@@ -80,7 +80,7 @@ public class InputSpooler {
             return new SpooledInput(file, collector.layout, spool, collector.records, collector.blanks,
                     collector.warnings());
         } catch (IOException | RuntimeException e) {
-            spool.close();
+            RowSpool.closeAfter(spool, e);
             throw e;
         }
     }

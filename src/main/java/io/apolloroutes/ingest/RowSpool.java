@@ -40,8 +40,11 @@ final class RowSpool implements Closeable {
             recordFile = new SpoolFile(".spool", 1 << 16);
             nameFile = new SpoolFile(".names", 1 << 13);
         } catch (IOException e) {
-            closeQuietly(recordFile);
+            closeAfter(recordFile, e);
             throw new UncheckedIOException("cannot create a spool file in " + System.getProperty("java.io.tmpdir"), e);
+        } catch (RuntimeException e) {
+            closeAfter(recordFile, e);
+            throw e;
         }
         this.recordFile = recordFile;
     }
@@ -59,7 +62,7 @@ final class RowSpool implements Closeable {
     Iterable<String> names() throws IOException {
         nameFile.flush();
         return () -> new Iterator<>() {
-            private final DataInputStream in = new DataInputStream(new BufferedInputStream(nameFile.fromStart(), 1 << 13));
+            private final DataInputStream in = namesFromStart();
             private int remaining = index.groupCount();
             private String next = advance();
 
@@ -112,7 +115,7 @@ final class RowSpool implements Closeable {
     Iterator<Group> groups() throws IOException {
         recordFile.flush();
         nameFile.flush();
-        DataInputStream namesIn = new DataInputStream(new BufferedInputStream(nameFile.fromStart(), 1 << 13));
+        DataInputStream namesIn = namesFromStart();
         return new Iterator<>() {
             private int group;
 
@@ -160,14 +163,19 @@ final class RowSpool implements Closeable {
         }
     }
 
-    private static void closeQuietly(SpoolFile file) {
-        if (file == null) {
+    /** Closes what was opened before a failure; a second error goes with the first. */
+    static void closeAfter(Closeable opened, Exception failure) {
+        if (opened == null) {
             return;
         }
         try {
-            file.close();
+            opened.close();
         } catch (IOException e) {
-            // already failing: the caller reports the first error
+            failure.addSuppressed(e);
         }
+    }
+
+    private DataInputStream namesFromStart() {
+        return new DataInputStream(new BufferedInputStream(nameFile.fromStart(), 1 << 13));
     }
 }

@@ -20,18 +20,17 @@ import java.nio.file.StandardOpenOption;
  */
 final class SpoolFile implements Closeable {
 
-    private final String name;
+    private final Path path;
     private final FileChannel channel;
     private final OutputStream out;
 
     SpoolFile(String suffix, int bufferSize) throws IOException {
-        Path path = Files.createTempFile("apollo-sequence-spool-", suffix);
-        name = path.getFileName().toString();
+        path = Files.createTempFile("apollo-sequence-spool-", suffix);
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(path);
+            deleteAfter(e);
             throw e;
         }
         out = new BufferedOutputStream(Channels.newOutputStream(channel), bufferSize);
@@ -75,7 +74,7 @@ final class SpoolFile implements Closeable {
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, position + buffer.position());
             if (read < 0) {
-                throw new IOException("spool file " + name + " ended early");
+                throw new IOException("spool file " + name() + " ended early");
             }
         }
         return buffer.flip();
@@ -83,12 +82,28 @@ final class SpoolFile implements Closeable {
 
     /** The file's name, for messages. */
     String name() {
-        return name;
+        return path.getFileName().toString();
     }
 
-    /** Closes the file, which deletes it; closing the stream closes the channel. */
+    /**
+     * Closes the file, which deletes it. What is still in the write buffer is dropped, not written: on a
+     * full disk that write would fail and hide the error the file is being closed for.
+     */
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            channel.close();
+        } finally {
+            // where the unlink at opening did not happen (some network file systems refuse it)
+            Files.deleteIfExists(path);
+        }
+    }
+
+    private void deleteAfter(Exception failure) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

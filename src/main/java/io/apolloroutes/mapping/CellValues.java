@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -70,46 +69,10 @@ final class CellValues {
         return (int) (negative ? -magnitude : magnitude);
     }
 
-    /** A number and one word after it: "3 days", "2 weeks", "48h". */
-    private static final Pattern NUMBER_AND_WORD = Pattern.compile("(\\d+)\\s*(\\p{L}+)");
-
-    /**
-     * A wait: a whole number, as {@link #integer}. A number with its unit written after it ("3 days") is
-     * refused with where the unit goes instead: wait_mode, or nowhere when the column's name gives it.
-     *
-     * @param headerUnit the unit the wait column's name gives ("Wait Days": day), or null when wait_mode does
-     */
-    static Integer wait(String raw, String headerUnit) {
-        try {
-            return integer(raw);
-        } catch (IllegalArgumentException notWhole) {
-            Matcher written = NUMBER_AND_WORD.matcher(raw.strip());
-            String unit = written.matches() ? unit(written.group(2)) : null;
-            if (unit == null) {
-                throw notWhole;
-            }
-            String number = written.group(1);
-            boolean weeks = unit.equals("week");
-            String days = weeks ? String.valueOf(7L * Long.parseLong(number)) : null;
-            if (headerUnit == null) {
-                throw new IllegalArgumentException(weeks
-                        ? "must be a whole number; Apollo waits in minutes, hours or days: for " + raw.strip()
-                        + " write " + days + " here and day in wait_mode"
-                        : "must be a whole number; write " + number + " here and " + unit + " in wait_mode");
-            }
-            if (unit.equals(headerUnit)) {
-                throw new IllegalArgumentException("must be a whole number; write " + number + ": the column counts "
-                        + headerUnit + "s already");
-            }
-            throw new IllegalArgumentException("must be a whole number of " + headerUnit + "s, which the column counts"
-                    + (weeks && headerUnit.equals("day") ? ": for " + raw.strip() + " write " + days : ""));
-        }
-    }
-
     /** The wait unit a word names (minute, hour, day or week), or null. */
-    private static String unit(String word) {
+    static String unit(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
-            case "minute", "minutes", "min", "mins", "m" -> "minute";
+            case "minute", "minutes", "min", "mins" -> "minute";
             case "hour", "hours", "hr", "hrs", "h" -> "hour";
             case "day", "days", "d" -> "day";
             case "week", "weeks", "wk", "wks", "w" -> "week";
@@ -182,14 +145,11 @@ final class CellValues {
     }
 
     /** A wait unit; the plural people naturally write ("days") is read as the singular Apollo expects. */
+    /** A wait mode written as people write units ("Days", "hrs"); weeks stay as written, as Apollo has none. */
     static String waitMode(String raw) {
         String code = code(raw);
-        return switch (code) {
-            case "minutes", "mins", "min" -> "minute";
-            case "hours", "hrs", "hr" -> "hour";
-            case "days" -> "day";
-            default -> code;
-        };
+        String unit = unit(code);
+        return unit == null || unit.equals("week") ? code : unit;
     }
 
     static String text(String raw) {

@@ -34,6 +34,11 @@ final class ColumnLabels {
         return index >= 0 ? candidate.layout().labels().get(index) : column.canonicalName();
     }
 
+    /** Whether the file has the column, under any header: filled in some row of this sequence, or in its header. */
+    boolean fileHas(Column column) {
+        return seen.containsKey(column) || candidate.layout() != null && candidate.layout().indexOf(column) >= 0;
+    }
+
     /** The header within some rows (one step's): in the wide layout each step has its own ("Step 2 Wait Days"). */
     String of(Column column, List<RowCells> scope) {
         for (RowCells row : scope) {

@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  */
 final class TabularSequenceMapper {
 
+    /** The wait modes Apollo knows; validation refuses the rest, so advice is given in these only. */
+    private static final Set<String> APOLLO_WAIT_MODES = Set.of("minute", "hour", "day");
     private static final String DEFAULT_STEP_TYPE = "auto_email";
     private static final String DEFAULT_WAIT_MODE = "day";
 
@@ -162,8 +164,7 @@ final class TabularSequenceMapper {
             String type = stepValue(step, i, Column.TYPE, CellValues::code);
             type = type == null ? DEFAULT_STEP_TYPE : type;
             String waitMode = stepValue(step, i, Column.WAIT_MODE, CellValues::waitMode);
-            String headerUnit = labels.unitInWaitHeader(step) ? waitMode : null;
-            Integer waitTime = stepValue(step, i, Column.WAIT_TIME, raw -> CellValues.wait(raw, headerUnit));
+            Integer waitTime = stepValue(step, i, Column.WAIT_TIME, raw -> waitTime(raw, step, waitMode));
             if (dayMode) {
                 Integer day = stepValue(step, i, Column.DAY, CellValues::integer);
                 checkDayMode(step, i, waitTime, waitMode, day);
@@ -300,6 +301,26 @@ final class TabularSequenceMapper {
         if (day == null && step.stream().noneMatch(r -> r.has(Column.DAY))) {
             problems.add(new Problem(numbers, labels.of(Column.DAY, step), stepPath(index, "wait_time"), null,
                     "is empty; this sequence uses the day column, so every step needs its day"));
+        }
+    }
+
+    /** A wait cell; "3 days" is told what to write instead, given what the step says of its unit. */
+    private Integer waitTime(String raw, List<RowCells> step, String waitMode) {
+        try {
+            return CellValues.integer(raw);
+        } catch (IllegalArgumentException notWhole) {
+            // with the day column, the wait is computed from it: a unit has nowhere to go
+            WaitWithUnit written = dayMode ? null : WaitWithUnit.of(raw).orElse(null);
+            if (written == null) {
+                throw notWhole;
+            }
+            String modeLabel = labels.of(Column.WAIT_MODE, step);
+            if (waitMode != null && APOLLO_WAIT_MODES.contains(waitMode)) {
+                throw new IllegalArgumentException(written.adviceIn(waitMode, labels.unitInWaitHeader(step)
+                        ? "the column counts " + waitMode + "s" : "\"" + modeLabel + "\" says " + waitMode));
+            }
+            String modeColumn = labels.fileHas(Column.WAIT_MODE) ? "\"" + modeLabel + "\"" : "a new column " + modeLabel;
+            throw written.adviceWithout(modeColumn).map(IllegalArgumentException::new).orElse(notWhole);
         }
     }
 

@@ -100,12 +100,14 @@ class InputSpoolerTest {
         text.append("Late,1,Caf\u00e9,Bonjour,EU\r\n");
         Path file = Files.write(dir.resolve("late-accent.csv"), text.toString().getBytes(LegacyEncoding.WINDOWS_1252));
         ReadOptions windows1252 = new ReadOptions(LegacyEncoding.WINDOWS_1252, null, null, ZoneOffset.UTC, InputLimits.DEFAULT);
-        long spoolsBefore = openSpoolFiles();
+        long spoolsBefore = hasProc() ? openSpoolFiles() : 0;
 
         try (SpooledInput guessed = TestInputs.spool(file);
              SpooledInput stated = TestInputs.spool(file, windows1252)) {
-            // two spools of two files each: nothing is left of the reading that started over
-            assertThat(openSpoolFiles()).isEqualTo(spoolsBefore + 4);
+            if (hasProc()) {
+                // two spools of two files each: nothing is left of the reading that started over
+                assertThat(openSpoolFiles()).isEqualTo(spoolsBefore + 4);
+            }
             assertThat(guessed.recordCount()).isEqualTo(stated.recordCount()).isEqualTo(20_002);
             assertThat(guessed.blankRows()).isEqualTo(stated.blankRows()).isEqualTo(1);
             assertThat(guessed.layout().labels()).isEqualTo(stated.layout().labels());
@@ -554,6 +556,7 @@ class InputSpoolerTest {
 
     @Test
     void keeps_its_spool_files_out_of_the_temp_folder_and_closes_them_when_closed() throws IOException {
+        assumeTrue(hasProc(), "counts open files in /proc (Linux), and Linux unlinks them when opened");
         long before = openSpoolFiles();
         long listedBefore = listedSpoolFiles();
         SpooledInput input = TestInputs.spool(TestInputs.copy("inputs/interleaved.csv", dir));
@@ -626,12 +629,14 @@ class InputSpoolerTest {
         }
     }
 
+    private static boolean hasProc() {
+        return Files.isDirectory(Path.of("/proc/self/fd"));
+    }
+
     /** Spool files this JVM holds open, deleted or not: Linux lists a process's open files in /proc. */
     static long openSpoolFiles() throws IOException {
-        Path descriptors = Path.of("/proc/self/fd");
-        assumeTrue(Files.isDirectory(descriptors), "needs /proc (Linux)");
         long open = 0;
-        try (var fds = Files.list(descriptors)) {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             for (Path fd : (Iterable<Path>) fds::iterator) {
                 try {
                     if (Files.readSymbolicLink(fd).toString().contains("apollo-sequence-spool-")) {

@@ -89,34 +89,6 @@ class CellValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "3 days|must be a whole number; write 3 here and day in wait_mode",
-            "48h|must be a whole number; write 48 here and hour in wait_mode",
-            "30 Mins|must be a whole number; write 30 here and minute in wait_mode",
-            "2 weeks|must be a whole number; Apollo waits in minutes, hours or days: for 2 weeks write 14 here and day"
-                    + " in wait_mode"})
-    void says_where_the_unit_goes_for_a_wait_written_with_its_unit(String raw, String message) {
-        assertThat(CellValues.wait("7", null)).isEqualTo(7);
-        assertThatThrownBy(() -> CellValues.wait(raw, null)).hasMessage(message);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "3 days|day|must be a whole number; write 3: the column counts days already",
-            "2 hours|day|must be a whole number of days, which the column counts",
-            "1 week|day|must be a whole number of days, which the column counts: for 1 week write 7",
-            "1 week|hour|must be a whole number of hours, which the column counts"})
-    void says_the_column_counts_the_unit_already_when_its_name_gives_it(String raw, String unit, String message) {
-        assertThatThrownBy(() -> CellValues.wait(raw, unit)).hasMessage(message);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"soon", "3 business days", "3 months", "three days", "3.5 days"})
-    void says_only_what_is_expected_for_other_waits(String raw) {
-        assertThatThrownBy(() -> CellValues.wait(raw, null)).hasMessage("must be a whole number");
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"2147483648", "99999999999", "99999999999.0", "-2147483649", "+2147483648",
             "123456789012345678901234567890"})
     void rejects_numbers_too_large_for_an_integer(String raw) {

@@ -54,31 +54,46 @@ class WaitUnitHeadersTest {
     }
 
     @Test
-    void tells_a_wait_written_with_its_unit_where_the_unit_goes() throws IOException {
+    void tells_a_wait_written_with_its_unit_what_to_write_under_a_header_that_names_the_unit() throws IOException {
         Path file = TestInputs.write(dir, "units.csv", """
                 Sequence,Step,Wait Days,Subject,Body
                 Q1,1,0,Hello,Hi
                 Q1,2,3 days,,Again
                 """);
-        Path stepRows = TestInputs.write(dir, "mode.csv", """
-                Sequence,Step,wait_time,wait_mode,Subject,Body
-                Q1,1,0,minute,Hello,Hi
-                Q1,2,3 days,,,Again
-                """);
+        Path wide = TestInputs.write(dir, "wide.csv", "Sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Hours,Step 2 Body\n"
+                + "Q1,Hello,Hi,1 week,Again\n");
 
         assertThat(only(TestInputs.drafts(file)).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.column()).isEqualTo("Wait Days");
-            assertThat(problem.message()).isEqualTo("must be a whole number; write 3: the column counts days already");
+            assertThat(problem.message()).isEqualTo("must be a whole number of days, as the column counts days: write 3");
         });
-        assertThat(only(TestInputs.drafts(stepRows)).problems()).extracting(Problem::message)
-                .contains("must be a whole number; write 3 here and day in wait_mode");
-        Path wide = TestInputs.write(dir, "wide.csv", "Sequence,Step 1 Subject,Step 1 Body,Step 2 Wait Days,Step 2 Body\n"
-                + "Q1,Hello,Hi,1 week,Again\n");
         assertThat(only(TestInputs.drafts(wide)).problems()).singleElement().satisfies(problem -> {
-            assertThat(problem.column()).isEqualTo("Step 2 Wait Days");
-            assertThat(problem.message()).isEqualTo("must be a whole number of days, which the column counts: for 1 week"
-                    + " write 7");
+            assertThat(problem.column()).isEqualTo("Step 2 Wait Hours");
+            assertThat(problem.message()).isEqualTo("must be a whole number of hours, as the column counts hours: write 168");
         });
+    }
+
+    @Test
+    void tells_a_wait_written_with_its_unit_what_to_write_beside_a_wait_mode_column() throws IOException {
+        Path file = TestInputs.write(dir, "mode.csv", """
+                Sequence,Step,wait_time,wait_mode,Subject,Body
+                Q1,1,0,minute,Hello,Hi
+                Q1,2,3 days,,,Again
+                Q1,3,2 days,hour,,Once more
+                """);
+        Path noMode = TestInputs.write(dir, "no-mode.csv", "Sequence,Step,wait_time,Subject,Body\nQ1,1,0,Hi,Hi\n"
+                + "Q1,2,3 days,,Again\n");
+        Path days = TestInputs.write(dir, "days.csv", "Sequence,Step,day,wait_time,Subject,Body\nQ1,1,0,,Hi,Hi\n"
+                + "Q1,2,3,3 days,,Again\n");
+
+        assertThat(only(TestInputs.drafts(file)).problems()).extracting(Problem::message).contains(
+                "must be a whole number; write 3 here and day in \"wait_mode\"",
+                "must be a whole number of hours, as \"wait_mode\" says hour: write 48");
+        assertThat(only(TestInputs.drafts(noMode)).problems()).extracting(Problem::message)
+                .contains("must be a whole number; write 3 here and day in a new column wait_mode");
+        // with the day column, wait_time has no unit of its own to be told about
+        assertThat(only(TestInputs.drafts(days)).problems()).extracting(Problem::message)
+                .contains("must be a whole number").noneMatch(message -> message.contains("wait_mode"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.apolloroutes.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class ChildJvm {
 
     /** The last lines of a child's log, for an assertion's message. */
     public static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
+        // leniently: a child stopped mid-write may end in half a character
+        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }
