@@ -9,6 +9,7 @@ import io.apolloroutes.ingest.InputFile;
 import io.apolloroutes.ingest.SpooledInput;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -76,9 +77,9 @@ public class FileRuns {
         String deadLetters = run.deadLetters().isUsed()
                 ? " Failed rows: " + run.deadLetters().folder() + "." : "";
         int missing = run.missing() == null ? 0 : run.missing().size();
-        String gone = missing == 0 ? "" : String.format("; %d created from this sheet before %s no longer in it"
+        String gone = missing == 0 ? "" : String.format(Locale.ROOT, "; %,d created from this sheet before %s no longer in it"
                 + " (kept in Apollo)", missing, missing == 1 ? "is" : "are");
-        String line = String.format("%s: %d rows, %d sequences → %s%s%s. Report: %s.%s", run.file().name(),
+        String line = String.format(Locale.ROOT, "%s: %,d rows, %,d sequences → %s%s%s. Report: %s.%s", run.file().name(),
                 run.input().recordCount(), counts.totalSequences(), counts.summary(), gone,
                 run.isDryRun() ? " (dry-run)" : "", run.report().target(), deadLetters);
         if (counts.anyFailed() || missing > 0) {

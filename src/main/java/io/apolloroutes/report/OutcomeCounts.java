@@ -2,6 +2,7 @@ package io.apolloroutes.report;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Sequences and rows per outcome for one input. */
@@ -54,7 +55,8 @@ final class OutcomeCounts {
         for (Outcome outcome : Outcome.values()) {
             int count = sequences(outcome);
             if (count > 0) {
-                text.append(text.isEmpty() ? "" : ", ").append(count).append(' ').append(outcome.label());
+                text.append(text.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%,d", count)).append(' ')
+                        .append(outcome.label());
             }
         }
         return text.isEmpty() ? "nothing" : text.toString();
