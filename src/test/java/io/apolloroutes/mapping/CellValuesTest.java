@@ -172,7 +172,9 @@ class CellValuesTest {
             "MINUTES, minute",
             "mins, minute",
             "min, minute",
-            "minute, minute"})
+            "minute, minute",
+            "H, hour",
+            "d, day"})
     void reads_plural_and_short_wait_modes_as_the_singular_apollo_expects(String raw, String expected) {
         assertThat(CellValues.waitMode(raw)).isEqualTo(expected);
     }
@@ -180,6 +182,9 @@ class CellValuesTest {
     @Test
     void leaves_unknown_wait_modes_for_validation_to_reject() {
         assertThat(CellValues.waitMode("Weeks")).isEqualTo("weeks");
+        // Apollo has no weeks, and one letter m could be months as well as minutes
+        assertThat(CellValues.waitMode("w")).isEqualTo("w");
+        assertThat(CellValues.waitMode("m")).isEqualTo("m");
     }
 
     // ---- text ----------------------------------------------------------------------------------
