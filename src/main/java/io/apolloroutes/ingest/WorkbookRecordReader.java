@@ -39,15 +39,15 @@ final class WorkbookRecordReader implements RecordReader {
             CellText cellText = new CellText(workbook.date1904(), options.timeZone());
             // in an .xls chart sheets are not told apart: one in front is refused as a sheet without rows,
             // naming the others
-            Map<String, String> notWorksheets = workbook.workbook() instanceof HSSFWorkbook ? Map.of()
-                    : XlsxSheetList.of(file).others();
-            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet(), notWorksheets);
+            XlsxSheetList parts = workbook.workbook() instanceof HSSFWorkbook ? null : XlsxSheetList.of(file);
+            WorkbookSheets sheets = WorkbookSheets.choose(workbook.workbook(), options.sheet(),
+                    parts == null ? Map.of() : parts.others());
             TextBudget text = new TextBudget(options.limits().maxFileBytes());
             if (sheets.isPair()) {
-                readPair(table(file, sheets.sequences(), cellText, text), table(file, sheets.steps(), cellText, text),
-                        sink);
+                readPair(table(file, parts, sheets.sequences(), cellText, text),
+                        table(file, parts, sheets.steps(), cellText, text), sink);
             } else {
-                readSingle(table(file, sheets.single(), cellText, text), sink, sheets.others());
+                readSingle(table(file, parts, sheets.single(), cellText, text), sink, sheets.others());
             }
         }
     }
@@ -67,7 +67,8 @@ final class WorkbookRecordReader implements RecordReader {
                 + ": if the rows are on another sheet, name it in input.sheet or the source's sheet setting)");
     }
 
-    private SheetTable table(Path file, Sheet sheet, CellText cellText, TextBudget text) {
+    /** @param parts an .xlsx's sheet list, read once for the workbook; null for an .xls */
+    private SheetTable table(Path file, XlsxSheetList parts, Sheet sheet, CellText cellText, TextBudget text) {
         List<CellRangeAddress> merged;
         SheetLinks links;
         List<XlsxTableTotals> totals;
@@ -79,7 +80,8 @@ final class WorkbookRecordReader implements RecordReader {
             totals = List.of();
         } else {
             // an .xlsx lists them after the rows
-            XlsxAfterRows afterRows = WorkbookFailures.guard(() -> XlsxAfterRows.of(file, sheet.getSheetName()));
+            XlsxAfterRows afterRows = WorkbookFailures.guard(() -> XlsxAfterRows.of(file,
+                    parts.worksheets().get(sheet.getSheetName())));
             merged = afterRows.merged();
             links = new SheetLinks(afterRows.links());
             totals = afterRows.totals();

@@ -55,12 +55,15 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
     record LinkTag(CellRangeAddress cells, String relationship) {
     }
 
-    /** The merged areas, links and table totals rows of the sheet of that name; none when it has none. */
-    static XlsxAfterRows of(Path file, String sheetName) {
+    /**
+     * The merged areas, links and table totals rows of a worksheet; none when it has none.
+     *
+     * @param part the worksheet's zip entry name ({@link XlsxSheetList#worksheets()}), or null
+     */
+    static XlsxAfterRows of(Path file, String part) {
         // the package is read as a zip, as XlsxPackageCheck reads it, so that strict OOXML (other
         // namespaces, which POI's own sheet lookup does not know) is found too
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            String part = XlsxSheetList.of(zip).worksheets().get(sheetName);
             ZipEntry sheet = part == null ? null : zip.getEntry(part);
             if (sheet == null) {
                 return new XlsxAfterRows(List.of(), List.of(), List.of());

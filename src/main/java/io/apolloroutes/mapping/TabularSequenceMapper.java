@@ -39,8 +39,6 @@ import java.util.function.Supplier;
  */
 final class TabularSequenceMapper {
 
-    /** The wait modes Apollo knows; validation refuses the rest, so advice is given in these only. */
-    private static final Set<String> APOLLO_WAIT_MODES = Set.of("minute", "hour", "day");
     private static final String DEFAULT_STEP_TYPE = "auto_email";
     private static final String DEFAULT_WAIT_MODE = "day";
 
@@ -315,7 +313,8 @@ final class TabularSequenceMapper {
                 throw notWhole;
             }
             String modeLabel = labels.of(Column.WAIT_MODE, step);
-            if (waitMode != null && APOLLO_WAIT_MODES.contains(waitMode)) {
+            // advice only in a mode Apollo knows: validation refuses the others on their own
+            if (waitMode != null && waitMode.matches(ApolloVocabulary.WAIT_MODES)) {
                 throw new IllegalArgumentException(written.adviceIn(waitMode, labels.unitInWaitHeader(step)
                         ? "the column counts " + waitMode + "s" : "\"" + modeLabel + "\" says " + waitMode));
             }

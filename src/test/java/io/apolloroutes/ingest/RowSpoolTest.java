@@ -125,14 +125,10 @@ class RowSpoolTest {
     void keeps_names_apart_that_differ_only_in_a_lone_surrogate() throws IOException {
         // JSON escapes can put half a surrogate pair in a name; UTF-8 would make both of these "Q1 ?"
         try (RowSpool spool = new RowSpool()) {
-            for (int i = 0; i < 10; i++) {
-                // past the eight names compared as text, so the digests decide
-                spool.add("Filler " + i, new SourceRecord.TableRow(i + 2, List.of()));
-            }
+            // ten other names around each: past the eight names compared as text, so the digests decide
+            addOneRowSequences(spool, "Filler ", 10, 2);
             spool.add("Q1 \uD83C", new SourceRecord.TableRow(20, List.of()));
-            for (int i = 0; i < 10; i++) {
-                spool.add("Other " + i, new SourceRecord.TableRow(i + 30, List.of()));
-            }
+            addOneRowSequences(spool, "Other ", 10, 30);
             spool.add("Q1 \uDF37", new SourceRecord.TableRow(40, List.of()));
 
             assertThat(spool.groupCount()).isEqualTo(22);
@@ -145,9 +141,7 @@ class RowSpoolTest {
         // one row per sequence is the most groups a file can have (input.max-rows defaults to a million);
         // past the eight names it remembers, the index tells names apart by digest alone
         try (RowSpool spool = new RowSpool()) {
-            for (int i = 0; i < 1_000_000; i++) {
-                spool.add("Outbound " + i, new SourceRecord.TableRow(i + 2, List.of()));
-            }
+            addOneRowSequences(spool, "Outbound ", 1_000_000, 2);
             spool.add("Outbound 17", new SourceRecord.TableRow(1_000_002, List.of()));
 
             assertThat(spool.groupCount()).isEqualTo(1_000_000);
@@ -170,6 +164,13 @@ class RowSpoolTest {
         SourceRecord.JsonRow row = (SourceRecord.JsonRow) TestInputs.candidates(file).get(0).records().get(0);
 
         assertThat(row.fields().get("subject").asText()).isEqualTo("Hi \uD83C");
+    }
+
+    /** Sequences named prefix + 0, 1, ... of one empty row each, numbered from {@code firstRow}. */
+    private static void addOneRowSequences(RowSpool spool, String prefix, int count, int firstRow) throws IOException {
+        for (int i = 0; i < count; i++) {
+            spool.add(prefix + i, new SourceRecord.TableRow(firstRow + i, List.of()));
+        }
     }
 
     private static List<SourceRecord> roundTrip(List<SourceRecord> records) throws IOException {
