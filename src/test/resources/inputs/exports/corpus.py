@@ -196,6 +196,33 @@ WIDE_ROWS = [
      "Hi {{first_name}}, the recording will be in your inbox tomorrow."],
 ]
 
+# Other scripts: what Excel for Windows writes as "CSV (Comma delimited)" in Russian, Polish and
+# Japanese, each in its own code page (windows-1251, windows-1250, 932). Read as Windows-1252 they
+# would decode without an error and go to Apollo garbled.
+SCRIPT_HEADER = ["sequence", "step", "type", "wait_time", "wait_mode", "subject", "body"]
+RUSSIAN_ROWS = [
+    ["Холодные письма: логистика", Num(1), "auto_email", Num(0), "minute", "{{first_name}}, вопрос о доставке",
+     "Здравствуйте, {{first_name}}!\n\nМы помогаем компаниям вроде {{company}} сократить сроки доставки"
+     " на 20 %.\n\nС уважением,\nОльга"],
+    ["Холодные письма: логистика", Num(2), "auto_email", Num(3), "day", None,
+     "{{first_name}}, напоминаю о своём письме. Удобно ли созвониться на этой неделе?"],
+]
+POLISH_ROWS = [
+    ["Kampania jesienna – e-commerce", Num(1), "auto_email", Num(0), "minute",
+     "{{first_name}}, szybkie pytanie o zwroty",
+     "Dzień dobry {{first_name}},\n\nPomagamy sklepom takim jak {{company}} obsługiwać zwroty szybciej"
+     " i taniej.\n\nPozdrawiam serdecznie,\nŁukasz"],
+    ["Kampania jesienna – e-commerce", Num(2), "auto_email", Num(4), "day", None,
+     "Cześć {{first_name}}, czy mogę zaproponować krótką rozmowę w przyszłym tygodniu?"],
+]
+JAPANESE_ROWS = [
+    ["新規開拓キャンペーン", Num(1), "auto_email", Num(0), "minute", "{{first_name}}様、物流コスト削減のご提案",
+     "{{first_name}}様\n\nいつもお世話になっております。{{company}}様の配送コストを二割削減できる方法を"
+     "ご紹介させてください。\n\n佐藤"],
+    ["新規開拓キャンペーン", Num(2), "auto_email", Num(3), "day", None,
+     "{{first_name}}様、先日のメールの件、来週お時間をいただけますでしょうか。"],
+]
+
 # A formula that reads another workbook.
 EXTERNAL_HEADER = ["sequence", "schedule_id", "step", "wait_time", "subject", "body"]
 EXTERNAL_ROWS = [
@@ -389,6 +416,9 @@ def write_sources(directory):
         "two-sheet.fods": fods([("Sequences",) + TWO_SHEET_SEQUENCES, ("Steps",) + TWO_SHEET_STEPS]),
         "wide-layout.fods": fods([("Wide layout", WIDE_HEADER, WIDE_ROWS)]),
         "external-links.fods": fods([("Steps", EXTERNAL_HEADER, EXTERNAL_ROWS)]),
+        "russian-steps.fods": fods([("Steps", SCRIPT_HEADER, RUSSIAN_ROWS)]),
+        "polish-steps.fods": fods([("Steps", SCRIPT_HEADER, POLISH_ROWS)]),
+        "japanese-steps.fods": fods([("Steps", SCRIPT_HEADER, JAPANESE_ROWS)]),
         "sample-two-sheet.fods": fods([("Sequences",) + SAMPLE_SEQUENCES, ("Steps",) + SAMPLE_STEPS]),
         "sample-wide-layout.fods": fods([("Wide layout", SAMPLE_WIDE_HEADER, SAMPLE_WIDE_ROWS)]),
     }
@@ -404,7 +434,8 @@ def excel_csv(source, target, encoding, bom):
     """LibreOffice on Linux ends rows with LF; Excel for Windows ends them with CRLF."""
     with open(source, "rb") as f:
         raw = f.read()
-    codec = {"utf-8": "utf-8", "utf-16": "utf-16", "cp1252": "cp1252", "cp850": "cp850"}[encoding]
+    codec = {"utf-8": "utf-8", "utf-16": "utf-16", "cp1252": "cp1252", "cp850": "cp850", "cp1251": "cp1251",
+             "cp1250": "cp1250", "cp932": "cp932"}[encoding]
     text = raw.decode(codec)   # utf-16: LibreOffice writes a BOM, which the codec consumes
     out, quoted = [], False
     for ch in text:

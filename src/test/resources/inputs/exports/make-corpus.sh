@@ -30,7 +30,8 @@ convert() {
 }
 
 # CSV filter options, by position: separator (as a character code), text delimiter, character set
-# (76 UTF-8, 65535 UTF-16 with BOM, 1 Windows-1252, 2 Mac Roman, 4 DOS Latin 1), line to start at, cell formats, language, quote
+# (76 UTF-8, 65535 UTF-16 with BOM, 1 Windows-1252, 2 Mac Roman, 4 DOS Latin 1, 33 Windows-1250,
+# 34 Windows-1251, 60 Windows code page 932), line to start at, cell formats, language, quote
 # all text cells, detect special numbers, save cell contents as shown, export formulas, remove spaces
 csv_filter() { echo "csv:Text - txt - csv (StarCalc):$1,34,$2,1,,0,false,true,true,false,false"; }
 XLSX='xlsx:Calc MS Excel 2007 XML'
@@ -60,6 +61,14 @@ corpus excel-csv "$work/comma-cp850/common-steps.csv"    "$here/excel-ms-dos.csv
 # Excel for Mac's "Comma Separated Values": Mac Roman, CR line ends
 convert "$sources/common-steps.fods" "$(csv_filter 44 2)"     "$work/comma-macroman"
 corpus excel-mac-csv "$work/comma-macroman/common-steps.csv"  "$here/excel-mac.csv"
+
+# Excel for Windows' "CSV (Comma delimited)" in other scripts: each language's Windows code page
+convert "$sources/russian-steps.fods"  "$(csv_filter 44 34)" "$work/comma-cp1251"
+convert "$sources/polish-steps.fods"   "$(csv_filter 44 33)" "$work/comma-cp1250"
+convert "$sources/japanese-steps.fods" "$(csv_filter 44 60)" "$work/comma-cp932"
+corpus excel-csv "$work/comma-cp1251/russian-steps.csv"  "$here/excel-russian-windows-1251.csv" cp1251
+corpus excel-csv "$work/comma-cp1250/polish-steps.csv"   "$here/excel-polish-windows-1250.csv"  cp1250
+corpus excel-csv "$work/comma-cp932/japanese-steps.csv"  "$here/excel-japanese-cp932.csv"       cp932
 
 # 6: typed cells (legacy.fods: dates-formulas.fods with one text formula as plain text, see corpus.py)
 convert "$sources/dates-formulas.fods" "$XLSX" "$work/xlsx"

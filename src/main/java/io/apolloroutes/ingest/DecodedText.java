@@ -87,11 +87,16 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
     }
 
     /**
-     * The same file taken as Windows-1252 or Mac Roman, because reading it as UTF-8 failed where
-     * {@code invalid} says.
+     * The same file taken as Windows-1252, Mac Roman or DOS Latin 1, because reading it as UTF-8 failed
+     * where {@code invalid} says.
+     *
+     * @throws UnreadableInputException when the text is in the code page of another script, which these
+     *                                  would read without an error, garbled
      */
     DecodedText asLegacyEncoding(StrictTextReader.InvalidTextException invalid) throws IOException {
-        return new DecodedText(file, LegacyEncoding.of(file), 0, true, invalid);
+        Charset legacy = LegacyEncoding.of(file);
+        ForeignCodePage.refuseIfForeign(file, legacy);
+        return new DecodedText(file, legacy, 0, true, invalid);
     }
 
     /** What the file was read as, for the warning a guessed legacy encoding gets. */

@@ -8,11 +8,14 @@ import io.apolloroutes.apollo.SequenceRequest;
 import io.apolloroutes.mapping.SequenceDraft;
 import io.apolloroutes.support.TestInputs;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -99,6 +102,41 @@ class TextExportCorpusTest {
         List<SequenceDraft> drafts = TestInputs.drafts(TestInputs.copy(CORPUS + "excel-ms-dos.csv", dir));
         String body = drafts.get(0).request().emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().bodyHtml();
         assertThat(body).contains("a café's owner in Köln").contains("saves €5").contains("Zoë");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            excel-russian-windows-1251.csv | Russian  | windows-1251 | Холодные
+            excel-polish-windows-1250.csv  | Polish   | windows-1250 | Dzień
+            excel-japanese-cp932.csv       | Japanese | windows-31j  | 新規開拓キャンペーン
+            """)
+    void an_excel_export_in_another_scripts_code_page_is_refused_naming_the_setting(
+            String export, String language, String codePage, String firstWord) {
+        // Windows-1252 and its neighbours decode these bytes without an error: only the letters are wrong
+        assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy(CORPUS + export, dir)))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("is not UTF-8, and its text looks like " + language + " in " + codePage)
+                .hasMessageContaining("line 2 reads \"")
+                .hasMessageContaining("\"" + firstWord + "\" as " + codePage)
+                .hasMessageContaining("set input.encoding=" + codePage + " for this source");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            excel-russian-windows-1251.csv | windows-1251 | Холодные письма: логистика     | Мы помогаем компаниям
+            excel-polish-windows-1250.csv  | windows-1250 | Kampania jesienna – e-commerce | Łukasz
+            excel-japanese-cp932.csv       | windows-31j  | 新規開拓キャンペーン               | 二割削減
+            """)
+    void the_code_page_the_refusal_names_reads_the_export(String export, String codePage, String name, String text)
+            throws IOException {
+        ReadOptions options = new ReadOptions(Charset.forName(codePage), null, null, ZoneOffset.UTC, InputLimits.DEFAULT);
+        try (SpooledInput input = TestInputs.spool(TestInputs.copy(CORPUS + export, dir), options)) {
+            List<SequenceCandidate> sequences = new java.util.ArrayList<>();
+            input.sequences().forEachRemaining(sequences::add);
+            assertThat(sequences).extracting(SequenceCandidate::name).containsExactly(name);
+            assertThat(sequences.get(0).records()).hasSize(2);
+            assertThat(sequences.get(0).records().get(0).toString()).contains(text);
+        }
     }
 
     @Test

@@ -1,0 +1,191 @@
+package io.apolloroutes.ingest;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Refuses a file that is not UTF-8 and whose text is in the code page of another script: what Excel
+ * for Windows writes as "CSV (Comma delimited)" in Russian (windows-1251), Polish or Czech
+ * (windows-1250), Greek, Turkish, Hebrew, Arabic or Japanese (Shift_JIS). Windows-1252, Mac Roman and
+ * DOS Latin 1 decode nearly every byte, so {@link LegacyEncoding} would read such a file without an
+ * error and its sequences would go to Apollo as "Ïðèâåò" instead of "Привет".
+ *
+ * <p>ICU's charset detector judges the lines that hold bytes beyond ASCII (up to {@value #SAMPLE_BYTES}
+ * bytes of them): it knows the letter statistics of each language in each of those code pages, which
+ * {@link LegacyEncoding}'s look at single bytes beside ASCII letters cannot see (a Cyrillic word has no
+ * ASCII letter in it). The file is refused when another script wins clearly; a short or ambiguous
+ * sample ("Café" alone scores as Czech as well as Danish; a few words of Turkish, which shares most of
+ * its letters with Windows-1252, as Dutch) is left to {@link LegacyEncoding}. The file is
+ * refused rather than read in the detected code page: the detector's guess is good enough to name the
+ * setting to use, not to send to Apollo unseen.
+ */
+final class ForeignCodePage {
+
+    static final int SAMPLE_BYTES = 1 << 16;
+    /**
+     * Fewer bytes beyond ASCII than this say nothing either way (a few accented words); ICU then
+     * names a code page from what is hardly more than chance.
+     */
+    private static final int MIN_EVIDENCE = 8;
+    /**
+     * How far another script must score above Western European text to be believed: Dutch in Mac Roman
+     * ("Citroën", "België") scores as high as Polish, which it is not.
+     */
+    private static final int MARGIN = 10;
+    private static final int MAX_EXAMPLE_BYTES = 40;
+
+    /**
+     * What ICU may name, and the code page Excel for Windows writes for that script, which is what the
+     * setting should say: ICU reports the ISO name when the sample has no byte that only the Windows
+     * code page uses.
+     */
+    private static final Map<String, String> EXCEL_CODE_PAGES = Map.ofEntries(
+            Map.entry("windows-1250", "windows-1250"), Map.entry("ISO-8859-2", "windows-1250"),
+            Map.entry("windows-1251", "windows-1251"), Map.entry("ISO-8859-5", "windows-1251"),
+            Map.entry("KOI8-R", "KOI8-R"),
+            Map.entry("windows-1253", "windows-1253"), Map.entry("ISO-8859-7", "windows-1253"),
+            Map.entry("windows-1254", "windows-1254"), Map.entry("ISO-8859-9", "windows-1254"),
+            Map.entry("windows-1255", "windows-1255"), Map.entry("ISO-8859-8", "windows-1255"),
+            Map.entry("ISO-8859-8-I", "windows-1255"),
+            Map.entry("windows-1256", "windows-1256"), Map.entry("ISO-8859-6", "windows-1256"),
+            Map.entry("Shift_JIS", "windows-31j"), Map.entry("EUC-JP", "EUC-JP"),
+            Map.entry("EUC-KR", "x-windows-949"), Map.entry("GB18030", "GB18030"), Map.entry("Big5", "Big5"));
+
+    private ForeignCodePage() {
+    }
+
+    /**
+     * @param legacy what {@link LegacyEncoding} would read the file as
+     * @throws UnreadableInputException when the file's text is another script's code page
+     */
+    static void refuseIfForeign(Path file, Charset legacy) throws IOException {
+        CharsetMatch other;
+        try (InputStream in = Files.newInputStream(file)) {
+            other = otherScript(sample(in));
+        }
+        if (other == null) {
+            return;
+        }
+        String codePage = EXCEL_CODE_PAGES.get(other.getName());
+        Charset foreign = Charset.forName(codePage);
+        String language = other.getLanguage() == null ? ""
+                : Locale.forLanguageTag(other.getLanguage()).getDisplayLanguage(Locale.ENGLISH);
+        String example = "";
+        try (InputStream in = Files.newInputStream(file)) {
+            Word word = Word.firstReadOtherwise(in, legacy, foreign);
+            if (word != null) {
+                example = ": line " + word.line() + " reads \"" + new String(word.bytes(), legacy) + "\" as "
+                        + legacy.name() + " and \"" + new String(word.bytes(), foreign) + "\" as " + codePage;
+            }
+        }
+        throw new UnreadableInputException(0, "is not UTF-8, and its text looks like "
+                + (language.isEmpty() ? "text" : language) + " in " + codePage + ", not " + legacy.name() + example
+                + "; set input.encoding=" + codePage + " for this source (or read.encoding in its mapping file; see"
+                + " the README), or save the file as \"CSV UTF-8\" and drop it again");
+    }
+
+    /** ICU's best match among the other scripts' code pages, when it wins clearly; else null. */
+    private static CharsetMatch otherScript(byte[] sample) {
+        int beyondAscii = 0;
+        for (byte b : sample) {
+            beyondAscii += b < 0 ? 1 : 0;
+        }
+        if (beyondAscii < MIN_EVIDENCE) {
+            return null;
+        }
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(sample);
+        int western = 0;
+        CharsetMatch other = null;
+        for (CharsetMatch match : detector.detectAll()) {
+            String name = match.getName();
+            if (name.equals("ISO-8859-1") || name.equals("windows-1252")) {
+                western = Math.max(western, match.getConfidence());
+            } else if (other == null && EXCEL_CODE_PAGES.containsKey(name)) {
+                other = match;
+            }
+        }
+        return other != null && other.getConfidence() >= western + MARGIN ? other : null;
+    }
+
+    /** The lines that hold a byte beyond ASCII, up to {@link #SAMPLE_BYTES} of them. */
+    private static byte[] sample(InputStream in) throws IOException {
+        ByteArrayOutputStream sample = new ByteArrayOutputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean lineHasHigh = false;
+        byte[] block = new byte[1 << 16];
+        for (int n = in.read(block); n >= 0 && sample.size() < SAMPLE_BYTES; n = in.read(block)) {
+            for (int i = 0; i < n; i++) {
+                int b = block[i] & 0xFF;
+                lineHasHigh |= b >= 0x80;
+                if (line.size() < SAMPLE_BYTES) {
+                    line.write(b);
+                }
+                if (b == '\n') {
+                    if (lineHasHigh) {
+                        keep(sample, line);
+                    }
+                    line.reset();
+                    lineHasHigh = false;
+                }
+            }
+        }
+        if (lineHasHigh) {
+            keep(sample, line);
+        }
+        return sample.toByteArray();
+    }
+
+    private static void keep(ByteArrayOutputStream sample, ByteArrayOutputStream line) {
+        sample.write(line.toByteArray(), 0, Math.min(line.size(), SAMPLE_BYTES - sample.size()));
+    }
+
+    /**
+     * A word of the file for the message: a run of ASCII letters and bytes beyond ASCII (a byte from
+     * {@code @} to {@code ~} right after one beyond ASCII counts as its pair, which it is in Shift_JIS
+     * and Big5), and its line.
+     */
+    private record Word(byte[] bytes, long line) {
+
+        /** The first word that the two encodings read as different text; null when none does. */
+        static Word firstReadOtherwise(InputStream in, Charset legacy, Charset foreign) throws IOException {
+            ByteArrayOutputStream word = new ByteArrayOutputStream();
+            long line = 1;
+            boolean afterHigh = false;
+            byte[] block = new byte[1 << 16];
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                for (int i = 0; i < n; i++) {
+                    int b = block[i] & 0xFF;
+                    boolean high = b >= 0x80;
+                    if (high || Character.isLetter(b) || (afterHigh && b >= '@' && b <= '~')) {
+                        if (word.size() < MAX_EXAMPLE_BYTES) {
+                            word.write(b);
+                        }
+                    } else {
+                        if (readOtherwise(word.toByteArray(), legacy, foreign)) {
+                            return new Word(word.toByteArray(), line);
+                        }
+                        word.reset();
+                    }
+                    afterHigh = high && !afterHigh;
+                    if (b == '\n') {
+                        line++;
+                    }
+                }
+            }
+            return readOtherwise(word.toByteArray(), legacy, foreign) ? new Word(word.toByteArray(), line) : null;
+        }
+
+        private static boolean readOtherwise(byte[] word, Charset legacy, Charset foreign) {
+            return word.length > 0 && !new String(word, legacy).equals(new String(word, foreign));
+        }
+    }
+}
