@@ -53,8 +53,13 @@ public class InputSpooler {
         InputLimits limits = file.source().read().limits();
         long size = Files.size(file.path());
         if (size > limits.maxFileBytes()) {
-            throw new UnreadableInputException(0, "is " + megabytes(size) + ", more than the " + megabytes(limits.maxFileBytes())
-                    + " a file may have (input.max-file-size); split it into smaller files");
+            String sizes = size(size) + ", more than the " + size(limits.maxFileBytes());
+            if (size(size).equals(size(limits.maxFileBytes()))) {
+                // "2.0 KB, more than the 2.0 KB" says nothing: just over the limit, bytes tell the difference
+                sizes = String.format(Locale.ROOT, "%,d bytes, more than the %,d bytes", size, limits.maxFileBytes());
+            }
+            throw new UnreadableInputException(0, "is " + sizes + " a file may have (input.max-file-size); split it"
+                    + " into smaller files");
         }
         RecordReader reader = readerFor(file.format(), file.source().read(), file.source().renames());
         try {
@@ -95,8 +100,12 @@ public class InputSpooler {
         };
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    /** A size as people read one: "512.0 MB", "2.0 KB" (a limit set that low in a test or a trial), "900 bytes". */
+    private static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        }
+        return bytes >= 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0) : bytes + " bytes";
     }
 
     private static final class Collector implements RecordSink {

@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the JSON readers need from the file itself, beyond the one pass of parsing it. */
 final class JsonFiles {
 
+    /**
+     * Where Jackson says an unclosed object or array began: "(start marker at [Source: REDACTED
+     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 3, column: 5])".
+     */
+    private static final Pattern START_MARKER = Pattern.compile(
+            "\\s*\\(start marker at \\[Source: .*; line: (\\d+), column: (\\d+)\\]\\)");
+
     private JsonFiles() {
+    }
+
+    /**
+     * What is wrong with the JSON, in Jackson's words but without its names for settings and sources:
+     * "Unexpected end-of-input: expected close marker for OBJECT (opened at line 3, column 5)".
+     */
+    static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        Matcher marker = START_MARKER.matcher(message);
+        return marker.find() ? message.substring(0, marker.start()) + " (opened at line " + marker.group(1)
+                + ", column " + marker.group(2) + ")" + message.substring(marker.end()) : message;
     }
 
     /**

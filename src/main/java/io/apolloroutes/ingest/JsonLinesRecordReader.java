@@ -66,7 +66,7 @@ final class JsonLinesRecordReader implements RecordReader {
                     }
                     started = true;
                     sink.record(null, new SourceRecord.Broken(lineNumber, lineNumber, line,
-                            "is not valid JSON: " + e.getOriginalMessage()));
+                            "is not valid JSON: " + JsonFiles.problem(e)));
                     continue;
                 } catch (JsonTrees.DuplicateKeyException e) {
                     started = true;

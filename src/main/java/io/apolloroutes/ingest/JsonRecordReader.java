@@ -237,6 +237,6 @@ final class JsonRecordReader implements RecordReader {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
         return new UnreadableInputException(line, String.format("is not valid JSON at line %d, column %d: %s",
-                line, column, e.getOriginalMessage()));
+                line, column, JsonFiles.problem(e)));
     }
 }

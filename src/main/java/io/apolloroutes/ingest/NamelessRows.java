@@ -70,10 +70,11 @@ final class NamelessRows {
             return Optional.empty();
         }
         String more = blocks > shown.size() ? ", and " + (blocks - shown.size()) + " more" : "";
-        return Optional.of(rows + (rows == 1 ? " row" : " rows") + " without a sequence name were read as steps of"
-                + " the sequence above them, whose step numbers they continue (a name typed once, or merged cells"
-                + " saved as CSV): " + String.join("; ", shown) + more + ". If a row starts another sequence, type"
-                + " its name into it");
+        return Optional.of(rows + (rows == 1 ? " row without a sequence name was read as a step of the sequence above"
+                + " it, whose step numbers it continues" : " rows without a sequence name were read as steps of the"
+                + " sequence above them, whose step numbers they continue")
+                + " (a name typed once, or merged cells saved as CSV): " + String.join("; ", shown) + more
+                + ". If a row starts another sequence, type its name into it");
     }
 
     private void note(String name, int number) {

@@ -452,7 +452,16 @@ class DelimitedTextTest {
 
         assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(1024, 1000, 1000))))
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessageContaining("more than the 0.0 MB a file may have (input.max-file-size)");
+                .hasMessageContaining("is 1.6 KB, more than the 1.0 KB a file may have (input.max-file-size)");
+    }
+
+    @Test
+    void names_the_sizes_in_bytes_when_a_file_is_just_over_the_limit() {
+        Path file = text("just-over.csv", "sequence,subject\n" + "A,hello\n".repeat(126));
+
+        assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(1024, 1000, 1000))))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageStartingWith("is 1,025 bytes, more than the 1,024 bytes a file may have");
     }
 
     @Test

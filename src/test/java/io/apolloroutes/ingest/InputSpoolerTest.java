@@ -167,7 +167,8 @@ class InputSpoolerTest {
     void rejects_broken_json_with_its_line() {
         assertThatThrownBy(() -> TestInputs.spool(TestInputs.copy("inputs/truncated.json", dir)))
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessageContaining("is not valid JSON at line");
+                .hasMessage("is not valid JSON at line 4, column 1: Unexpected end-of-input: expected close marker"
+                        + " for Object (opened at line 3, column 5)");
     }
 
     @Test

@@ -42,6 +42,17 @@ class NamelessRowsTest {
     }
 
     @Test
+    void says_one_row_in_the_singular() throws IOException {
+        Path file = TestInputs.write(dir, "one.csv", HEADER
+                + "Q1 Outbound,team_can_use,1,auto_email,0,minute,Hello,Hi\r\n"
+                + ",,2,auto_email,3,day,,Again\r\n");
+
+        assertThat(warnings(file)).containsExactly("1 row without a sequence name was read as a step of the sequence"
+                + " above it, whose step numbers it continues (a name typed once, or merged cells saved as CSV):"
+                + " row 3 (\"Q1 Outbound\"). If a row starts another sequence, type its name into it");
+    }
+
+    @Test
     void reads_a_merged_sequence_name_saved_as_csv_like_the_workbook() throws IOException {
         Path file = TestInputs.copy("inputs/workbooks/merged-sequence-cells.csv", dir);
 
