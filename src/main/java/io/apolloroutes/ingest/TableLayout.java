@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The header row of a tabular file: the labels as the user wrote them and the column each one means.
@@ -56,6 +57,30 @@ public final class TableLayout {
      */
     public static TableLayout of(List<String> headerCells) {
         return of(headerCells, Map.of());
+    }
+
+    /**
+     * The delimiter that the header's only cell holds, quoted for a message ({@code ";"}, {@code a tab}), when
+     * splitting it on it gives a known column name: a delimiter set for the source that the file does
+     * not use leaves the whole header in one cell. A row of several cells has another problem.
+     */
+    private static Optional<String> delimiterInside(List<String> labels, Function<String, String> renamed) {
+        if (labels.stream().filter(label -> !label.isEmpty()).count() != 1) {
+            return Optional.empty();
+        }
+        for (char delimiter : DelimiterSniffer.CANDIDATES) {
+            for (String label : labels) {
+                if (label.indexOf(delimiter) < 0) {
+                    continue;
+                }
+                for (String part : label.split(Pattern.quote(String.valueOf(delimiter)))) {
+                    if (ColumnNames.resolve(renamed.apply(EdgeBlanks.strip(part))).isPresent()) {
+                        return Optional.of(delimiter == '\t' ? "a tab" : "\"" + delimiter + "\"");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -107,12 +132,12 @@ public final class TableLayout {
         }
         StepColumns stepColumns = StepColumns.of(numbered);
         if (indexOf.isEmpty() && stepColumns.isEmpty()) {
-            boolean semicolons = labels.stream().anyMatch(label -> label.contains(";"));
+            Optional<String> inside = delimiterInside(labels, renamed);
             throw new UnreadableInputException(1, "the first row is not a header: none of its cells is a known"
-                    + " column name (expected sequence, step, subject, body, ...)" + (semicolons
-                    ? "; the cells look separated by \";\" while this source reads another delimiter: set"
-                    + " input.delimiter (or read.delimiter in the mapping file) to auto or \";\""
-                    : TITLE_ADVICE));
+                    + " column name (expected sequence, step, subject, body, ...)" + inside
+                    .map(d -> "; the column names look separated by " + d + ", which this source is set not to"
+                            + " read: set input.delimiter (or read.delimiter in the mapping file) to auto or " + d)
+                    .orElse(TITLE_ADVICE));
         }
         if (!indexOf.containsKey(Column.SEQUENCE)) {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"

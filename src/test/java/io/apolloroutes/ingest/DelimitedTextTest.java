@@ -447,6 +447,20 @@ class DelimitedTextTest {
     }
 
     @Test
+    void says_when_the_delimiter_set_for_the_source_is_not_the_files() {
+        Path commas = text("commas.csv", "sequence,step,subject,body\nA,1,Hi,Hello\n");
+        Path semicolons = text("semicolons.csv", "sequence;step;subject;body\nA;1;Hi;Hello\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(commas, options(null, ';')))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageEndingWith("; the column names look separated by \",\", which this source is set not to"
+                        + " read: set input.delimiter (or read.delimiter in the mapping file) to auto or \",\"");
+        assertThatThrownBy(() -> TestInputs.spool(semicolons, options(null, ',')))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessageEndingWith("to auto or \";\"");
+    }
+
+    @Test
     void refuses_a_file_larger_than_the_limit() {
         Path file = text("big.csv", "sequence,subject\n" + "A,hello\n".repeat(200));
 
