@@ -34,7 +34,6 @@ final class CellText {
     private static final Pattern LONG_WHOLE = Pattern.compile("([-+]?)0*([1-9][0-9]{15,})");
     /** =HYPERLINK("address", "text"): the address when it is written out in the formula. */
     private static final Pattern HYPERLINK = Pattern.compile("(?i)\\s*HYPERLINK\\s*\\(\\s*(?:\"((?:[^\"]|\"\")*)\")?");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /**
@@ -85,6 +84,8 @@ final class CellText {
                 case BLANK -> formula ? noSavedResult(cell) : Value.EMPTY;
                 default -> Value.EMPTY;
             };
+        } catch (WallClock.SkippedTime e) {
+            return new Value("", e.getMessage());
         } catch (RuntimeException e) {
             // one damaged cell is that row's problem, not the whole file's
             return new Value("", "cannot be read (the value stored in the file is damaged); type the value again");
@@ -162,7 +163,7 @@ final class CellText {
         return switch (format) {
             case DATE -> local.toLocalDate().toString();
             case TIME -> TIME.format(local.toLocalTime());
-            case DATE_TIME -> DATE_TIME.format(local.atZone(zone));
+            case DATE_TIME -> WallClock.inZone(local, zone);
             case ELAPSED -> throw new IllegalArgumentException("an elapsed time is no point in time");
         };
     }

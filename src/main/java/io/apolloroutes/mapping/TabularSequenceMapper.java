@@ -14,6 +14,7 @@ import io.apolloroutes.ingest.SheetRowNumbers;
 import io.apolloroutes.ingest.SourceRecord;
 import io.apolloroutes.ingest.StepColumns;
 import io.apolloroutes.ingest.TableLayout;
+import io.apolloroutes.ingest.WallClock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -186,7 +187,7 @@ final class TabularSequenceMapper {
             List<EmailerTouch> touches = touches(step, i, type, !emailSeen);
             emailSeen |= ApolloVocabulary.isEmailStep(type) && touches != null && !touches.isEmpty();
             steps.add(new EmailerStep(type, waitTime, waitMode == null ? DEFAULT_WAIT_MODE : waitMode,
-                    stepValue(step, i, Column.EXACT_DATETIME, CellValues::text),
+                    stepValue(step, i, Column.EXACT_DATETIME, this::exactDatetime),
                     stepValue(step, i, Column.PRIORITY, CellValues::code),
                     stepValue(step, i, Column.NOTE, CellValues::text),
                     null, null, touches));
@@ -321,6 +322,14 @@ final class TabularSequenceMapper {
             String modeColumn = labels.fileHas(Column.WAIT_MODE) ? "\"" + modeLabel + "\"" : "a new column " + modeLabel;
             throw written.adviceWithout(modeColumn).map(IllegalArgumentException::new).orElse(notWhole);
         }
+    }
+
+    /**
+     * A step's date and time. A spreadsheet's CSV export writes a date-time cell without its offset
+     * ("2026-12-01 09:30"), so it is read in the source's time zone, as a workbook's date-time cell is.
+     */
+    private String exactDatetime(String raw) {
+        return WallClock.inZone(CellValues.text(raw), candidate.file().source().read().timeZone());
     }
 
     private <T> T stepValue(List<RowCells> step, int index, Column column, Function<String, T> parse) {

@@ -135,6 +135,22 @@ class WorkbookRecordReaderTest {
     }
 
     @Test
+    void refuses_a_date_time_cell_at_a_time_the_clocks_skip_in_the_configured_zone() throws IOException {
+        Path file = TestWorkbooks.xlsx(dir, "spring.xlsx", new Object[] {"sequence", "exact_datetime"},
+                new Object[] {"A", LocalDateTime.of(2026, 3, 29, 2, 30)},
+                new Object[] {"B", LocalDateTime.of(2026, 10, 25, 2, 30)});
+
+        List<SourceRecord.TableRow> rows = rows(file, options(null, "Europe/Berlin"));
+
+        assertThat(rows.get(0).cellProblems()).containsExactly(java.util.Map.entry(1, "is not a time in Europe/Berlin"
+                + " (input.time-zone): on 2026-03-29 the clocks go forward from 02:00 to 03:00; write a time before"
+                + " 02:00, or from 03:00 on"));
+        // the hour the clocks repeat in autumn: the first of the two
+        assertThat(rows.get(1).cells().get(1)).isEqualTo("2026-10-25T02:30:00+02:00");
+        assertThat(rows(file, ReadOptions.DEFAULT).get(0).cells().get(1)).isEqualTo("2026-03-29T02:30:00Z");
+    }
+
+    @Test
     void tells_date_formats_with_and_without_a_time_apart_by_their_format_code() throws IOException {
         Path file = TestWorkbooks.xlsx(dir, "formats.xlsx", workbook -> {
             Sheet sheet = workbook.createSheet("Sheet1");

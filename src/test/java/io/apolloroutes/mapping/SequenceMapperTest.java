@@ -8,8 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.apolloroutes.apollo.EmailerStep;
 import io.apolloroutes.apollo.EmailerTouch;
 import io.apolloroutes.apollo.SequenceRequest;
+import io.apolloroutes.ingest.InputLimits;
+import io.apolloroutes.ingest.ReadOptions;
 import io.apolloroutes.ingest.SequenceCandidate;
 import io.apolloroutes.ingest.SourceRecord;
+import io.apolloroutes.ingest.SpooledInput;
 import io.apolloroutes.ingest.TableLayout;
 import io.apolloroutes.support.TestInputs;
 import io.apolloroutes.support.TestWorkbooks;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -490,6 +494,36 @@ class SequenceMapperTest {
         assertThat(draft.request().emailerSteps()).extracting(EmailerStep::waitTime).containsExactly(0, 0);
         assertThat(draft.request().emailerSteps()).extracting(EmailerStep::exactDatetime)
                 .containsExactly("2030-01-06T09:00:00Z", "2030-01-08T09:00:00Z");
+    }
+
+    @Test
+    void reads_an_exported_date_time_without_offset_in_the_sources_time_zone() throws IOException {
+        // what a spreadsheet's CSV export writes for a date-time cell, and an ISO time without an offset
+        SequenceDraft draft = csvIn("Europe/Berlin", """
+                sequence,sequence_by_exact_daytime,exact_datetime,subject,body
+                Q1,yes,2030-01-07 09:00,Hello,First
+                Q1,,2030-07-08T9:30,,Second
+                Q1,,2030-07-09T09:00:00-04:00,,Third
+                """);
+
+        assertThat(draft.problems()).isEmpty();
+        assertThat(draft.request().emailerSteps()).extracting(EmailerStep::exactDatetime)
+                .containsExactly("2030-01-07T09:00:00+01:00", "2030-07-08T09:30:00+02:00", "2030-07-09T09:00:00-04:00");
+    }
+
+    @Test
+    void refuses_a_step_time_the_clocks_skip_in_the_sources_time_zone() throws IOException {
+        SequenceDraft draft = csvIn("Europe/Berlin", """
+                sequence,sequence_by_exact_daytime,exact_datetime,subject,body
+                Q1,yes,2026-03-29 02:30,Hello,First
+                """);
+
+        assertThat(draft.problems()).singleElement().satisfies(p -> {
+            assertThat(p.column()).isEqualTo("exact_datetime");
+            assertThat(p.rows()).containsExactly(2);
+            assertThat(p.message()).isEqualTo("is not a time in Europe/Berlin (input.time-zone): on 2026-03-29 the"
+                    + " clocks go forward from 02:00 to 03:00; write a time before 02:00, or from 03:00 on");
+        });
     }
 
     @Test
@@ -1691,6 +1725,15 @@ class SequenceMapperTest {
 
     private SequenceDraft csv(String content) throws IOException {
         return only(mapAll(TestInputs.write(dir, "sequences.csv", content)));
+    }
+
+    private SequenceDraft csvIn(String zone, String content) throws IOException {
+        ReadOptions options = new ReadOptions(null, null, null, ZoneId.of(zone), InputLimits.DEFAULT);
+        try (SpooledInput input = TestInputs.spool(TestInputs.write(dir, "sequences.csv", content), options)) {
+            List<SequenceDraft> drafts = new ArrayList<>();
+            input.sequences().forEachRemaining(candidate -> drafts.add(mapper.map(candidate)));
+            return only(drafts);
+        }
     }
 
     private List<SequenceDraft> mapAll(Path file) throws IOException {
