@@ -57,11 +57,11 @@ public class DryRunOutbox {
         if (run.sequenceCount() > maxFiles) {
             Path file = folders.outboxFor(runId).resolve(LINES_FILE);
             int line = writer.append(runId, file, call.requestLine(draft));
-            entry = new OutboxEntry(file.toAbsolutePath().toString(), line);
+            entry = new OutboxEntry(file.toString(), line);
         } else {
             Path file = folders.outboxFor(runId).resolve(fileName(draft));
             writer.write(runId, file, call.requestBody(draft));
-            entry = new OutboxEntry(file.toAbsolutePath().toString(), null);
+            entry = new OutboxEntry(file.toString(), null);
         }
         exchange.setProperty(OutboxEntry.PROPERTY, entry);
     }

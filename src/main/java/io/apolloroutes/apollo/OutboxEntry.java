@@ -3,7 +3,8 @@ package io.apolloroutes.apollo;
 /**
  * Where the dry run put one request body: its own file, or a line of the file's {@code requests.jsonl}.
  *
- * @param file absolute path of the file written
+ * @param file the file written, as the outbox folder is configured (relative to where the service runs
+ *             when the folder is, as the dead-letter folder in the same report)
  * @param line 1-based line in {@code requests.jsonl}; null for a file of its own
  */
 public record OutboxEntry(String file, Integer line) {
