@@ -19,7 +19,8 @@ public final class ColumnNames {
     /** The column the dead-letter files add; ignored on input so corrected files can be re-dropped. */
     public static final String ERROR_COLUMN = "_error";
 
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
+    /** Spaces, underscores, dashes, and the brackets around a unit or a variant: "Wait (days)", "Body (B)". */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-()]+");
     /**
      * Where a camel-case header starts a word: a capital after a lowercase letter ({@code WaitTime}), or
      * the last capital of a run that a lowercase letter follows ({@code HTMLBody}, {@code Email1BSubject}).

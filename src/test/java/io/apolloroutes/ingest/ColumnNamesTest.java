@@ -80,7 +80,8 @@ class ColumnNamesTest {
             "step_12c_body, 12, c, BODY, null", "Step 1 A Subject, 1, a, SUBJECT, null", "Step 2 B Body, 2, b, BODY, null",
             "Step1WaitDays, 1, a, WAIT_TIME, day", "Step1SubjectB, 1, b, SUBJECT, null", "Email1BSubject, 1, b, SUBJECT, null",
             "Step2BodyHTML, 2, a, BODY, null", "EMail 1 Subject, 1, a, SUBJECT, null",
-            "Step 2 Exact DateTime, 2, a, EXACT_DATETIME, null"})
+            "Step 2 Exact DateTime, 2, a, EXACT_DATETIME, null", "Step 2 (B) Body, 2, b, BODY, null",
+            "Step 2 - Wait (days), 2, a, WAIT_TIME, day", "Step 3 Body (B), 3, b, BODY, null"})
     void recognises_numbered_step_headers_however_they_are_written(String header, int step, char variant,
                                                                     Column column, String waitMode) {
         assertThat(ColumnNames.resolveNumbered(header)).contains(new NumberedColumn(step, variant, column, waitMode));
@@ -90,7 +91,7 @@ class ColumnNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Step", "Step 1", "Step 1 Notes", "step_1_position", "step_1_step", "Step 1 Sequence",
             "Step 1 Labels", "step1_body_bb", "Step A Body", "Email Open Trigger Task Threshold", "Steps 1 Body",
-            "step_1_body_1", "Step1", "Email2", "Step 1 A", "Email 1B Subject B", "Email1BSubjectB", "Step 2 (B) Body"})
+            "step_1_body_1", "Step1", "Email2", "Step 1 A", "Email 1B Subject B", "Email1BSubjectB"})
     void does_not_take_other_headers_for_numbered_step_headers(String header) {
         assertThat(ColumnNames.resolveNumbered(header)).isEmpty();
     }

@@ -51,6 +51,19 @@ class WideHeaderTest {
     }
 
     @Test
+    void reads_a_unit_or_variant_in_brackets_as_a_word_of_the_header() {
+        TableLayout layout = TableLayout.of(List.of("Sequence", "Step 1 Body", "Step 2 - Wait (days)", "Step 2 Body",
+                "Step 2 Body (B)"));
+
+        assertThat(layout.unknownColumns()).isEmpty();
+        StepColumns.Step step2 = layout.stepColumns().step(2).orElseThrow();
+        assertThat(step2.settings().keySet()).containsExactly(Column.WAIT_TIME, Column.WAIT_MODE);
+        assertThat(step2.settings().get(Column.WAIT_MODE).label()).isEqualTo("Step 2 - Wait (days)");
+        assertThat(step2.variants().keySet()).containsExactly('a', 'b');
+        assertThat(ColumnNames.waitUnit("Wait (hours)")).isEqualTo("hour");
+    }
+
+    @Test
     void recognises_a_renamed_header_that_points_at_a_numbered_name() {
         TableLayout layout = TableLayout.of(List.of("Campaign", "Touch 1 Text", "Touch 2 Text", "Touch 2 Delay"),
                 Map.of("Campaign", "sequence", "Touch 1 Text", "step_1_body", "Touch 2 Text", "step_2_body",
