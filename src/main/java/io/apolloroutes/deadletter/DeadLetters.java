@@ -47,11 +47,11 @@ public class DeadLetters {
                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) UnreadableInputException error,
                            Exchange exchange) throws IOException {
         Path folder = folders.deadLetterFor(file.runId());
-        writeError(folder, file, file.name() + " " + error.getMessage());
+        writeError(folder, file, error.about(file.name()));
         keepDownload(file, exchange);
         exchange.setProperty(RunProperties.ARCHIVE_PATH, exchange.getProperty(RunProperties.FAILED_PATH));
-        ReportWriter.unreadable(folders.reportFor(file.runId()), mapper, file, error.getMessage(), folder);
-        LOG.warn("{} {}. Moved to {}.", file.name(), error.getMessage(), folder);
+        ReportWriter.unreadable(folders.reportFor(file.runId()), mapper, file, error.about(file.name()), folder);
+        LOG.warn("{}. Moved to {}.", error.about(file.name()), folder);
     }
 
     /**

@@ -20,4 +20,13 @@ public class UnreadableInputException extends RuntimeException {
     public int recordNumber() {
         return recordNumber;
     }
+
+    /**
+     * The reason for a person, after the file's name: "empty.csv: is empty; …", "notes.csv: the first
+     * row is not a header: …". Some reasons go on from the name as a sentence and some do not, so the
+     * name is set off by a colon in the report, the dead-letter file and the log alike.
+     */
+    public String about(String fileName) {
+        return fileName + ": " + getMessage();
+    }
 }

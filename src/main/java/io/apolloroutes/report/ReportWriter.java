@@ -43,13 +43,17 @@ public final class ReportWriter {
         return report;
     }
 
-    /** The whole report of a file that could not be read. */
+    /**
+     * The whole report of a file that could not be read.
+     *
+     * @param error why, naming the file ({@link io.apolloroutes.ingest.UnreadableInputException#about})
+     */
     public static void unreadable(Path target, ObjectMapper mapper, InputFile file, String error, Path deadLetter)
             throws IOException {
         ReportWriter report = new ReportWriter(target, mapper);
         report.head(file, null);
         report.json.writeStringField("status", "unreadable");
-        report.json.writeStringField("error", file.name() + " " + error);
+        report.json.writeStringField("error", error);
         report.json.writeStringField("dead_letter", deadLetter.toString());
         report.end();
     }

@@ -249,7 +249,7 @@ class DryRunPipelineTest extends PipelineTestSupport {
         Path deadLetter = deadLetterOf("mystery.csv");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(deadLetter.resolve("mystery.csv")));
         assertThat(read(deadLetter.resolve("mystery.csv.error.txt")))
-                .startsWith("mystery.csv is neither UTF-8 text (invalid UTF-8 at byte offset 25 (line 2))")
+                .startsWith("mystery.csv: is neither UTF-8 text (invalid UTF-8 at byte offset 25 (line 2))")
                 .contains("CSV UTF-8");
         assertThat(folder("inbox").resolve("mystery.csv")).doesNotExist();
     }
@@ -335,7 +335,7 @@ class DryRunPipelineTest extends PipelineTestSupport {
         JsonNode report = awaitReport("empty.csv");
 
         assertThat(report.path("status").asText()).isEqualTo("unreadable");
-        assertThat(report.path("error").asText()).isEqualTo("empty.csv is empty; it needs a header row and at least"
+        assertThat(report.path("error").asText()).isEqualTo("empty.csv: is empty; it needs a header row and at least"
                 + " one row of data");
     }
 

@@ -103,9 +103,9 @@ class WorkbookDryRunPipelineTest extends PipelineTestSupport {
         JsonNode report = awaitReport("cut.xlsx");
 
         assertThat(report.path("status").asText()).isEqualTo("unreadable");
-        assertThat(report.path("error").asText()).isEqualTo("cut.xlsx is damaged or incomplete, so it cannot be"
+        assertThat(report.path("error").asText()).isEqualTo("cut.xlsx: is damaged or incomplete, so it cannot be"
                 + " read as a workbook; open it in Excel or LibreOffice, save it again and drop the saved file");
-        assertThat(read(deadLetterOf("cut.xlsx").resolve("cut.xlsx.error.txt"))).startsWith("cut.xlsx is damaged");
+        assertThat(read(deadLetterOf("cut.xlsx").resolve("cut.xlsx.error.txt"))).startsWith("cut.xlsx: is damaged");
     }
 
     @Test

@@ -78,7 +78,7 @@ class SftpImportTest extends SftpImportSupport {
         Path deadLetter = work.resolve("dead-letter").resolve(report.path("run").asText());
         assertThat(deadLetter.resolve("partner-export.json")).hasSameBinaryContentAs(
                 TestInputs.copy("inputs/truncated.json", Files.createDirectories(work.resolve("expected"))));
-        assertThat(deadLetter.resolve("partner-export.json.error.txt")).content().startsWith("partner-export.json ");
+        assertThat(deadLetter.resolve("partner-export.json.error.txt")).content().startsWith("partner-export.json: ");
     }
 
     @Test
