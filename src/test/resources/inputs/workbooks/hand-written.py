@@ -33,6 +33,17 @@ def styles(formats):
             + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
+def shared_string(item):
+    """A text, or (text, [(start, end, guide)]): a text with phonetic guides (furigana) over characters
+    start to end, as Excel for Japanese stores what was typed through the IME."""
+    if isinstance(item, tuple):
+        text, guides = item
+        return ('<si><t>%s</t>' % esc(text) + "".join('<rPh sb="%d" eb="%d"><t>%s</t></rPh>' % (sb, eb, esc(g))
+                                                     for sb, eb, g in guides)
+                + '<phoneticPr fontId="1"/></si>')
+    return '<si><t xml:space="preserve">%s</t></si>' % esc(item)
+
+
 def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, sheet_name="Sheet1", chart_first=None):
     """One worksheet; with chart_first, a chart sheet of that name in front of it, as Excel saves a chart
     moved to a sheet of its own (Chart Design > Move Chart > New sheet)."""
@@ -68,7 +79,7 @@ def package(name, sheet_xml, style_xml, shared_strings=None, absolute=False, she
     if shared_strings is not None:
         parts["xl/sharedStrings.xml"] = XML + '<sst xmlns="%s" count="%d" uniqueCount="%d">%s</sst>' % (
             MAIN, len(shared_strings), len(shared_strings),
-            "".join('<si><t xml:space="preserve">%s</t></si>' % esc(s) for s in shared_strings))
+            "".join(shared_string(s) for s in shared_strings))
     if chart_first:
         parts.update(chart_sheet_parts(sheet_name))
     with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as z:
@@ -268,9 +279,50 @@ def excel_chart_sheet_first():
             chart_first="Dashboard")
 
 
+def furigana_rows(cell):
+    """The step table of the furigana workbooks; cell(ref, text) writes a text cell, text being a str or
+    (text, guides) as shared_string takes it."""
+    header = ["sequence", "step", "type", "wait_time", "wait_mode", "subject", "body"]
+    name = ("東京キャンペーン", [(0, 2, "トウキョウ")])
+    rows = ['<row r="1">' + "".join(cell("%s1" % col(i), h) for i, h in enumerate(header)) + "</row>"]
+    for r, (step, wait, subject, body) in enumerate([
+            (1, 0, ("大阪の件", [(0, 2, "オオサカ")]), "{{first_name}}様、物流コスト削減のご提案です。"),
+            (2, 3, None, "{{first_name}}様、先日のメールの件、来週お時間をいただけますでしょうか。")], start=2):
+        cells = [cell("A%d" % r, name), '<c r="B%d"><v>%d</v></c>' % (r, step), cell("C%d" % r, "auto_email"),
+                 '<c r="D%d"><v>%d</v></c>' % (r, wait), cell("E%d" % r, "day")]
+        if subject:
+            cells.append(cell("F%d" % r, subject))
+        cells.append(cell("G%d" % r, body))
+        rows.append('<row r="%d">%s</row>' % (r, "".join(cells)))
+    return '<dimension ref="A1:G3"/><sheetData>' + "".join(rows) + "</sheetData>"
+
+
+def excel_japanese_furigana():
+    """Excel for Japanese: text typed through the IME keeps its reading as a phonetic guide (<rPh>) in
+    the shared strings table, and the worksheet says which font shows guides (<phoneticPr>)."""
+    s = Strings()
+    sheet = furigana_rows(s.cell) + '<phoneticPr fontId="1"/>'
+    package("excel-japanese-furigana.xlsx", sheet, styles([]), shared_strings=s.items)
+
+
+def inline_furigana():
+    """The same cells as inline strings (t="inlineStr") that keep their phonetic guides: what a program
+    writing inline strings, as openpyxl does, produces from text copied out of Excel with its guides."""
+    def cell(ref, text):
+        if isinstance(text, tuple):
+            text, guides = text
+            return ('<c r="%s" t="inlineStr"><is><t>%s</t>' % (ref, esc(text))
+                    + "".join('<rPh sb="%d" eb="%d"><t>%s</t></rPh>' % (sb, eb, esc(g)) for sb, eb, g in guides)
+                    + "</is></c>")
+        return inline(ref, text)
+    package("inline-furigana.xlsx", furigana_rows(cell), styles([]))
+
+
 if __name__ == "__main__":
     excel_language_tagged_dates()
     excel_japanese_builtin_dates()
     openpyxl_formulas()
     long_whole_numbers()
     excel_chart_sheet_first()
+    excel_japanese_furigana()
+    inline_furigana()

@@ -82,6 +82,12 @@ final class WorkbookRecordReader implements RecordReader {
             // an .xlsx lists them after the rows
             XlsxAfterRows afterRows = WorkbookFailures.guard(() -> XlsxAfterRows.of(file,
                     parts.worksheets().get(sheet.getSheetName())));
+            if (afterRows.phoneticAt() != null) {
+                throw new UnreadableInputException(0, "has phonetic guides (furigana) kept inside the text of cells on"
+                        + " sheet \"" + sheet.getSheetName() + "\" (first at " + afterRows.phoneticAt() + "), which"
+                        + " would be read as part of the text; open the workbook in Excel and save it (Excel keeps"
+                        + " the guides apart from the text), or save the sheet as CSV UTF-8, and drop it again");
+            }
             merged = afterRows.merged();
             links = new SheetLinks(afterRows.links());
             totals = afterRows.totals();

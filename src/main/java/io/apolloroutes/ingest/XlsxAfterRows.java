@@ -29,8 +29,13 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * @param links  the links to addresses outside the workbook (a link's address is kept in the
  *               worksheet's relationships, which its {@code r:id} names)
  * @param totals the totals rows of the sheet's Excel tables
+ * @param phoneticAt the first cell whose inline text carries a phonetic guide ({@code <rPh>}, Japanese
+ *                   furigana), or null. excel-streaming-reader adds such a guide to the cell's text
+ *                   ("大阪の件オオサカ"); in the shared strings table, where Excel keeps them, it leaves
+ *                   them out. The same one pass finds them: they stand between the rows.
  */
-record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links, List<XlsxTableTotals> totals) {
+record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links, List<XlsxTableTotals> totals,
+                     String phoneticAt) {
 
     private static final Pattern REF = Pattern.compile("\\sref\\s*=\\s*[\"']([A-Za-z0-9:$]+)[\"']");
     /**
@@ -40,6 +45,9 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
     private static final Pattern RELATIONSHIP_ID = Pattern.compile("\\s[A-Za-z_][\\w.-]*:id\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final byte[] MERGE_CELL = "mergeCell".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HYPERLINK = "hyperlink".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CELL = "c".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PHONETIC_RUN = "rPh".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern CELL_REF = Pattern.compile("\\sr\\s*=\\s*[\"']([A-Za-z0-9$]+)[\"']");
     /**
      * Longest tag looked at. A {@code mergeCell} tag is a few dozen bytes; a {@code hyperlink} tag names
      * its relationship right after its cell, but may go on with a tooltip and display text of up to 255
@@ -48,7 +56,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
     private static final int MAX_TAG = 4096;
 
     /** What the tags name, before a link's relationship is looked up. */
-    record Tags(List<CellRangeAddress> merged, List<LinkTag> links) {
+    record Tags(List<CellRangeAddress> merged, List<LinkTag> links, String phoneticAt) {
     }
 
     /** A {@code hyperlink} tag with a relationship: its cells, and the relationship's ID. */
@@ -66,7 +74,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry sheet = part == null ? null : zip.getEntry(part);
             if (sheet == null) {
-                return new XlsxAfterRows(List.of(), List.of(), List.of());
+                return new XlsxAfterRows(List.of(), List.of(), List.of(), null);
             }
             Tags tags;
             try (InputStream in = zip.getInputStream(sheet)) {
@@ -91,7 +99,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
                     links.add(new SheetLinks.Link(tag.cells(), address));
                 }
             }
-            return new XlsxAfterRows(tags.merged(), links, XlsxTableTotals.of(zip, tables));
+            return new XlsxAfterRows(tags.merged(), links, XlsxTableTotals.of(zip, tables), tags.phoneticAt());
         } catch (UnreadableInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -108,8 +116,12 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
     static Tags scan(InputStream in) throws IOException {
         List<CellRangeAddress> areas = new ArrayList<>();
         List<LinkTag> links = new ArrayList<>();
+        String phoneticAt = null;
         byte[] buffer = new byte[1 << 16];
         byte[] tag = new byte[MAX_TAG];
+        // the last cell tag, copied, for the cell of a phonetic run inside it
+        byte[] cell = new byte[MAX_TAG];
+        int cellLength = 0;
         int length = -1; // bytes of the tag being read; -1 outside a tag
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             for (int i = 0; i < n; i++) {
@@ -119,7 +131,13 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
                 } else if (length < 0) {
                     continue;
                 } else if (b == '>' || length == MAX_TAG) {
-                    if (isNamed(tag, length, MERGE_CELL)) {
+                    if (isNamed(tag, length, CELL)) {
+                        System.arraycopy(tag, 0, cell, 0, length);
+                        cellLength = length;
+                    } else if (phoneticAt == null && isNamed(tag, length, PHONETIC_RUN)) {
+                        Matcher ref = CELL_REF.matcher(new String(cell, 0, cellLength, StandardCharsets.US_ASCII));
+                        phoneticAt = ref.find() ? ref.group(1) : "";
+                    } else if (isNamed(tag, length, MERGE_CELL)) {
                         Matcher ref = REF.matcher(new String(tag, 0, length, StandardCharsets.US_ASCII));
                         if (ref.find()) {
                             if (areas.size() == MergedAreas.MAX_AREAS) {
@@ -145,7 +163,7 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
                 }
             }
         }
-        return new Tags(areas, links);
+        return new Tags(areas, links, phoneticAt);
     }
 
     /** A cell or an area, {@code B2} or {@code $B$2:C4}. */

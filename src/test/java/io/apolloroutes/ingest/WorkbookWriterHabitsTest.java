@@ -137,6 +137,34 @@ class WorkbookWriterHabitsTest {
         assertThat(rows.get(1).cellProblems()).containsExactly(java.util.Map.entry(3, "holds =B3+1" + notCalculated));
     }
 
+    // ---- phonetic guides -------------------------------------------------------------------------------
+
+    @Test
+    void reads_text_typed_in_japanese_without_its_phonetic_guides() throws IOException {
+        // Excel keeps the reading (furigana) beside the text in the shared strings table
+        List<SequenceDraft> drafts = drafts(TestInputs.copy(WORKBOOKS + "excel-japanese-furigana.xlsx", dir));
+
+        assertThat(drafts).singleElement().satisfies(draft -> {
+            assertThat(draft.problems()).isEmpty();
+            assertThat(draft.name()).isEqualTo("東京キャンペーン");
+            assertThat(draft.request().emailerSteps().get(0).emailerTouches().get(0).emailerTemplate().subject())
+                    .isEqualTo("大阪の件");
+        });
+    }
+
+    @Test
+    void refuses_inline_text_whose_phonetic_guides_would_be_read_as_text() throws IOException {
+        // excel-streaming-reader would read the inline cell as "東京キャンペーントウキョウ"
+        Path file = TestInputs.copy(WORKBOOKS + "inline-furigana.xlsx", dir);
+
+        assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("has phonetic guides (furigana) kept inside the text of cells on sheet \"Sheet1\" (first"
+                        + " at A2), which would be read as part of the text; open the workbook in Excel and save it"
+                        + " (Excel keeps the guides apart from the text), or save the sheet as CSV UTF-8, and drop it"
+                        + " again");
+    }
+
     // ---- sheets -----------------------------------------------------------------------------------------
 
     /**
