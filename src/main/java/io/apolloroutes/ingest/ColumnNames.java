@@ -19,8 +19,13 @@ public final class ColumnNames {
     /** The column the dead-letter files add; ignored on input so corrected files can be re-dropped. */
     public static final String ERROR_COLUMN = "_error";
 
-    /** Spaces, underscores, dashes, and the brackets around a unit or a variant: "Wait (days)", "Body (B)". */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-()]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-]+");
+    /**
+     * A wait unit or a variant letter in brackets, read as a word of the header: "Wait (days)",
+     * "Step 2 (B) Body". Other bracketed words stay, so "Body (HTML)" or "Owner (email)" beside "Body" or
+     * "Owner" is an unknown column as before, not a second body or owner.
+     */
+    private static final Pattern BRACKETED_WORD = Pattern.compile("\\(\\s*(days|hours|minutes|[a-z])\\s*\\)");
     /**
      * Where a camel-case header starts a word: a capital after a lowercase letter ({@code WaitTime}), or
      * the last capital of a run that a lowercase letter follows ({@code HTMLBody}, {@code Email1BSubject}).
@@ -39,14 +44,15 @@ public final class ColumnNames {
 
     /**
      * {@code step 2 body}, {@code step2_body}, {@code Step #2: Body}, {@code email 2 body}, after
-     * normalisation; the field may end in a variant letter ({@code _b}, {@code (B)}). Nothing needs to
+     * normalisation; the field may end in a variant letter ({@code _b}, {@code (B)}, see
+     * {@link #BRACKETED_WORD}). Nothing needs to
      * stand between the number and the field ({@code Step1Subject}, as camel-case headers run): no field
      * starts with a digit, so the number ends where the field begins. The letter may also follow the
      * number ({@code Email 1B Subject}, {@code Step 1 A Subject}, as sales teams number their A/B
      * emails), set off from the field: no field is one letter.
      */
     private static final Pattern NUMBERED = Pattern.compile("(?:step|email)_?#?0*(\\d{1,6})(?:_?([a-z])_)?:?_?(.+)");
-    private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_\\(?([a-z])\\)?");
+    private static final Pattern VARIANT_SUFFIX = Pattern.compile("(.+)_([a-z])");
     /** Fields a numbered header may name: every step and email column but the step number itself. */
     private static final Map<String, Column> STEP_FIELDS = new HashMap<>();
     /** Wait fields that name their unit, as people head such columns; {@code wait} alone counts days. */
@@ -158,7 +164,8 @@ public final class ColumnNames {
 
     private static String normaliseNow(String header) {
         String words = header == null ? "" : CAMEL_CASE_WORD.matcher(EdgeBlanks.strip(header)).replaceAll("_");
-        String separated = SEPARATORS.matcher(words.toLowerCase(Locale.ROOT)).replaceAll("_");
+        String unbracketed = BRACKETED_WORD.matcher(words.toLowerCase(Locale.ROOT)).replaceAll(" $1 ");
+        String separated = SEPARATORS.matcher(unbracketed).replaceAll("_");
         String collapsed = ONE_WORD.matcher(separated).replaceAll("$1time");
         // keep a leading underscore (it marks "_error"), but not trailing ones from "Step 1 -"
         return collapsed.endsWith("_") && collapsed.length() > 1

@@ -64,6 +64,18 @@ class WideHeaderTest {
     }
 
     @Test
+    void keeps_other_bracketed_headers_apart_from_the_column_they_annotate() {
+        // a note in brackets is no second owner, body or step: the bracketed column is only unknown
+        TableLayout steps = TableLayout.of(List.of("Sequence", "Sequence (name)", "Owner", "Owner (email)", "Step",
+                "Step (#)", "Schedule", "Schedule (name)", "Body", "Body (HTML)", "Body (format)", "(Error)"));
+        TableLayout wide = TableLayout.of(List.of("Sequence", "Step 1 Body", "Step 1 Body (HTML)"));
+
+        assertThat(steps.unknownColumns()).containsExactly("Sequence (name)", "Owner (email)", "Step (#)",
+                "Schedule (name)", "Body (HTML)", "Body (format)", "(Error)");
+        assertThat(wide.unknownColumns()).containsExactly("Step 1 Body (HTML)");
+    }
+
+    @Test
     void recognises_a_renamed_header_that_points_at_a_numbered_name() {
         TableLayout layout = TableLayout.of(List.of("Campaign", "Touch 1 Text", "Touch 2 Text", "Touch 2 Delay"),
                 Map.of("Campaign", "sequence", "Touch 1 Text", "step_1_body", "Touch 2 Text", "step_2_body",
