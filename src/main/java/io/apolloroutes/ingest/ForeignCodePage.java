@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Refuses a file that is not UTF-8 and whose text is in the code page of another script: what Excel
@@ -21,7 +23,17 @@ import java.util.Map;
  * <p>ICU's charset detector judges the lines that hold bytes beyond ASCII (up to {@value #SAMPLE_BYTES}
  * bytes of them): it knows the letter statistics of each language in each of those code pages, which
  * {@link LegacyEncoding}'s look at single bytes beside ASCII letters cannot see (a Cyrillic word has no
- * ASCII letter in it). The file is refused when another script wins clearly; a short or ambiguous
+ * ASCII letter in it). Two more conditions keep Western European text from being refused:
+ * <ul>
+ *   <li>ICU knows no Finnish, and scores Finnish as Czech: both write "ä" and "ö" with the same bytes.
+ *       A file is refused only when at least a quarter of its bytes beyond ASCII would read as other
+ *       characters in the other code page, so the letters two code pages share never count against it.</li>
+ *   <li>ICU knows no Mac Roman or DOS Latin 1, whose accented letters stand where windows-1250 has its
+ *       own. When {@link LegacyEncoding} chose one of them, only the East Asian code pages, two bytes a
+ *       character, are believed: text in the other scripts' single-byte code pages votes Windows-1252
+ *       (measured for Russian, Polish, Czech, Greek, Turkish, Hebrew and Arabic), and Shift_JIS may vote
+ *       DOS Latin 1.</li>
+ * </ul> The file is refused when another script wins clearly; a short or ambiguous
  * sample ("Café" alone scores as Czech as well as Danish; a few words of Turkish, which shares most of
  * its letters with Windows-1252, as Dutch) is left to {@link LegacyEncoding}. The file is
  * refused rather than read in the detected code page: the detector's guess is good enough to name the
@@ -35,11 +47,19 @@ final class ForeignCodePage {
      * names a code page from what is hardly more than chance.
      */
     private static final int MIN_EVIDENCE = 8;
+    /** Below this many bytes beyond ASCII, a sample is short enough for {@link #SHORT_MARGIN}. */
+    private static final int SHORT_SAMPLE = 32;
     /**
      * How far another script must score above Western European text to be believed: Dutch in Mac Roman
      * ("Citroën", "België") scores as high as Polish, which it is not.
      */
     private static final int MARGIN = 10;
+    /** The margin for a short sample: a line of German names ("Düsseldorf Größe Þórður") can score as Hungarian. */
+    private static final int SHORT_MARGIN = 20;
+    /** Of the bytes beyond ASCII, the share that must read otherwise in the other code page. */
+    private static final double MIN_DIFFERENT = 0.25;
+    /** The East Asian code pages, in ICU's names: two bytes a character. */
+    private static final Set<String> DOUBLE_BYTE = Set.of("Shift_JIS", "EUC-JP", "EUC-KR", "GB18030", "Big5");
     private static final int MAX_EXAMPLE_BYTES = 40;
 
     /**
@@ -57,7 +77,7 @@ final class ForeignCodePage {
             Map.entry("ISO-8859-8-I", "windows-1255"),
             Map.entry("windows-1256", "windows-1256"), Map.entry("ISO-8859-6", "windows-1256"),
             Map.entry("Shift_JIS", "windows-31j"), Map.entry("EUC-JP", "EUC-JP"),
-            Map.entry("EUC-KR", "x-windows-949"), Map.entry("GB18030", "GB18030"), Map.entry("Big5", "Big5"));
+            Map.entry("EUC-KR", "x-windows-949"), Map.entry("GB18030", "GB18030"), Map.entry("Big5", "x-windows-950"));
 
     private ForeignCodePage() {
     }
@@ -69,7 +89,7 @@ final class ForeignCodePage {
     static void refuseIfForeign(Path file, Charset legacy) throws IOException {
         CharsetMatch other;
         try (InputStream in = Files.newInputStream(file)) {
-            other = otherScript(sample(in));
+            other = otherScript(sample(in), legacy);
         }
         if (other == null) {
             return;
@@ -93,7 +113,7 @@ final class ForeignCodePage {
     }
 
     /** ICU's best match among the other scripts' code pages, when it wins clearly; else null. */
-    private static CharsetMatch otherScript(byte[] sample) {
+    private static CharsetMatch otherScript(byte[] sample, Charset legacy) {
         int beyondAscii = 0;
         for (byte b : sample) {
             beyondAscii += b < 0 ? 1 : 0;
@@ -101,11 +121,9 @@ final class ForeignCodePage {
         if (beyondAscii < MIN_EVIDENCE) {
             return null;
         }
-        CharsetDetector detector = new CharsetDetector();
-        detector.setText(sample);
-        int western = 0;
         CharsetMatch other = null;
-        for (CharsetMatch match : detector.detectAll()) {
+        int western = 0;
+        for (CharsetMatch match : matches(sample)) {
             String name = match.getName();
             if (name.equals("ISO-8859-1") || name.equals("windows-1252")) {
                 western = Math.max(western, match.getConfidence());
@@ -113,39 +131,77 @@ final class ForeignCodePage {
                 other = match;
             }
         }
-        return other != null && other.getConfidence() >= western + MARGIN ? other : null;
+        if (other == null || (!legacy.equals(LegacyEncoding.WINDOWS_1252) && !DOUBLE_BYTE.contains(other.getName()))) {
+            return null;
+        }
+        int margin = beyondAscii < SHORT_SAMPLE ? SHORT_MARGIN : MARGIN;
+        if (other.getConfidence() < western + margin) {
+            return null;
+        }
+        if (DOUBLE_BYTE.contains(other.getName())) {
+            return other;
+        }
+        Charset foreign = Charset.forName(EXCEL_CODE_PAGES.get(other.getName()));
+        return differentlyRead(sample, legacy, foreign) >= MIN_DIFFERENT * beyondAscii ? other : null;
     }
 
-    /** The lines that hold a byte beyond ASCII, up to {@link #SAMPLE_BYTES} of them. */
+    /** How many of the sample's bytes beyond ASCII two single-byte code pages read as different characters. */
+    private static int differentlyRead(byte[] sample, Charset legacy, Charset foreign) {
+        boolean[] differs = new boolean[128];
+        for (int b = 0x80; b < 0x100; b++) {
+            byte[] one = {(byte) b};
+            differs[b - 0x80] = !new String(one, legacy).equals(new String(one, foreign));
+        }
+        int count = 0;
+        for (byte b : sample) {
+            count += b < 0 && differs[b + 128] ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static CharsetMatch[] matches(byte[] sample) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(sample);
+        return detector.detectAll();
+    }
+
+    /**
+     * The lines that hold a byte beyond ASCII, up to {@link #SAMPLE_BYTES} of them; a line ends at a line
+     * feed or a carriage return (Excel for Mac ends rows with a bare CR). Copied a line at a time: a
+     * large file with a single accent is read to its end.
+     */
     private static byte[] sample(InputStream in) throws IOException {
         ByteArrayOutputStream sample = new ByteArrayOutputStream();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        // the part of a line that began in an earlier block
+        ByteArrayOutputStream carried = new ByteArrayOutputStream();
         boolean lineHasHigh = false;
         byte[] block = new byte[1 << 16];
         for (int n = in.read(block); n >= 0 && sample.size() < SAMPLE_BYTES; n = in.read(block)) {
+            int lineStart = 0;
             for (int i = 0; i < n; i++) {
-                int b = block[i] & 0xFF;
-                lineHasHigh |= b >= 0x80;
-                if (line.size() < SAMPLE_BYTES) {
-                    line.write(b);
-                }
-                if (b == '\n') {
+                byte b = block[i];
+                if (b < 0) {
+                    lineHasHigh = true;
+                } else if (b == '\n' || b == '\r') {
                     if (lineHasHigh) {
-                        keep(sample, line);
+                        keep(sample, carried.toByteArray());
+                        keep(sample, Arrays.copyOfRange(block, lineStart, i + 1));
                     }
-                    line.reset();
+                    carried.reset();
                     lineHasHigh = false;
+                    lineStart = i + 1;
                 }
             }
+            carried.write(block, lineStart, Math.min(n - lineStart, Math.max(0, SAMPLE_BYTES - carried.size())));
         }
         if (lineHasHigh) {
-            keep(sample, line);
+            keep(sample, carried.toByteArray());
         }
         return sample.toByteArray();
     }
 
-    private static void keep(ByteArrayOutputStream sample, ByteArrayOutputStream line) {
-        sample.write(line.toByteArray(), 0, Math.min(line.size(), SAMPLE_BYTES - sample.size()));
+    private static void keep(ByteArrayOutputStream sample, byte[] bytes) {
+        sample.write(bytes, 0, Math.min(bytes.length, SAMPLE_BYTES - sample.size()));
     }
 
     /**
@@ -160,6 +216,7 @@ final class ForeignCodePage {
             ByteArrayOutputStream word = new ByteArrayOutputStream();
             long line = 1;
             boolean afterHigh = false;
+            boolean afterReturn = false;
             byte[] block = new byte[1 << 16];
             for (int n = in.read(block); n >= 0; n = in.read(block)) {
                 for (int i = 0; i < n; i++) {
@@ -176,9 +233,11 @@ final class ForeignCodePage {
                         word.reset();
                     }
                     afterHigh = high && !afterHigh;
-                    if (b == '\n') {
+                    // CRLF, LF or a bare CR ends a line
+                    if (b == '\r' || (b == '\n' && !afterReturn)) {
                         line++;
                     }
+                    afterReturn = b == '\r';
                 }
             }
             return readOtherwise(word.toByteArray(), legacy, foreign) ? new Word(word.toByteArray(), line) : null;
