@@ -21,10 +21,11 @@ public final class WallClock {
     /**
      * A date and time without an offset, as typed or as a spreadsheet's CSV export writes one
      * ({@code 2026-12-01 09:30}, LibreOffice's and Google Sheets' export of a date-time cell), or as
-     * ISO-8601 ({@code 2026-12-01T09:30:00}).
+     * ISO-8601 ({@code 2026-12-01T09:30:00}); a fraction of a second is dropped, as a step runs to the
+     * second.
      */
     private static final Pattern WRITTEN = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
+            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?");
 
     private WallClock() {
     }
@@ -56,6 +57,7 @@ public final class WallClock {
      * other text as it is (an offset the text gives is kept, and anything else is validation's to judge).
      *
      * @throws IllegalArgumentException for a time the clocks skip, or a date or time that does not exist
+     *                                  ({@code 2026-02-30}, {@code 24:00})
      */
     public static String inZone(String text, ZoneId zone) {
         Matcher written = WRITTEN.matcher(text);
@@ -68,7 +70,9 @@ public final class WallClock {
                     Integer.parseInt(written.group(3)), Integer.parseInt(written.group(4)),
                     Integer.parseInt(written.group(5)), written.group(6) == null ? 0 : Integer.parseInt(written.group(6)));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("is no date and time: " + e.getMessage(), e);
+            throw new IllegalArgumentException("is no date and time that exists (a month after 12, a day the month"
+                    + " does not have, an hour after 23); write it as year-month-day and the time of day from 00:00 to"
+                    + " 23:59, such as 2026-12-01 09:30", e);
         }
         return inZone(local, zone);
     }

@@ -20,6 +20,7 @@ class WallClockTest {
             "2026-12-01T09:30,    2026-12-01T09:30:00+01:00",
             "2026-07-01 17:05:09, 2026-07-01T17:05:09+02:00",
             "2026-07-01 9:05,     2026-07-01T09:05:00+02:00",
+            "2026-12-01T09:30:00.000, 2026-12-01T09:30:00+01:00",
             // the repeated hour of autumn: the first of the two
             "2026-10-25 02:30,    2026-10-25T02:30:00+02:00"})
     void reads_a_date_and_time_without_offset_as_the_wall_clock_in_the_zone(String text, String iso) {
@@ -42,10 +43,13 @@ class WallClockTest {
         assertThat(WallClock.inZone("2026-03-29 02:30", ZoneOffset.UTC)).isEqualTo("2026-03-29T02:30:00Z");
     }
 
-    @Test
-    void refuses_a_day_the_calendar_does_not_have() {
-        assertThatThrownBy(() -> WallClock.inZone("2026-02-30 10:00", BERLIN))
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-02-30 10:00", "2026-12-01 24:00", "2026-13-01 10:00", "2026-12-01 10:60"})
+    void refuses_a_date_or_time_that_does_not_exist(String text) {
+        assertThatThrownBy(() -> WallClock.inZone(text, BERLIN))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("is no date and time: ");
+                .hasMessage("is no date and time that exists (a month after 12, a day the month does not have, an"
+                        + " hour after 23); write it as year-month-day and the time of day from 00:00 to 23:59, such"
+                        + " as 2026-12-01 09:30");
     }
 }
