@@ -53,13 +53,8 @@ public class InputSpooler {
         InputLimits limits = file.source().read().limits();
         long size = Files.size(file.path());
         if (size > limits.maxFileBytes()) {
-            String sizes = size(size) + ", more than the " + size(limits.maxFileBytes());
-            if (size(size).equals(size(limits.maxFileBytes()))) {
-                // "2.0 KB, more than the 2.0 KB" says nothing: just over the limit, bytes tell the difference
-                sizes = String.format(Locale.ROOT, "%,d bytes, more than the %,d bytes", size, limits.maxFileBytes());
-            }
-            throw new UnreadableInputException(0, "is " + sizes + " a file may have (input.max-file-size); split it"
-                    + " into smaller files");
+            throw new UnreadableInputException(0, "is " + sizes(size, limits.maxFileBytes()) + " a file may have"
+                    + " (input.max-file-size); split it into smaller files");
         }
         RecordReader reader = readerFor(file.format(), file.source().read(), file.source().renames());
         try {
@@ -100,12 +95,21 @@ public class InputSpooler {
         };
     }
 
-    /** A size as people read one: "512.0 MB", "2.0 KB" (a limit set that low in a test or a trial), "900 bytes". */
-    private static String size(long bytes) {
-        if (bytes >= 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    /**
+     * "600.0 MB, more than the 512.0 MB": both sizes in the unit that suits the limit (KB for a limit set
+     * that low in a trial), and in bytes when that unit would show the two alike.
+     */
+    static String sizes(long size, long limit) {
+        String unit = limit >= 1024 * 1024 ? "MB" : limit >= 1024 ? "KB" : null;
+        if (unit != null) {
+            double per = unit.equals("MB") ? 1024.0 * 1024.0 : 1024.0;
+            String shown = String.format(Locale.ROOT, "%.1f %s", size / per, unit);
+            String allowed = String.format(Locale.ROOT, "%.1f %s", limit / per, unit);
+            if (!shown.equals(allowed)) {
+                return shown + ", more than the " + allowed;
+            }
         }
-        return bytes >= 1024 ? String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0) : bytes + " bytes";
+        return String.format(Locale.ROOT, "%,d bytes, more than the %,d bytes", size, limit);
     }
 
     private static final class Collector implements RecordSink {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -467,6 +468,18 @@ class DelimitedTextTest {
         assertThatThrownBy(() -> TestInputs.spool(file, limits(new InputLimits(1024, 1000, 1000))))
                 .isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("is 1.6 KB, more than the 1.0 KB a file may have (input.max-file-size)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            629145600 | 536870912 | 600.0 MB, more than the 512.0 MB
+            2457      | 2048      | 2.4 KB, more than the 2.0 KB
+            1048576   | 1048575   | 1,048,576 bytes, more than the 1,048,575 bytes
+            1048577   | 1048576   | 1,048,577 bytes, more than the 1,048,576 bytes
+            2457      | 1000      | 2,457 bytes, more than the 1,000 bytes
+            """)
+    void names_both_sizes_in_the_unit_of_the_limit(long size, long limit, String expected) {
+        assertThat(InputSpooler.sizes(size, limit)).isEqualTo(expected);
     }
 
     @Test
