@@ -84,7 +84,8 @@ final class WorkbookRecordReader implements RecordReader {
                     parts.worksheets().get(sheet.getSheetName())));
             if (afterRows.phoneticAt() != null) {
                 throw new UnreadableInputException(0, "has phonetic guides (furigana) kept inside the text of cells on"
-                        + " sheet \"" + sheet.getSheetName() + "\" (first at " + afterRows.phoneticAt() + "), which"
+                        + " sheet \"" + sheet.getSheetName() + "\"" + (afterRows.phoneticAt().isEmpty() ? ""
+                        : " (first at " + afterRows.phoneticAt() + ")") + ", which"
                         + " would be read as part of the text; open the workbook in Excel and save it (Excel keeps"
                         + " the guides apart from the text), or save the sheet as CSV UTF-8, and drop it again");
             }

@@ -119,9 +119,9 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
         String phoneticAt = null;
         byte[] buffer = new byte[1 << 16];
         byte[] tag = new byte[MAX_TAG];
-        // the last cell tag, copied, for the cell of a phonetic run inside it
+        // the open cell's tag, copied, for the cell of a phonetic run inside it; -1 outside a cell
         byte[] cell = new byte[MAX_TAG];
-        int cellLength = 0;
+        int cellLength = -1;
         int length = -1; // bytes of the tag being read; -1 outside a tag
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             for (int i = 0; i < n; i++) {
@@ -132,9 +132,13 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
                     continue;
                 } else if (b == '>' || length == MAX_TAG) {
                     if (isNamed(tag, length, CELL)) {
+                        // <c r="B2"/> holds nothing
+                        boolean empty = length > 0 && tag[length - 1] == '/';
                         System.arraycopy(tag, 0, cell, 0, length);
-                        cellLength = length;
-                    } else if (phoneticAt == null && isNamed(tag, length, PHONETIC_RUN)) {
+                        cellLength = empty ? -1 : length;
+                    } else if (isClosing(tag, length, CELL)) {
+                        cellLength = -1;
+                    } else if (phoneticAt == null && cellLength >= 0 && isNamed(tag, length, PHONETIC_RUN)) {
                         Matcher ref = CELL_REF.matcher(new String(cell, 0, cellLength, StandardCharsets.US_ASCII));
                         phoneticAt = ref.find() ? ref.group(1) : "";
                     } else if (isNamed(tag, length, MERGE_CELL)) {
@@ -176,13 +180,22 @@ record XlsxAfterRows(List<CellRangeAddress> merged, List<SheetLinks.Link> links,
      * not a closing tag).
      */
     private static boolean isNamed(byte[] tag, int length, byte[] name) {
-        int end = 0;
+        return isNamed(tag, 0, length, name);
+    }
+
+    /** The closing tag of {@code name}: {@code </c>}, {@code </x:c>}. */
+    private static boolean isClosing(byte[] tag, int length, byte[] name) {
+        return length > 0 && tag[0] == '/' && isNamed(tag, 1, length, name);
+    }
+
+    private static boolean isNamed(byte[] tag, int from, int length, byte[] name) {
+        int end = from;
         while (end < length && tag[end] != ' ' && tag[end] != '\t' && tag[end] != '\r' && tag[end] != '\n'
                 && tag[end] != '/') {
             end++;
         }
         int start = end - name.length;
-        if (start < 0 || (start > 0 && tag[start - 1] != ':')) {
+        if (start < from || (start > from && tag[start - 1] != ':')) {
             return false;
         }
         for (int i = 0; i < name.length; i++) {

@@ -288,6 +288,26 @@ class WorkbookSpreadsheetHabitsTest {
                 .containsExactly(tuple("B2", "rId3"), tuple("D2:D4", "rId4"));
     }
 
+    @Test
+    void finds_the_first_cell_whose_inline_text_carries_a_phonetic_guide() throws IOException {
+        String guided = "<x:c r=\"C7\" t=\"inlineStr\"><x:is><x:t>大阪</x:t><x:rPh sb=\"0\" eb=\"2\"><x:t>オオサカ</x:t>"
+                + "</x:rPh></x:is></x:c>";
+        String before = "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>"
+                + "<x:row r=\"7\"><x:c r=\"A7\"/><x:c r=\"B7\" t=\"inlineStr\"><x:is><x:t>a</x:t></x:is></x:c>";
+        String after = "</x:row></x:sheetData><x:phoneticPr fontId=\"1\"/></x:worksheet>";
+
+        assertThat(scanned(before + guided + after).phoneticAt()).isEqualTo("C7");
+        // Excel's own note of the guides' font, and a guide outside any cell, are no guide in a cell's text
+        assertThat(scanned(before + after).phoneticAt()).isNull();
+        assertThat(scanned(before + "</x:row><x:rPh/>" + after.substring("</x:row>".length())).phoneticAt()).isNull();
+        // a cell may leave out its reference
+        assertThat(scanned(before + guided.replace(" r=\"C7\"", "") + after).phoneticAt()).isEmpty();
+    }
+
+    private static XlsxAfterRows.Tags scanned(String sheet) throws IOException {
+        return XlsxAfterRows.scan(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)));
+    }
+
     // ---- the Sequences and Steps sheets ------------------------------------------------------------------
 
     @Test
