@@ -214,6 +214,12 @@ final class CsvRecordReader implements RecordReader {
         }
         try {
             return TableLayout.of(first, renames);
+        } catch (TableLayout.OneCellHeader oneCell) {
+            throw oneCell.advising(options.delimiter() != null
+                    ? "this source is set to read another delimiter: set input.delimiter (or read.delimiter in the"
+                    + " mapping file) to auto or " + oneCell.delimiter()
+                    : "the rows below it are separated otherwise, or the whole row is quoted as one cell; write the"
+                    + " header as the rows are written");
         } catch (UnreadableInputException refused) {
             if (options.headerRow() == 1) {
                 throw refused;

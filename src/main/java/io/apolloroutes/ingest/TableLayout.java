@@ -60,6 +60,29 @@ public final class TableLayout {
     }
 
     /**
+     * A header that is one cell holding the column names with a delimiter between them. What to change
+     * depends on where the header came from, so the readers add the advice ({@link #advising}).
+     */
+    public static final class OneCellHeader extends UnreadableInputException {
+
+        private final String delimiter;
+
+        OneCellHeader(String delimiter) {
+            super(1, "the first row is not a header: its one cell holds the column names, separated by " + delimiter);
+            this.delimiter = delimiter;
+        }
+
+        /** The delimiter, quoted for a message ({@code ","}, {@code a tab}). */
+        public String delimiter() {
+            return delimiter;
+        }
+
+        public UnreadableInputException advising(String advice) {
+            return new UnreadableInputException(recordNumber(), getMessage() + "; " + advice);
+        }
+    }
+
+    /**
      * The delimiter that the header's only cell holds, quoted for a message ({@code ";"}, {@code a tab}), when
      * splitting it on it gives a known column name: a delimiter set for the source that the file does
      * not use leaves the whole header in one cell. A row of several cells has another problem.
@@ -133,11 +156,11 @@ public final class TableLayout {
         StepColumns stepColumns = StepColumns.of(numbered);
         if (indexOf.isEmpty() && stepColumns.isEmpty()) {
             Optional<String> inside = delimiterInside(labels, renamed);
+            if (inside.isPresent()) {
+                throw new OneCellHeader(inside.get());
+            }
             throw new UnreadableInputException(1, "the first row is not a header: none of its cells is a known"
-                    + " column name (expected sequence, step, subject, body, ...)" + inside
-                    .map(d -> "; the column names look separated by " + d + ", which this source is set not to"
-                            + " read: set input.delimiter (or read.delimiter in the mapping file) to auto or " + d)
-                    .orElse(TITLE_ADVICE));
+                    + " column name (expected sequence, step, subject, body, ...)" + TITLE_ADVICE);
         }
         if (!indexOf.containsKey(Column.SEQUENCE)) {
             throw new UnreadableInputException(1, "the header has no sequence column; add a column named"

@@ -107,7 +107,7 @@ final class WorkbookRecordReader implements RecordReader {
                 throw new UnreadableInputException(0, "has nothing on sheet \"" + table.name() + "\"; it needs a"
                         + " header row and at least one row of data");
             }
-            layout = TableLayout.of(header, renames);
+            layout = sheetHeader(header);
         } catch (UnreadableInputException refused) {
             throw otherSheets(refused, table, others);
         }
@@ -211,9 +211,19 @@ final class WorkbookRecordReader implements RecordReader {
     /** Each sheet's own header must stand on its own, so a message can name the sheet at fault. */
     private TableLayout sheetLayout(SheetTable sheet, List<String> header) {
         try {
-            return TableLayout.of(header, renames);
+            return sheetHeader(header);
         } catch (UnreadableInputException e) {
             throw unusableHeader(sheet.name(), sheet.headerRow(), e.getMessage());
+        }
+    }
+
+    /** A sheet's header; one cell of column names is what a CSV opened in a locale with another separator leaves. */
+    private TableLayout sheetHeader(List<String> header) {
+        try {
+            return TableLayout.of(header, renames);
+        } catch (TableLayout.OneCellHeader oneCell) {
+            throw oneCell.advising("split the column at " + oneCell.delimiter() + " (Excel: Data > Text to Columns),"
+                    + " or drop the CSV file the sheet was opened from instead");
         }
     }
 

@@ -454,11 +454,23 @@ class DelimitedTextTest {
 
         assertThatThrownBy(() -> TestInputs.spool(commas, options(null, ';')))
                 .isInstanceOf(UnreadableInputException.class)
-                .hasMessageEndingWith("; the column names look separated by \",\", which this source is set not to"
-                        + " read: set input.delimiter (or read.delimiter in the mapping file) to auto or \",\"");
+                .hasMessage("the first row is not a header: its one cell holds the column names, separated by \",\";"
+                        + " this source is set to read another delimiter: set input.delimiter (or read.delimiter in"
+                        + " the mapping file) to auto or \",\"");
         assertThatThrownBy(() -> TestInputs.spool(semicolons, options(null, ',')))
                 .isInstanceOf(UnreadableInputException.class)
                 .hasMessageEndingWith("to auto or \";\"");
+    }
+
+    @Test
+    void says_when_a_header_is_one_quoted_cell_among_rows_that_are_not() {
+        Path quoted = text("quoted.csv", "\"sequence;step;subject;body\"\nA;1;Hi;Hello\n");
+
+        assertThatThrownBy(() -> TestInputs.spool(quoted))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("the first row is not a header: its one cell holds the column names, separated by \";\";"
+                        + " the rows below it are separated otherwise, or the whole row is quoted as one cell; write"
+                        + " the header as the rows are written");
     }
 
     @Test

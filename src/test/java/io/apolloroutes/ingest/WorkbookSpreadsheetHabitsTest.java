@@ -289,6 +289,19 @@ class WorkbookSpreadsheetHabitsTest {
     }
 
     @Test
+    void advises_text_to_columns_for_a_sheet_whose_header_is_one_cell_of_comma_separated_names() {
+        // a comma CSV opened by Excel in a locale that separates with ";", then saved as a workbook
+        Path file = TestWorkbooks.xlsx(dir, "one-column.xlsx", new Object[] {"sequence,step,subject,body"},
+                new Object[] {"Q1,1,Hi,Hello"});
+
+        assertThatThrownBy(() -> WorkbookRecordReaderTest.rows(file))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("the first row is not a header: its one cell holds the column names, separated by \",\";"
+                        + " split the column at \",\" (Excel: Data > Text to Columns), or drop the CSV file the sheet"
+                        + " was opened from instead");
+    }
+
+    @Test
     void finds_the_first_cell_whose_inline_text_carries_a_phonetic_guide() throws IOException {
         String guided = "<x:c r=\"C7\" t=\"inlineStr\"><x:is><x:t>大阪</x:t><x:rPh sb=\"0\" eb=\"2\"><x:t>オオサカ</x:t>"
                 + "</x:rPh></x:is></x:c>";
