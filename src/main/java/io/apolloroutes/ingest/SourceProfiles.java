@@ -1,6 +1,7 @@
 package io.apolloroutes.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +85,11 @@ public class SourceProfiles {
                         + ": " + twice.getOriginalMessage().substring(DUPLICATE.length()) + " is written twice in one"
                         + " entry, so only one of the two would count; keep one of them");
             }
-            throw new IllegalStateException("mapping file " + mapping + " is not valid YAML: " + e.getMessage(), e);
+            // Jackson's own message ends in its name for the source ("at [Source: (File); line: 3, …]")
+            String problem = e instanceof JsonProcessingException parse && parse.getLocation() != null
+                    ? "line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ": "
+                    + parse.getOriginalMessage() : e.getMessage();
+            throw new IllegalStateException("mapping file " + mapping + " is not valid YAML: " + problem, e);
         }
     }
 

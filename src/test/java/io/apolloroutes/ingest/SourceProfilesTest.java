@@ -215,8 +215,8 @@ class SourceProfilesTest {
 
         assertThatThrownBy(() -> profileAt(file))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("mapping file " + file + " is not valid YAML: ")
-                .hasMessageContaining("line 3");
+                .hasMessageStartingWith("mapping file " + file + " is not valid YAML: line 3, column ")
+                .hasMessageNotContaining("[Source");
     }
 
     @Test
