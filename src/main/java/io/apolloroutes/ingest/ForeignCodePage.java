@@ -23,21 +23,21 @@ import java.util.Set;
  * <p>ICU's charset detector judges the lines that hold bytes beyond ASCII (up to {@value #SAMPLE_BYTES}
  * bytes of them): it knows the letter statistics of each language in each of those code pages, which
  * {@link LegacyEncoding}'s look at single bytes beside ASCII letters cannot see (a Cyrillic word has no
- * ASCII letter in it). Two more conditions keep Western European text from being refused:
+ * ASCII letter in it). The file is refused when another script wins clearly ({@link Evidence}):
  * <ul>
- *   <li>ICU knows no Finnish, and scores Finnish as Czech: both write "ä" and "ö" with the same bytes.
- *       A file is refused only when at least a quarter of its bytes beyond ASCII would read as other
- *       characters in the other code page, so the letters two code pages share never count against it.</li>
- *   <li>ICU knows no Mac Roman or DOS Latin 1, whose accented letters stand where windows-1250 has its
- *       own. When {@link LegacyEncoding} chose one of them, only the East Asian code pages, two bytes a
- *       character, are believed: text in the other scripts' single-byte code pages votes Windows-1252
- *       (measured for Russian, Polish, Czech, Greek, Turkish, Hebrew and Arabic), and Shift_JIS may vote
- *       DOS Latin 1.</li>
- * </ul> The file is refused when another script wins clearly; a short or ambiguous
- * sample ("Café" alone scores as Czech as well as Danish; a few words of Turkish, which shares most of
- * its letters with Windows-1252, as Dutch) is left to {@link LegacyEncoding}. The file is
- * refused rather than read in the detected code page: the detector's guess is good enough to name the
- * setting to use, not to send to Apollo unseen.
+ *   <li>by a margin, wider for a short sample: a few words of Western European text can score as
+ *       Hungarian or Czech ("Café" alone scores as Czech as well as Danish);</li>
+ *   <li>with at least a quarter of the bytes beyond ASCII read as other characters in the other code
+ *       page. ICU knows no Finnish and scores it as Czech, but both write "ä" and "ö" with the same
+ *       bytes: letters two code pages share never count against a file;</li>
+ *   <li>when {@link LegacyEncoding} chose Mac Roman or DOS Latin 1, only for an East Asian code page,
+ *       two bytes a character. ICU knows neither, and their accented letters stand where windows-1250
+ *       has its own; text in the other scripts' single-byte code pages votes Windows-1252 (measured for
+ *       Russian, Polish, Czech, Greek, Turkish, Hebrew and Arabic), while Shift_JIS may vote DOS Latin 1.</li>
+ * </ul>
+ * A sentence or two of Turkish, which shares most of its letters with Windows-1252, is too short to
+ * tell. The file is refused rather than read in the detected code page: the detector's guess is good
+ * enough to name the setting to use, not to send to Apollo unseen.
  */
 final class ForeignCodePage {
 
@@ -49,10 +49,7 @@ final class ForeignCodePage {
     private static final int MIN_EVIDENCE = 8;
     /** Below this many bytes beyond ASCII, a sample is short enough for {@link #SHORT_MARGIN}. */
     private static final int SHORT_SAMPLE = 32;
-    /**
-     * How far another script must score above Western European text to be believed: Dutch in Mac Roman
-     * ("Citroën", "België") scores as high as Polish, which it is not.
-     */
+    /** How far another script must score above Western European text to be believed. */
     private static final int MARGIN = 10;
     /** The margin for a short sample: a line of German names ("Düsseldorf Größe Þórður") can score as Hungarian. */
     private static final int SHORT_MARGIN = 20;
@@ -131,18 +128,37 @@ final class ForeignCodePage {
                 other = match;
             }
         }
-        if (other == null || (!legacy.equals(LegacyEncoding.WINDOWS_1252) && !DOUBLE_BYTE.contains(other.getName()))) {
+        if (other == null) {
             return null;
         }
-        int margin = beyondAscii < SHORT_SAMPLE ? SHORT_MARGIN : MARGIN;
-        if (other.getConfidence() < western + margin) {
-            return null;
+        boolean doubleByte = DOUBLE_BYTE.contains(other.getName());
+        int readOtherwise = doubleByte ? beyondAscii
+                : differentlyRead(sample, legacy, Charset.forName(EXCEL_CODE_PAGES.get(other.getName())));
+        Evidence evidence = new Evidence(beyondAscii, western, other.getConfidence(), doubleByte, readOtherwise,
+                legacy.equals(LegacyEncoding.WINDOWS_1252));
+        return evidence.isForeign() ? other : null;
+    }
+
+    /**
+     * What decides, apart from how ICU arrives at its scores.
+     *
+     * @param beyondAscii       the sample's bytes beyond ASCII
+     * @param western           ICU's confidence in Western European text (0 to 100)
+     * @param other             its confidence in the other script's code page
+     * @param doubleByte        that code page is East Asian, two bytes a character
+     * @param readOtherwise     of the bytes beyond ASCII, those the two code pages read as different characters
+     * @param legacyWindows1252 {@link LegacyEncoding} chose Windows-1252, not Mac Roman or DOS Latin 1
+     */
+    record Evidence(int beyondAscii, int western, int other, boolean doubleByte, int readOtherwise,
+                    boolean legacyWindows1252) {
+
+        boolean isForeign() {
+            if (beyondAscii < MIN_EVIDENCE || (!legacyWindows1252 && !doubleByte)) {
+                return false;
+            }
+            int margin = beyondAscii < SHORT_SAMPLE ? SHORT_MARGIN : MARGIN;
+            return other >= western + margin && readOtherwise >= MIN_DIFFERENT * beyondAscii;
         }
-        if (DOUBLE_BYTE.contains(other.getName())) {
-            return other;
-        }
-        Charset foreign = Charset.forName(EXCEL_CODE_PAGES.get(other.getName()));
-        return differentlyRead(sample, legacy, foreign) >= MIN_DIFFERENT * beyondAscii ? other : null;
     }
 
     /** How many of the sample's bytes beyond ASCII two single-byte code pages read as different characters. */

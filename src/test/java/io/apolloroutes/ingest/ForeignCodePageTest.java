@@ -1,5 +1,6 @@
 package io.apolloroutes.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,6 +90,27 @@ class ForeignCodePageTest {
         assertThatThrownBy(() -> ForeignCodePage.refuseIfForeign(file, LegacyEncoding.WINDOWS_1252))
                 .isInstanceOf(UnreadableInputException.class)
                 .hasMessageContaining("line 10002 reads \"Îñåííÿÿ\" as windows-1252 and \"Осенняя\" as windows-1251");
+    }
+
+    /** Each condition of the decision at its edge: the scores ICU gives, one step either side. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            clear win                                   | 40 | 20 | 30 | false | 40 | true  | true
+            too few bytes beyond ASCII                  |  7 | 10 | 60 | false |  7 | true  | false
+            just enough bytes beyond ASCII              |  8 | 10 | 60 | false |  8 | true  | true
+            long sample, short of the margin            | 40 | 20 | 29 | false | 40 | true  | false
+            short sample, at the long margin            | 31 | 20 | 30 | false | 31 | true  | false
+            short sample, at the short margin           | 31 | 20 | 40 | false | 31 | true  | true
+            letters mostly shared                       | 40 | 10 | 40 | false |  9 | true  | false
+            a quarter read otherwise                    | 40 | 10 | 40 | false | 10 | true  | true
+            Mac Roman or DOS against a single-byte page | 40 | 10 | 40 | false | 40 | false | false
+            Mac Roman or DOS against an East Asian page | 40 | 10 | 40 | true  | 40 | false | true
+            """)
+    void decides_by_each_condition_at_its_edge(String situation, int beyondAscii, int western, int other,
+                                               boolean doubleByte, int readOtherwise, boolean windows1252,
+                                               boolean foreign) {
+        assertThat(new ForeignCodePage.Evidence(beyondAscii, western, other, doubleByte, readOtherwise, windows1252)
+                .isForeign()).isEqualTo(foreign);
     }
 
     private Path write(String encoding, String rows) throws IOException {
