@@ -47,11 +47,12 @@ public class DeadLetters {
                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) UnreadableInputException error,
                            Exchange exchange) throws IOException {
         Path folder = folders.deadLetterFor(file.runId());
-        writeError(folder, file, error.about(file.name()));
+        String why = error.about(file.name());
+        writeError(folder, file, why);
         keepDownload(file, exchange);
         exchange.setProperty(RunProperties.ARCHIVE_PATH, exchange.getProperty(RunProperties.FAILED_PATH));
-        ReportWriter.unreadable(folders.reportFor(file.runId()), mapper, file, error.about(file.name()), folder);
-        LOG.warn("{}. Moved to {}.", error.about(file.name()), folder);
+        ReportWriter.unreadable(folders.reportFor(file.runId()), mapper, file, why, folder);
+        LOG.warn("{}. Moved to {}.", why, folder);
     }
 
     /**

@@ -94,8 +94,9 @@ record DecodedText(Path file, Charset charset, int bomLength, boolean guessed,
      *                                  would read without an error, garbled
      */
     DecodedText asLegacyEncoding(StrictTextReader.InvalidTextException invalid) throws IOException {
-        Charset legacy = LegacyEncoding.of(file);
-        ForeignCodePage.refuseIfForeign(file, legacy);
+        ForeignCodePage.Sample sample = new ForeignCodePage.Sample();
+        Charset legacy = LegacyEncoding.of(file, sample);
+        ForeignCodePage.refuseIfForeign(file, legacy, sample.bytes());
         return new DecodedText(file, legacy, 0, true, invalid);
     }
 

@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Refuses a file that is not UTF-8 and whose text is in the code page of another script: what Excel
@@ -81,13 +81,11 @@ final class ForeignCodePage {
 
     /**
      * @param legacy what {@link LegacyEncoding} would read the file as
+     * @param sample the lines of the file with bytes beyond ASCII ({@link Sample})
      * @throws UnreadableInputException when the file's text is another script's code page
      */
-    static void refuseIfForeign(Path file, Charset legacy) throws IOException {
-        CharsetMatch other;
-        try (InputStream in = Files.newInputStream(file)) {
-            other = otherScript(sample(in), legacy);
-        }
+    static void refuseIfForeign(Path file, Charset legacy, byte[] sample) throws IOException {
+        CharsetMatch other = otherScript(sample, legacy);
         if (other == null) {
             return;
         }
@@ -182,17 +180,23 @@ final class ForeignCodePage {
     }
 
     /**
-     * The lines that hold a byte beyond ASCII, up to {@link #SAMPLE_BYTES} of them; a line ends at a line
-     * feed or a carriage return (Excel for Mac ends rows with a bare CR). Copied a line at a time: a
-     * large file with a single accent is read to its end.
+     * The lines that hold a byte beyond ASCII, up to {@link #SAMPLE_BYTES} of them, gathered from the
+     * blocks {@link LegacyEncoding} reads anyway; a line ends at a line feed or a carriage return (Excel
+     * for Mac ends rows with a bare CR). Copied a line at a time: a large file with a single accent is
+     * read to its end.
      */
-    private static byte[] sample(InputStream in) throws IOException {
-        ByteArrayOutputStream sample = new ByteArrayOutputStream();
+    static final class Sample implements ObjIntConsumer<byte[]> {
+
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         // the part of a line that began in an earlier block
-        ByteArrayOutputStream carried = new ByteArrayOutputStream();
-        boolean lineHasHigh = false;
-        byte[] block = new byte[1 << 16];
-        for (int n = in.read(block); n >= 0 && sample.size() < SAMPLE_BYTES; n = in.read(block)) {
+        private final ByteArrayOutputStream carried = new ByteArrayOutputStream();
+        private boolean lineHasHigh;
+
+        @Override
+        public void accept(byte[] block, int n) {
+            if (kept.size() >= SAMPLE_BYTES) {
+                return;
+            }
             int lineStart = 0;
             for (int i = 0; i < n; i++) {
                 byte b = block[i];
@@ -200,8 +204,8 @@ final class ForeignCodePage {
                     lineHasHigh = true;
                 } else if (b == '\n' || b == '\r') {
                     if (lineHasHigh) {
-                        keep(sample, carried.toByteArray());
-                        keep(sample, Arrays.copyOfRange(block, lineStart, i + 1));
+                        keep(carried.toByteArray(), 0, carried.size());
+                        keep(block, lineStart, i + 1 - lineStart);
                     }
                     carried.reset();
                     lineHasHigh = false;
@@ -210,14 +214,19 @@ final class ForeignCodePage {
             }
             carried.write(block, lineStart, Math.min(n - lineStart, Math.max(0, SAMPLE_BYTES - carried.size())));
         }
-        if (lineHasHigh) {
-            keep(sample, carried.toByteArray());
-        }
-        return sample.toByteArray();
-    }
 
-    private static void keep(ByteArrayOutputStream sample, byte[] bytes) {
-        sample.write(bytes, 0, Math.min(bytes.length, SAMPLE_BYTES - sample.size()));
+        byte[] bytes() {
+            if (lineHasHigh) {
+                keep(carried.toByteArray(), 0, carried.size());
+                carried.reset();
+                lineHasHigh = false;
+            }
+            return kept.toByteArray();
+        }
+
+        private void keep(byte[] bytes, int from, int length) {
+            kept.write(bytes, from, Math.min(length, SAMPLE_BYTES - kept.size()));
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Tells which of the single-byte encodings spreadsheet programs write a file that is not UTF-8 is in:
@@ -54,18 +55,27 @@ final class LegacyEncoding {
     private LegacyEncoding() {
     }
 
-    /** Windows-1252, Mac Roman or DOS Latin 1, from the bytes of the whole file. */
-    static Charset of(Path file) throws IOException {
+    /**
+     * Windows-1252, Mac Roman or DOS Latin 1, from the bytes of the whole file.
+     *
+     * @param also is handed every block read, so that another look at the bytes needs no pass of its own
+     */
+    static Charset of(Path file, ObjIntConsumer<byte[]> also) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return of(in);
+            return of(in, also);
         }
     }
 
-    /** Reads the stream in blocks: a synchronized read() per byte would cost more than the vote itself. */
     static Charset of(InputStream in) throws IOException {
+        return of(in, (block, n) -> { });
+    }
+
+    /** Reads the stream in blocks: a synchronized read() per byte would cost more than the vote itself. */
+    private static Charset of(InputStream in, ObjIntConsumer<byte[]> also) throws IOException {
         Votes votes = new Votes();
         byte[] block = new byte[1 << 16];
         for (int n = in.read(block); n >= 0; n = in.read(block)) {
+            also.accept(block, n);
             for (int i = 0; i < n; i++) {
                 votes.next(block[i] & 0xFF);
             }

@@ -88,7 +88,7 @@ public class SourceProfiles {
             // Jackson's own message ends in its name for the source ("at [Source: (File); line: 3, …]")
             String problem = e instanceof JsonProcessingException parse && parse.getLocation() != null
                     ? "line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ": "
-                    + parse.getOriginalMessage() : e.getMessage();
+                    + JsonFiles.problem(parse) : e.getMessage();
             throw new IllegalStateException("mapping file " + mapping + " is not valid YAML: " + problem, e);
         }
     }

@@ -88,18 +88,15 @@ public final class TableLayout {
      * not use leaves the whole header in one cell. A row of several cells has another problem.
      */
     private static Optional<String> delimiterInside(List<String> labels, Function<String, String> renamed) {
-        if (labels.stream().filter(label -> !label.isEmpty()).count() != 1) {
+        List<String> filled = labels.stream().filter(label -> !label.isEmpty()).toList();
+        if (filled.size() != 1) {
             return Optional.empty();
         }
+        // the cell itself names no column (else the header would be usable), so a part that does was split off
         for (char delimiter : DelimiterSniffer.CANDIDATES) {
-            for (String label : labels) {
-                if (label.indexOf(delimiter) < 0) {
-                    continue;
-                }
-                for (String part : label.split(Pattern.quote(String.valueOf(delimiter)))) {
-                    if (ColumnNames.resolve(renamed.apply(EdgeBlanks.strip(part))).isPresent()) {
-                        return Optional.of(delimiter == '\t' ? "a tab" : "\"" + delimiter + "\"");
-                    }
+            for (String part : filled.get(0).split(Pattern.quote(String.valueOf(delimiter)))) {
+                if (ColumnNames.resolve(renamed.apply(EdgeBlanks.strip(part))).isPresent()) {
+                    return Optional.of(delimiter == '\t' ? "a tab" : "\"" + delimiter + "\"");
                 }
             }
         }

@@ -43,11 +43,9 @@ public final class WallClock {
     public static String inZone(LocalDateTime local, ZoneId zone) {
         ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition != null && transition.isGap()) {
-            throw new SkippedTime(String.format("is not a time in %s (input.time-zone): on %s the clocks"
-                    + " go forward from %s to %s; write a time before %s, or from %s on", zone.getId(),
-                    local.toLocalDate(), transition.getDateTimeBefore().toLocalTime(),
-                    transition.getDateTimeAfter().toLocalTime(), transition.getDateTimeBefore().toLocalTime(),
-                    transition.getDateTimeAfter().toLocalTime()));
+            throw new SkippedTime(String.format("is not a time in %s (input.time-zone): on %s the clocks go forward"
+                    + " from %3$s to %4$s; write a time before %3$s, or from %4$s on", zone.getId(), local.toLocalDate(),
+                    transition.getDateTimeBefore().toLocalTime(), transition.getDateTimeAfter().toLocalTime()));
         }
         return ISO.format(local.atZone(zone));
     }
